@@ -1,0 +1,179 @@
+package io.picolabs.twilio.action;
+
+import io.picolabs.twilio.twiml.Conference;
+import io.picolabs.twilio.twiml.Dial;
+import io.picolabs.twilio.twiml.Gather;
+import io.picolabs.twilio.twiml.Hangup;
+import io.picolabs.twilio.twiml.Number;
+import io.picolabs.twilio.twiml.Pause;
+import io.picolabs.twilio.twiml.Play;
+import io.picolabs.twilio.twiml.RawTwiml;
+import io.picolabs.twilio.twiml.Record;
+import io.picolabs.twilio.twiml.Redirect;
+import io.picolabs.twilio.twiml.Reject;
+import io.picolabs.twilio.twiml.Say;
+import io.picolabs.twilio.twiml.Sms;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.Objects;
+
+/**
+ * The actions of the KRL {@code twilio} module, for rules.
+ *
+ * <p>Inject it into a rule (as an observer parameter or a field) and call the actions; each returns
+ * the element it added, whose methods are KRL's {@code with} modifiers:
+ *
+ * <pre>{@code
+ * twilio.say("Hello Monkey").voice("woman");
+ * twilio.gatherStart("monkey_handle").numDigits(1);
+ * twilio.say("What is your favorite number?");
+ * twilio.gatherStop();
+ * }</pre>
+ *
+ * <p>Where an action takes a target ({@code gatherStart}, {@code record}, {@code redirect}), an event
+ * type name such as {@code "monkey_handle"} makes Twilio's next request raise {@code twilio
+ * monkey_handle} here; see {@link ActionUrls}.
+ */
+@RequestScoped
+public class Twilio {
+  private Directives directives;
+  private ActionUrls urls;
+
+  protected Twilio() {}
+
+  @Inject
+  public Twilio(Directives directives, ActionUrls urls) {
+    this.directives = directives;
+    this.urls = urls;
+  }
+
+  /** {@code <Say>text</Say>}. */
+  public Say say(String text) {
+    return add(new Say(required(text, "say")));
+  }
+
+  /** {@code <Play>url</Play>}. */
+  public Play play(String url) {
+    return add(new Play(required(url, "play")));
+  }
+
+  /** Opens a {@code <Gather>} that posts to the current document's URL. */
+  public Gather gatherStart() {
+    return directives.open(new Gather());
+  }
+
+  /** Opens a {@code <Gather>} whose input raises event type (or goes to URL) {@code target}. */
+  public Gather gatherStart(String target) {
+    return directives.open(new Gather().action(urls.resolve(required(target, "gatherStart"))));
+  }
+
+  /** Closes the {@code <Gather>} opened by {@link #gatherStart}. */
+  public void gatherStop() {
+    directives.close(Gather.class);
+  }
+
+  /** The scoped form: {@code body} runs inside the {@code <Gather>}, which is then closed. */
+  public Gather gather(String target, Runnable body) {
+    Gather gather = gatherStart(target);
+    try {
+      body.run();
+    } finally {
+      gatherStop();
+    }
+    return gather;
+  }
+
+  /** {@code <Record/>}, posting the recording to the current document's URL. */
+  public Record record() {
+    return add(new Record());
+  }
+
+  /** {@code <Record action="…"/>}, the recording raising event type (or going to URL) {@code target}. */
+  public Record record(String target) {
+    return add(new Record().action(urls.resolve(required(target, "record"))));
+  }
+
+  /** {@code <Sms>message</Sms>} (the legacy voice verb). */
+  public Sms sms(String message) {
+    return add(new Sms(required(message, "sms")));
+  }
+
+  /** {@code <Dial>number</Dial>}. */
+  public Dial dial(String number) {
+    return add(new Dial(required(number, "dial")));
+  }
+
+  /**
+   * {@code <Dial><Conference>name</Conference></Dial>}; inside {@link #dialStart} it joins the open
+   * {@code <Dial>} instead.
+   */
+  public Conference dialConference(String name) {
+    Conference conference = new Conference(required(name, "dialConference"));
+    if (directives.innermost() instanceof Dial) {
+      directives.add(conference);
+    } else {
+      add(new Dial()).children().add(conference);
+    }
+    return conference;
+  }
+
+  /** Opens a {@code <Dial>} for {@link #number} and {@link #dialConference} nouns. */
+  public Dial dialStart() {
+    return directives.open(new Dial());
+  }
+
+  /** {@code <Number>}, inside the {@code <Dial>} opened by {@link #dialStart}. */
+  public Number number(String number) {
+    if (!(directives.innermost() instanceof Dial)) {
+      throw new IllegalStateException("number(\"" + number + "\") must come between dialStart() and dialStop()");
+    }
+    return add(new Number(required(number, "number")));
+  }
+
+  /** Closes the {@code <Dial>} opened by {@link #dialStart}. */
+  public void dialStop() {
+    directives.close(Dial.class);
+  }
+
+  /** {@code <Hangup/>}. */
+  public void hangup() {
+    add(new Hangup());
+  }
+
+  /** {@code <Redirect>}: continue with event type (or URL) {@code target}. */
+  public Redirect redirect(String target) {
+    return add(new Redirect(urls.resolve(required(target, "redirect"))));
+  }
+
+  /** {@code <Reject/>}: refuse the call unanswered. */
+  public Reject reject() {
+    return add(new Reject());
+  }
+
+  /** {@code <Pause/>}: one second. */
+  public Pause pause() {
+    return add(new Pause());
+  }
+
+  /** {@code <Pause length="seconds"/>}. */
+  public Pause pause(int seconds) {
+    return add(new Pause().length(seconds));
+  }
+
+  /**
+   * KRL's {@code raw-response}: TwiML written by hand, either verbs or a whole {@code <Response>}.
+   * It must be well-formed XML; otherwise this throws {@link IllegalArgumentException}.
+   */
+  public void raw(String xml) {
+    RawTwiml.parse(xml).forEach(directives::add);
+  }
+
+  private <T> T add(T verb) {
+    directives.add(verb);
+    return verb;
+  }
+
+  private static String required(String value, String action) {
+    return Objects.requireNonNull(value, () -> action + "(…) was given null");
+  }
+}

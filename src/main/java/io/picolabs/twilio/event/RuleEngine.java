@@ -1,0 +1,118 @@
+package io.picolabs.twilio.event;
+
+import io.picolabs.twilio.action.Directives;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObserverException;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.ObserverMethod;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Raises events to the rules that select them, one rule at a time, in {@code @Priority} order.
+ *
+ * <p>CDI's own {@code Event.fire} stops at the first observer that throws; KRL did not let one
+ * broken rule silence the others, and neither does this. Each rule runs on its own: if it throws,
+ * the exception is logged with the rule's name, whatever that rule had added to the response is
+ * taken back, and the next rule runs. Rules may raise further events (KRL's {@code raise}); those
+ * run at once, in the same request, and add to the same response.
+ */
+@ApplicationScoped
+public class RuleEngine {
+  /** How deep events raised by rules may nest before the chain is taken for a loop. */
+  public static final int MAX_DEPTH = 8;
+
+  private static final Logger LOG = Logger.getLogger(RuleEngine.class.getName());
+  // Event types come from URLs, so the cache of resolved rules must not grow without bound.
+  private static final int CACHE_LIMIT = 1024;
+  private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
+  private BeanManager beanManager;
+  private Directives directives;
+  private RuleNames names;
+  private final Map<String, List<ObserverMethod<? super RuleEvent>>> rulesByEvent =
+      new ConcurrentHashMap<>();
+
+  /** What happened when an event was raised: the rules that ran, and those of them that failed. */
+  public record Outcome(List<String> fired, List<String> failed) {}
+
+  protected RuleEngine() {}
+
+  @Inject
+  RuleEngine(BeanManager beanManager, Directives directives, RuleNames names) {
+    this.beanManager = beanManager;
+    this.directives = directives;
+    this.names = names;
+  }
+
+  /** Raises {@code domain type} with single-valued attributes. */
+  public Outcome raise(String domain, String type, Map<String, String> attrs) {
+    return raise(RuleEvent.of(domain, type, attrs));
+  }
+
+  /** Runs every rule that selects {@code event}; a rule's failure is logged, never thrown. */
+  public Outcome raise(RuleEvent event) {
+    int[] depth = DEPTH.get();
+    if (depth[0] >= MAX_DEPTH) {
+      throw new IllegalStateException(
+          "event " + event + " not raised: events raised by rules nest deeper than " + MAX_DEPTH
+              + " (a rule raising its own event?)");
+    }
+    depth[0]++;
+    try {
+      return runRules(event);
+    } finally {
+      depth[0]--;
+    }
+  }
+
+  private Outcome runRules(RuleEvent event) {
+    List<String> fired = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
+    for (ObserverMethod<? super RuleEvent> rule : rulesFor(event)) {
+      String name = names.nameOf(rule);
+      fired.add(name);
+      Directives.Mark mark = directives.mark();
+      try {
+        rule.notify(event);
+        directives.closeOpenedSince(mark, name);
+      } catch (RuntimeException e) {
+        directives.rollback(mark);
+        failed.add(name);
+        Throwable cause = e instanceof ObserverException && e.getCause() != null ? e.getCause() : e;
+        LOG.log(Level.WARNING, "rule " + name + " failed on event " + event + ": " + cause, cause);
+      }
+    }
+    return new Outcome(List.copyOf(fired), List.copyOf(failed));
+  }
+
+  private List<ObserverMethod<? super RuleEvent>> rulesFor(RuleEvent event) {
+    String key = event.domain() + '\u0000' + event.type();
+    List<ObserverMethod<? super RuleEvent>> rules = rulesByEvent.get(key);
+    if (rules == null) {
+      rules = resolve(event);
+      if (rulesByEvent.size() < CACHE_LIMIT) {
+        rulesByEvent.put(key, rules);
+      }
+    }
+    return rules;
+  }
+
+  private List<ObserverMethod<? super RuleEvent>> resolve(RuleEvent event) {
+    List<ObserverMethod<? super RuleEvent>> rules = new ArrayList<>();
+    for (ObserverMethod<? super RuleEvent> observer :
+        beanManager.resolveObserverMethods(event, new Select.Literal(event.domain(), event.type()))) {
+      if (!observer.isAsync()) {
+        rules.add(observer);
+      }
+    }
+    rules.sort(Comparator.comparingInt(ObserverMethod::getPriority));
+    return List.copyOf(rules);
+  }
+}

@@ -1,0 +1,79 @@
+package io.picolabs.twilio.event;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * An event: a domain, a type and attributes, immutable.
+ *
+ * <p>Attribute names are looked up ignoring case: Twilio sends {@code From} where the KRL examples
+ * read {@code event:attr("from")}, and both must work. A name may carry several values (Twilio
+ * repeats some parameters); {@link #attr} gives the first.
+ */
+public final class RuleEvent {
+  private final String domain;
+  private final String type;
+  private final Map<String, List<String>> attrs;
+  private final Map<String, List<String>> byFoldedName;
+
+  public RuleEvent(String domain, String type, Map<String, List<String>> attrs) {
+    this.domain = Objects.requireNonNull(domain, "domain");
+    this.type = Objects.requireNonNull(type, "type");
+    Map<String, List<String>> copy = new LinkedHashMap<>();
+    Map<String, List<String>> folded = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    attrs.forEach(
+        (name, values) -> {
+          List<String> immutable = List.copyOf(values);
+          copy.put(name, immutable);
+          folded.putIfAbsent(name, immutable);
+        });
+    this.attrs = Collections.unmodifiableMap(copy);
+    this.byFoldedName = folded;
+  }
+
+  /** An event whose attributes each have one value. */
+  public static RuleEvent of(String domain, String type, Map<String, String> attrs) {
+    Map<String, List<String>> multi = new LinkedHashMap<>();
+    attrs.forEach((name, value) -> multi.put(name, List.of(value)));
+    return new RuleEvent(domain, type, multi);
+  }
+
+  public String domain() {
+    return domain;
+  }
+
+  public String type() {
+    return type;
+  }
+
+  /** The first value of attribute {@code name} (any case), or {@code null} if there is none. */
+  public String attr(String name) {
+    List<String> values = byFoldedName.get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  /** The first value of attribute {@code name} (any case), or {@code fallback}. */
+  public String attr(String name, String fallback) {
+    String value = attr(name);
+    return value == null ? fallback : value;
+  }
+
+  /** Every value of attribute {@code name} (any case), in the order received. */
+  public List<String> attrValues(String name) {
+    return byFoldedName.getOrDefault(name, List.of());
+  }
+
+  /** All attributes under the names they were received with, in the order received. */
+  public Map<String, List<String>> attrs() {
+    return attrs;
+  }
+
+  @Override
+  public String toString() {
+    return domain + " " + type;
+  }
+}

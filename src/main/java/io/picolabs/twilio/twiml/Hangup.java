@@ -1,0 +1,7 @@
+package io.picolabs.twilio.twiml;
+
+import jakarta.xml.bind.annotation.XmlRootElement;
+
+/** {@code <Hangup/>}: ends the call. */
+@XmlRootElement(name = "Hangup")
+public class Hangup {}

@@ -1,0 +1,49 @@
+package io.picolabs.twilio.webhook;
+
+import io.picolabs.twilio.action.Directives;
+import io.picolabs.twilio.event.RuleEngine;
+import io.picolabs.twilio.event.RuleEvent;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The event channel of a pico: {@code POST /events/notification/status} raises any event, with
+ * attributes from a JSON object or a form, and answers the directives the rules produced as JSON.
+ */
+@Path("events/{domain: [A-Za-z0-9_-]+}/{type: [A-Za-z0-9_-]+}")
+@RequestScoped
+public class EventChannel {
+
+  @Inject RuleEngine engine;
+  @Inject Directives directives;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public String postJson(
+      @PathParam("domain") String domain, @PathParam("type") String type, byte[] body) {
+    return raise(domain, type, JsonAttributes.parse(body));
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.APPLICATION_JSON)
+  public String postForm(
+      @PathParam("domain") String domain, @PathParam("type") String type, byte[] body) {
+    return raise(domain, type, FormBody.parse(body));
+  }
+
+  private String raise(String domain, String type, Map<String, List<String>> attrs) {
+    RuleEvent event = new RuleEvent(domain, type, attrs);
+    RuleEngine.Outcome outcome = engine.raise(event);
+    return DirectivesJson.of(event, outcome, directives.response()).toString();
+  }
+}

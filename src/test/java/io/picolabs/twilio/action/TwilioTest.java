@@ -1,0 +1,251 @@
+package io.picolabs.twilio.action;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.picolabs.twilio.twiml.TwimlWriter;
+import org.junit.jupiter.api.Test;
+
+/** Exact TwiML for each action of the seed's table and each of its modifiers. */
+class TwilioTest {
+  private final Directives directives = new Directives();
+  private final Twilio twilio = new Twilio(directives, new ActionUrls(""));
+
+  private String twiml() {
+    return TwimlWriter.write(directives.response());
+  }
+
+  private void assertTwiml(String expectedBody) {
+    assertEquals(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>" + expectedBody + "</Response>",
+        twiml());
+  }
+
+  @Test
+  void say() {
+    twilio.say("Hello Monkey");
+    twilio.say("Hola").voice("woman").language("es-MX").loop(2);
+    assertTwiml(
+        "<Say>Hello Monkey</Say><Say voice=\"woman\" language=\"es-MX\" loop=\"2\">Hola</Say>");
+  }
+
+  @Test
+  void play() {
+    twilio.play("https://example.com/monkey.mp3").loop(0);
+    twilio.play("").digits("wwww3");
+    assertTwiml(
+        "<Play loop=\"0\">https://example.com/monkey.mp3</Play><Play digits=\"wwww3\"></Play>");
+  }
+
+  @Test
+  void gatherToAnEventTypeNestsTheVerbsBetweenStartAndStop() {
+    twilio.gatherStart("monkey_handle").numDigits(1).timeout(10).finishOnKey("*").method("get");
+    twilio.say("What is your favorite number?");
+    twilio.play("https://example.com/beep.mp3");
+    twilio.pause(2);
+    twilio.gatherStop();
+    twilio.say("We did not hear you.");
+    assertTwiml(
+        "<Gather action=\"/twilio/monkey_handle\" method=\"GET\" timeout=\"10\" finishOnKey=\"*\""
+            + " numDigits=\"1\"><Say>What is your favorite number?</Say>"
+            + "<Play>https://example.com/beep.mp3</Play><Pause length=\"2\"/></Gather>"
+            + "<Say>We did not hear you.</Say>");
+  }
+
+  @Test
+  void gatherWithoutTargetPostsToTheCurrentDocument() {
+    twilio.gatherStart().input("dtmf speech").speechTimeout("auto").hints("yes, no").language("en-GB")
+        .profanityFilter(false).bargeIn(false).actionOnEmptyResult(true)
+        .partialResultCallback("/partial").partialResultCallbackMethod("POST");
+    twilio.gatherStop();
+    assertTwiml(
+        "<Gather input=\"dtmf speech\" speechTimeout=\"auto\" hints=\"yes, no\" language=\"en-GB\""
+            + " profanityFilter=\"false\" bargeIn=\"false\" actionOnEmptyResult=\"true\""
+            + " partialResultCallback=\"/partial\" partialResultCallbackMethod=\"POST\"/>");
+  }
+
+  @Test
+  void gatherTargetsThatAreUrlsStayAsGiven() {
+    twilio.gatherStart("https://example.com/next?b=2&a=1");
+    twilio.gatherStop();
+    twilio.gatherStart("/other/path");
+    twilio.gatherStop();
+    assertTwiml(
+        "<Gather action=\"https://example.com/next?b=2&amp;a=1\"/><Gather action=\"/other/path\"/>");
+  }
+
+  @Test
+  void actionUrlsFollowTheContextPath() {
+    Directives inApp = new Directives();
+    new Twilio(inApp, new ActionUrls("/app")).redirect("voicemail");
+    assertEquals(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Redirect>/app/twilio/voicemail</Redirect></Response>",
+        TwimlWriter.write(inApp.response()));
+  }
+
+  @Test
+  void scopedGatherClosesItself() {
+    twilio.gather("monkey_handle", () -> twilio.say("Pick one")).numDigits(1);
+    twilio.hangup();
+    assertTwiml(
+        "<Gather action=\"/twilio/monkey_handle\" numDigits=\"1\"><Say>Pick one</Say></Gather><Hangup/>");
+  }
+
+  @Test
+  void record() {
+    twilio.record();
+    twilio.record("recorded").method("POST").timeout(3).finishOnKey("#").maxLength(30).playBeep(false)
+        .trim("do-not-trim").transcribe(true).transcribeCallback("/transcribed")
+        .recordingStatusCallback("/status").recordingStatusCallbackMethod("GET")
+        .recordingStatusCallbackEvent("in-progress completed");
+    assertTwiml(
+        "<Record/><Record action=\"/twilio/recorded\" method=\"POST\" timeout=\"3\" finishOnKey=\"#\""
+            + " maxLength=\"30\" playBeep=\"false\" trim=\"do-not-trim\" transcribe=\"true\""
+            + " transcribeCallback=\"/transcribed\" recordingStatusCallback=\"/status\""
+            + " recordingStatusCallbackMethod=\"GET\""
+            + " recordingStatusCallbackEvent=\"in-progress completed\"/>");
+  }
+
+  @Test
+  void sms() {
+    twilio.sms("Thanks for calling").to("+15005550006").from("+15005550001").action("/sent")
+        .method("GET").statusCallback("https://example.com/status");
+    assertTwiml(
+        "<Sms to=\"+15005550006\" from=\"+15005550001\" action=\"/sent\" method=\"GET\""
+            + " statusCallback=\"https://example.com/status\">Thanks for calling</Sms>");
+  }
+
+  @Test
+  void dialANumber() {
+    twilio.dial("+18015552311").callerId("+18005551212").timeout(20).timeLimit(600)
+        .hangupOnStar(true).record("record-from-answer").trim("trim-silence").answerOnBridge(true)
+        .ringTone("us").action("/dialed").method("POST").recordingStatusCallback("/rec")
+        .recordingStatusCallbackMethod("GET").recordingStatusCallbackEvent("completed");
+    assertTwiml(
+        "<Dial action=\"/dialed\" method=\"POST\" timeout=\"20\" hangupOnStar=\"true\""
+            + " timeLimit=\"600\" callerId=\"+18005551212\" record=\"record-from-answer\""
+            + " trim=\"trim-silence\" answerOnBridge=\"true\" ringTone=\"us\""
+            + " recordingStatusCallback=\"/rec\" recordingStatusCallbackMethod=\"GET\""
+            + " recordingStatusCallbackEvent=\"completed\">+18015552311</Dial>");
+  }
+
+  @Test
+  void dialConference() {
+    twilio.dialConference("Monkeys & Co").muted(true).beep("onEnter").startConferenceOnEnter(false)
+        .endConferenceOnExit(true).waitUrl("/hold").waitMethod("GET").maxParticipants(10)
+        .record("record-from-start").trim("do-not-trim").statusCallback("/conf")
+        .statusCallbackEvent("start end").statusCallbackMethod("POST");
+    assertTwiml(
+        "<Dial><Conference muted=\"true\" beep=\"onEnter\" startConferenceOnEnter=\"false\""
+            + " endConferenceOnExit=\"true\" waitUrl=\"/hold\" waitMethod=\"GET\""
+            + " maxParticipants=\"10\" record=\"record-from-start\" trim=\"do-not-trim\""
+            + " statusCallback=\"/conf\" statusCallbackEvent=\"start end\""
+            + " statusCallbackMethod=\"POST\">Monkeys &amp; Co</Conference></Dial>");
+  }
+
+  @Test
+  void dialStartNumbersDialStop() {
+    twilio.dialStart().callerId("+18005551212");
+    twilio.number("+18015552311").sendDigits("ww12").url("/whisper").method("GET")
+        .statusCallback("/leg").statusCallbackEvent("initiated answered").statusCallbackMethod("POST");
+    twilio.number("+18029875634");
+    twilio.dialConference("overflow");
+    twilio.dialStop();
+    twilio.hangup();
+    assertTwiml(
+        "<Dial callerId=\"+18005551212\"><Number sendDigits=\"ww12\" url=\"/whisper\" method=\"GET\""
+            + " statusCallback=\"/leg\" statusCallbackEvent=\"initiated answered\""
+            + " statusCallbackMethod=\"POST\">+18015552311</Number><Number>+18029875634</Number>"
+            + "<Conference>overflow</Conference></Dial><Hangup/>");
+  }
+
+  @Test
+  void hangupRedirectRejectPause() {
+    twilio.pause();
+    twilio.pause(5);
+    twilio.redirect("monkey_handle").method("GET");
+    twilio.redirect("https://example.com/next.xml");
+    twilio.reject().reason("busy");
+    twilio.reject();
+    twilio.hangup();
+    assertTwiml(
+        "<Pause/><Pause length=\"5\"/><Redirect method=\"GET\">/twilio/monkey_handle</Redirect>"
+            + "<Redirect>https://example.com/next.xml</Redirect><Reject reason=\"busy\"/><Reject/>"
+            + "<Hangup/>");
+  }
+
+  @Test
+  void rawVerbsAndWholeResponses() {
+    twilio.say("before");
+    twilio.raw("<Enqueue waitUrl=\"/wait\">support</Enqueue><Leave/>");
+    twilio.raw("<?xml version=\"1.0\"?>\n<Response>\n  <Say voice=\"alice\">a &amp; b</Say>\n</Response>");
+    assertTwiml(
+        "<Say>before</Say><Enqueue waitUrl=\"/wait\">support</Enqueue><Leave/>"
+            + "<Say voice=\"alice\">a &amp; b</Say>");
+  }
+
+  @Test
+  void rawInsideGatherJoinsTheGather() {
+    twilio.gatherStart("menu");
+    twilio.raw("<Say>Press 1</Say>");
+    twilio.gatherStop();
+    assertTwiml("<Gather action=\"/twilio/menu\"><Say>Press 1</Say></Gather>");
+  }
+
+  @Test
+  void rawMustBeWellFormed() {
+    IllegalArgumentException error =
+        assertThrows(IllegalArgumentException.class, () -> twilio.raw("<Say>unclosed"));
+    assertTrue(error.getMessage().startsWith("raw TwiML is not well-formed XML"), error.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> twilio.raw("just words"));
+    assertThrows(IllegalArgumentException.class, () -> twilio.raw(""));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> twilio.raw("<!DOCTYPE x [<!ENTITY e \"boom\">]><Say>&e;</Say>"));
+    assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>", twiml());
+  }
+
+  @Test
+  void unbalancedGatherIsClosedAtTheEnd() {
+    twilio.gatherStart("monkey_handle");
+    twilio.say("Still open");
+    assertTwiml("<Gather action=\"/twilio/monkey_handle\"><Say>Still open</Say></Gather>");
+  }
+
+  @Test
+  void strayStopsAreIgnored() {
+    twilio.gatherStop();
+    twilio.dialStop();
+    twilio.say("fine");
+    assertTwiml("<Say>fine</Say>");
+  }
+
+  @Test
+  void verbsThatCannotNestAreRefusedAtOnce() {
+    twilio.gatherStart("menu");
+    IllegalStateException hangup = assertThrows(IllegalStateException.class, twilio::hangup);
+    assertEquals("<Hangup> cannot go inside <Gather>; close the <Gather> first", hangup.getMessage());
+    assertThrows(IllegalStateException.class, () -> twilio.gatherStart("again"));
+    assertThrows(IllegalStateException.class, () -> twilio.dial("+1"));
+    assertThrows(IllegalStateException.class, () -> twilio.raw("<Hangup/>"));
+    twilio.gatherStop();
+    IllegalStateException number =
+        assertThrows(IllegalStateException.class, () -> twilio.number("+18015552311"));
+    assertEquals(
+        "number(\"+18015552311\") must come between dialStart() and dialStop()", number.getMessage());
+    assertTwiml("<Gather action=\"/twilio/menu\"/>");
+  }
+
+  @Test
+  void methodsAndReasonsAreChecked() {
+    assertThrows(IllegalArgumentException.class, () -> twilio.redirect("x").method("PUT"));
+    assertThrows(IllegalArgumentException.class, () -> twilio.reject().reason("maybe"));
+  }
+
+  @Test
+  void nullArgumentsAreNamed() {
+    NullPointerException error = assertThrows(NullPointerException.class, () -> twilio.say(null));
+    assertEquals("say(…) was given null", error.getMessage());
+  }
+}

@@ -1,0 +1,37 @@
+package io.picolabs.twilio.event;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RuleEventTest {
+
+  @Test
+  void attributesAreLookedUpIgnoringCase() {
+    RuleEvent event = RuleEvent.of("twilio", "inbound_call", Map.of("From", "+911"));
+    assertEquals("+911", event.attr("from"));
+    assertEquals("+911", event.attr("FROM"));
+    assertEquals("+911", event.attr("From"));
+    assertNull(event.attr("To"));
+    assertEquals("nobody", event.attr("To", "nobody"));
+  }
+
+  @Test
+  void repeatedValuesAndOriginalNamesAreKept() {
+    Map<String, List<String>> attrs = new LinkedHashMap<>();
+    attrs.put("MediaUrl", List.of("a", "b"));
+    attrs.put("Body", List.of("hi"));
+    RuleEvent event = new RuleEvent("twilio", "inbound_sms", attrs);
+    assertEquals("a", event.attr("mediaurl"));
+    assertEquals(List.of("a", "b"), event.attrValues("MEDIAURL"));
+    assertEquals(List.of(), event.attrValues("none"));
+    assertEquals(List.of("MediaUrl", "Body"), List.copyOf(event.attrs().keySet()));
+    assertThrows(UnsupportedOperationException.class, () -> event.attrs().put("x", List.of()));
+    assertEquals("twilio inbound_sms", event.toString());
+  }
+}
