@@ -1,0 +1,48 @@
+package io.picolabs.twilio.examples;
+
+import static io.picolabs.twilio.testing.TwilioRequests.XML;
+import static io.picolabs.twilio.testing.TwilioRequests.inboundCall;
+import static io.picolabs.twilio.testing.TwilioRequests.postForm;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.File;
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The seed's first ruleset on its own: the library, the rule, and a beans.xml that selects it. */
+@ExtendWith(ArquillianExtension.class)
+class HelloMonkeyGreetingIT {
+
+  @Deployment(testable = false)
+  static WebArchive application() {
+    return ShrinkWrap.create(WebArchive.class, "greeting.war")
+        .addAsLibrary(new File(System.getProperty("library.jar", "target/twilio-rules-lib.jar")))
+        .addClasses(HelloMonkeyGreeting.class, CallerDirectory.class)
+        .addAsWebInfResource(
+            new StringAsset(
+                "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\""
+                    + " bean-discovery-mode=\"annotated\"><alternatives><class>"
+                    + HelloMonkeyGreeting.class.getName()
+                    + "</class></alternatives></beans>"),
+            "beans.xml");
+  }
+
+  @ArquillianResource URL base;
+
+  @Test
+  void greetsTheCallerAndHangsUp() {
+    assertEquals(
+        XML + "<Response><Say>Hello Big Bird</Say><Hangup/></Response>",
+        postForm(base, "twilio/inbound_call", inboundCall("+8015552311")).body());
+    assertEquals(
+        XML + "<Response><Say>Hello Monkey</Say><Hangup/></Response>",
+        postForm(base, "twilio/inbound_call", inboundCall("+18019919911")).body());
+  }
+}
