@@ -14,8 +14,8 @@ import java.util.logging.Logger;
  * {@code gatherStop}, {@code <Dial>} between {@code dialStart} and {@code dialStop}), else into the
  * response. A verb the open container cannot hold is refused at once, so a mistake surfaces in the
  * rule that made it rather than as a broken call. Containers left open are closed (and logged) when
- * the rule that opened them ends, so one rule's forgotten {@code gatherStop} never swallows the next
- * rule's verbs.
+ * the rule that opened them ends, so one rule's forgotten {@code gatherStop} never swallows the
+ * next rule's verbs.
  */
 @RequestScoped
 public class Directives {
@@ -35,7 +35,12 @@ public class Directives {
     if (!target.accepts(name)) {
       String container = Container.elementName(target);
       throw new IllegalStateException(
-          "<" + name + "> cannot go inside <" + container + ">; close the <" + container
+          "<"
+              + name
+              + "> cannot go inside <"
+              + container
+              + ">; close the <"
+              + container
               + "> first");
     }
     target.children().add(verb);
@@ -48,12 +53,18 @@ public class Directives {
     return container;
   }
 
-  /** Closes the innermost container, which must be of {@code type}; a stray close is only logged. */
+  /**
+   * Closes the innermost container, which must be of {@code type}; a stray close is only logged.
+   */
   public void close(Class<? extends Container> type) {
     if (!type.isInstance(innermost())) {
       LOG.warning(
-          () -> "ignoring a close of <" + type.getSimpleName() + ">: the open element is <"
-              + Container.elementName(innermost()) + ">");
+          () ->
+              "ignoring a close of <"
+                  + type.getSimpleName()
+                  + ">: the open element is <"
+                  + Container.elementName(innermost())
+                  + ">");
       return;
     }
     open.remove(open.size() - 1);
@@ -76,8 +87,7 @@ public class Directives {
   public void closeOpenedSince(Mark mark, String owner) {
     while (open.size() > mark.depth()) {
       Container unclosed = open.remove(open.size() - 1);
-      LOG.warning(
-          () -> owner + " left <" + Container.elementName(unclosed) + "> open; closed it");
+      LOG.warning(() -> owner + " left <" + Container.elementName(unclosed) + "> open; closed it");
     }
   }
 

@@ -30,8 +30,8 @@ import java.util.Objects;
  * twilio.gatherStop();
  * }</pre>
  *
- * <p>Where an action takes a target ({@code gatherStart}, {@code record}, {@code redirect}), an event
- * type name such as {@code "monkey_handle"} makes Twilio's next request raise {@code twilio
+ * <p>Where an action takes a target ({@code gatherStart}, {@code record}, {@code redirect}), an
+ * event type name such as {@code "monkey_handle"} makes Twilio's next request raise {@code twilio
  * monkey_handle} here; see {@link ActionUrls}.
  */
 @RequestScoped
@@ -88,7 +88,10 @@ public class Twilio {
     return add(new Record());
   }
 
-  /** {@code <Record action="…"/>}, the recording raising event type (or going to URL) {@code target}. */
+  /**
+   * {@code <Record action="…"/>}, the recording raising event type (or going to URL) {@code
+   * target}.
+   */
   public Record record(String target) {
     return add(new Record().action(urls.resolve(required(target, "record"))));
   }
@@ -125,7 +128,8 @@ public class Twilio {
   /** {@code <Number>}, inside the {@code <Dial>} opened by {@link #dialStart}. */
   public Number number(String number) {
     if (!(directives.innermost() instanceof Dial)) {
-      throw new IllegalStateException("number(\"" + number + "\") must come between dialStart() and dialStop()");
+      throw new IllegalStateException(
+          "number(\"" + number + "\") must come between dialStart() and dialStop()");
     }
     return add(new Number(required(number, "number")));
   }

@@ -61,7 +61,10 @@ public class RuleEngine {
     int[] depth = DEPTH.get();
     if (depth[0] >= MAX_DEPTH) {
       throw new IllegalStateException(
-          "event " + event + " not raised: events raised by rules nest deeper than " + MAX_DEPTH
+          "event "
+              + event
+              + " not raised: events raised by rules nest deeper than "
+              + MAX_DEPTH
               + " (a rule raising its own event?)");
     }
     depth[0]++;
@@ -107,7 +110,8 @@ public class RuleEngine {
   private List<ObserverMethod<? super RuleEvent>> resolve(RuleEvent event) {
     List<ObserverMethod<? super RuleEvent>> rules = new ArrayList<>();
     for (ObserverMethod<? super RuleEvent> observer :
-        beanManager.resolveObserverMethods(event, new Select.Literal(event.domain(), event.type()))) {
+        beanManager.resolveObserverMethods(
+            event, new Select.Literal(event.domain(), event.type()))) {
       if (!observer.isAsync()) {
         rules.add(observer);
       }

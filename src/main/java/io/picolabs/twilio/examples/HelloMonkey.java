@@ -6,7 +6,9 @@ import io.picolabs.twilio.event.Select;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-/** The seed's "Hello Monkey Demo" with the favorite-number gather (ruleset a1299x191, second form). */
+/**
+ * The seed's "Hello Monkey Demo" with the favorite-number gather (ruleset a1299x191, second form).
+ */
 @ApplicationScoped
 public class HelloMonkey {
 

@@ -88,7 +88,10 @@ public class Dial implements Container {
     return this;
   }
 
-  /** {@code do-not-record}, {@code record-from-answer}, {@code record-from-ringing} (+ {@code -dual}). */
+  /**
+   * {@code do-not-record}, {@code record-from-answer}, {@code record-from-ringing} (+ {@code
+   * -dual}).
+   */
   public Dial record(String record) {
     this.record = record;
     return this;

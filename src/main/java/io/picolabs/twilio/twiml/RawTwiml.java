@@ -60,8 +60,12 @@ public final class RawTwiml {
       return document.getDocumentElement();
     } catch (SAXParseException e) {
       throw new IllegalArgumentException(
-          "raw TwiML is not well-formed XML at column " + Math.max(0, e.getColumnNumber() - 5)
-              + " of line " + e.getLineNumber() + ": " + e.getMessage());
+          "raw TwiML is not well-formed XML at column "
+              + Math.max(0, e.getColumnNumber() - 5)
+              + " of line "
+              + e.getLineNumber()
+              + ": "
+              + e.getMessage());
     } catch (SAXException | IOException | ParserConfigurationException e) {
       throw new IllegalArgumentException("raw TwiML could not be read: " + e.getMessage());
     }

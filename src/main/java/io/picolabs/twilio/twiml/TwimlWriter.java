@@ -4,9 +4,9 @@ import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
 import java.io.StringWriter;
-import org.w3c.dom.Document;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
 
 /**
  * Marshals a {@link Response} to the compact document Twilio reads.
@@ -34,7 +34,8 @@ public final class TwimlWriter {
   /** The document as DOM, for callers that want to walk it rather than send it. */
   public static Document toDocument(Response response) {
     try {
-      Document document = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().newDocument();
+      Document document =
+          DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().newDocument();
       fragmentMarshaller().marshal(response, document);
       return document;
     } catch (JAXBException | ParserConfigurationException e) {

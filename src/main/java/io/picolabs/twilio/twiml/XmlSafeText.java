@@ -11,7 +11,9 @@ import jakarta.xml.bind.annotation.adapters.XmlAdapter;
  */
 public final class XmlSafeText extends XmlAdapter<String, String> {
 
-  /** Returns {@code text} without the characters XML 1.0 forbids; {@code null} stays {@code null}. */
+  /**
+   * Returns {@code text} without the characters XML 1.0 forbids; {@code null} stays {@code null}.
+   */
   public static String clean(String text) {
     if (text == null) {
       return null;

@@ -58,7 +58,8 @@ final class DirectivesJson {
     for (Node node = element.getFirstChild(); node != null; node = node.getNextSibling()) {
       if (node instanceof Element) {
         hasChildren = true;
-      } else if (node.getNodeType() == Node.TEXT_NODE || node.getNodeType() == Node.CDATA_SECTION_NODE) {
+      } else if (node.getNodeType() == Node.TEXT_NODE
+          || node.getNodeType() == Node.CDATA_SECTION_NODE) {
         text.append(node.getNodeValue());
       }
     }

@@ -25,7 +25,8 @@ public class ErrorAnswers implements ExceptionMapper<Throwable> {
     if (error instanceof WebApplicationException web) {
       Response original = web.getResponse();
       return plain(
-          Response.fromResponse(original), original.getStatusInfo().getReasonPhrase().toLowerCase());
+          Response.fromResponse(original),
+          original.getStatusInfo().getReasonPhrase().toLowerCase());
     }
     LOG.log(Level.SEVERE, "unexpected error answering a request", error);
     return plain(Response.serverError(), "internal error");

@@ -36,7 +36,9 @@ public final class FormBody {
 
   /** A raw (still encoded) query string; {@code null} is an empty one. */
   public static Map<String, List<String>> parse(String rawQuery) {
-    return rawQuery == null ? new LinkedHashMap<>() : parse(rawQuery.getBytes(StandardCharsets.UTF_8));
+    return rawQuery == null
+        ? new LinkedHashMap<>()
+        : parse(rawQuery.getBytes(StandardCharsets.UTF_8));
   }
 
   private static void addPair(byte[] body, int from, int to, Map<String, List<String>> params) {

@@ -55,9 +55,17 @@ class TwilioTest {
 
   @Test
   void gatherWithoutTargetPostsToTheCurrentDocument() {
-    twilio.gatherStart().input("dtmf speech").speechTimeout("auto").hints("yes, no").language("en-GB")
-        .profanityFilter(false).bargeIn(false).actionOnEmptyResult(true)
-        .partialResultCallback("/partial").partialResultCallbackMethod("POST");
+    twilio
+        .gatherStart()
+        .input("dtmf speech")
+        .speechTimeout("auto")
+        .hints("yes, no")
+        .language("en-GB")
+        .profanityFilter(false)
+        .bargeIn(false)
+        .actionOnEmptyResult(true)
+        .partialResultCallback("/partial")
+        .partialResultCallbackMethod("POST");
     twilio.gatherStop();
     assertTwiml(
         "<Gather input=\"dtmf speech\" speechTimeout=\"auto\" hints=\"yes, no\" language=\"en-GB\""
@@ -95,9 +103,18 @@ class TwilioTest {
   @Test
   void record() {
     twilio.record();
-    twilio.record("recorded").method("POST").timeout(3).finishOnKey("#").maxLength(30).playBeep(false)
-        .trim("do-not-trim").transcribe(true).transcribeCallback("/transcribed")
-        .recordingStatusCallback("/status").recordingStatusCallbackMethod("GET")
+    twilio
+        .record("recorded")
+        .method("POST")
+        .timeout(3)
+        .finishOnKey("#")
+        .maxLength(30)
+        .playBeep(false)
+        .trim("do-not-trim")
+        .transcribe(true)
+        .transcribeCallback("/transcribed")
+        .recordingStatusCallback("/status")
+        .recordingStatusCallbackMethod("GET")
         .recordingStatusCallbackEvent("in-progress completed");
     assertTwiml(
         "<Record/><Record action=\"/twilio/recorded\" method=\"POST\" timeout=\"3\" finishOnKey=\"#\""
@@ -109,8 +126,13 @@ class TwilioTest {
 
   @Test
   void sms() {
-    twilio.sms("Thanks for calling").to("+15005550006").from("+15005550001").action("/sent")
-        .method("GET").statusCallback("https://example.com/status");
+    twilio
+        .sms("Thanks for calling")
+        .to("+15005550006")
+        .from("+15005550001")
+        .action("/sent")
+        .method("GET")
+        .statusCallback("https://example.com/status");
     assertTwiml(
         "<Sms to=\"+15005550006\" from=\"+15005550001\" action=\"/sent\" method=\"GET\""
             + " statusCallback=\"https://example.com/status\">Thanks for calling</Sms>");
@@ -118,10 +140,21 @@ class TwilioTest {
 
   @Test
   void dialANumber() {
-    twilio.dial("+18015552311").callerId("+18005551212").timeout(20).timeLimit(600)
-        .hangupOnStar(true).record("record-from-answer").trim("trim-silence").answerOnBridge(true)
-        .ringTone("us").action("/dialed").method("POST").recordingStatusCallback("/rec")
-        .recordingStatusCallbackMethod("GET").recordingStatusCallbackEvent("completed");
+    twilio
+        .dial("+18015552311")
+        .callerId("+18005551212")
+        .timeout(20)
+        .timeLimit(600)
+        .hangupOnStar(true)
+        .record("record-from-answer")
+        .trim("trim-silence")
+        .answerOnBridge(true)
+        .ringTone("us")
+        .action("/dialed")
+        .method("POST")
+        .recordingStatusCallback("/rec")
+        .recordingStatusCallbackMethod("GET")
+        .recordingStatusCallbackEvent("completed");
     assertTwiml(
         "<Dial action=\"/dialed\" method=\"POST\" timeout=\"20\" hangupOnStar=\"true\""
             + " timeLimit=\"600\" callerId=\"+18005551212\" record=\"record-from-answer\""
@@ -132,10 +165,20 @@ class TwilioTest {
 
   @Test
   void dialConference() {
-    twilio.dialConference("Monkeys & Co").muted(true).beep("onEnter").startConferenceOnEnter(false)
-        .endConferenceOnExit(true).waitUrl("/hold").waitMethod("GET").maxParticipants(10)
-        .record("record-from-start").trim("do-not-trim").statusCallback("/conf")
-        .statusCallbackEvent("start end").statusCallbackMethod("POST");
+    twilio
+        .dialConference("Monkeys & Co")
+        .muted(true)
+        .beep("onEnter")
+        .startConferenceOnEnter(false)
+        .endConferenceOnExit(true)
+        .waitUrl("/hold")
+        .waitMethod("GET")
+        .maxParticipants(10)
+        .record("record-from-start")
+        .trim("do-not-trim")
+        .statusCallback("/conf")
+        .statusCallbackEvent("start end")
+        .statusCallbackMethod("POST");
     assertTwiml(
         "<Dial><Conference muted=\"true\" beep=\"onEnter\" startConferenceOnEnter=\"false\""
             + " endConferenceOnExit=\"true\" waitUrl=\"/hold\" waitMethod=\"GET\""
@@ -147,8 +190,14 @@ class TwilioTest {
   @Test
   void dialStartNumbersDialStop() {
     twilio.dialStart().callerId("+18005551212");
-    twilio.number("+18015552311").sendDigits("ww12").url("/whisper").method("GET")
-        .statusCallback("/leg").statusCallbackEvent("initiated answered").statusCallbackMethod("POST");
+    twilio
+        .number("+18015552311")
+        .sendDigits("ww12")
+        .url("/whisper")
+        .method("GET")
+        .statusCallback("/leg")
+        .statusCallbackEvent("initiated answered")
+        .statusCallbackMethod("POST");
     twilio.number("+18029875634");
     twilio.dialConference("overflow");
     twilio.dialStop();
@@ -179,7 +228,8 @@ class TwilioTest {
   void rawVerbsAndWholeResponses() {
     twilio.say("before");
     twilio.raw("<Enqueue waitUrl=\"/wait\">support</Enqueue><Leave/>");
-    twilio.raw("<?xml version=\"1.0\"?>\n<Response>\n  <Say voice=\"alice\">a &amp; b</Say>\n</Response>");
+    twilio.raw(
+        "<?xml version=\"1.0\"?>\n<Response>\n  <Say voice=\"alice\">a &amp; b</Say>\n</Response>");
     assertTwiml(
         "<Say>before</Say><Enqueue waitUrl=\"/wait\">support</Enqueue><Leave/>"
             + "<Say voice=\"alice\">a &amp; b</Say>");
@@ -197,7 +247,8 @@ class TwilioTest {
   void rawMustBeWellFormed() {
     IllegalArgumentException error =
         assertThrows(IllegalArgumentException.class, () -> twilio.raw("<Say>unclosed"));
-    assertTrue(error.getMessage().startsWith("raw TwiML is not well-formed XML"), error.getMessage());
+    assertTrue(
+        error.getMessage().startsWith("raw TwiML is not well-formed XML"), error.getMessage());
     assertThrows(IllegalArgumentException.class, () -> twilio.raw("just words"));
     assertThrows(IllegalArgumentException.class, () -> twilio.raw(""));
     assertThrows(
@@ -225,7 +276,8 @@ class TwilioTest {
   void verbsThatCannotNestAreRefusedAtOnce() {
     twilio.gatherStart("menu");
     IllegalStateException hangup = assertThrows(IllegalStateException.class, twilio::hangup);
-    assertEquals("<Hangup> cannot go inside <Gather>; close the <Gather> first", hangup.getMessage());
+    assertEquals(
+        "<Hangup> cannot go inside <Gather>; close the <Gather> first", hangup.getMessage());
     assertThrows(IllegalStateException.class, () -> twilio.gatherStart("again"));
     assertThrows(IllegalStateException.class, () -> twilio.dial("+1"));
     assertThrows(IllegalStateException.class, () -> twilio.raw("<Hangup/>"));
@@ -233,7 +285,8 @@ class TwilioTest {
     IllegalStateException number =
         assertThrows(IllegalStateException.class, () -> twilio.number("+18015552311"));
     assertEquals(
-        "number(\"+18015552311\") must come between dialStart() and dialStop()", number.getMessage());
+        "number(\"+18015552311\") must come between dialStart() and dialStop()",
+        number.getMessage());
     assertTwiml("<Gather action=\"/twilio/menu\"/>");
   }
 

@@ -43,7 +43,9 @@ class HelloMonkeyIT {
 
   private static String greeting(String name) {
     return XML
-        + "<Response><Say>Hello " + name + "</Say>"
+        + "<Response><Say>Hello "
+        + name
+        + "</Say>"
         + "<Gather action=\"/monkey/twilio/monkey_handle\" numDigits=\"1\">"
         + "<Say>What is your favorite number?</Say></Gather></Response>";
   }
@@ -59,7 +61,9 @@ class HelloMonkeyIT {
   void answersEachCallerByName(String from, String name) {
     HttpResponse<String> response = postForm(base, "twilio/inbound_call", inboundCall(from));
     assertEquals(200, response.statusCode());
-    assertEquals("application/xml;charset=UTF-8", response.headers().firstValue("Content-Type").orElseThrow());
+    assertEquals(
+        "application/xml;charset=UTF-8",
+        response.headers().firstValue("Content-Type").orElseThrow());
     assertEquals(greeting(name), response.body());
   }
 
@@ -102,7 +106,10 @@ class HelloMonkeyIT {
   @Test
   void concurrentCallsAreAnsweredIndependently() throws Exception {
     String[][] callers = {
-      {"+911", "The Man"}, {"+8015552311", "Big Bird"}, {"+8029875634", "Scam Artist"}, {"+1", "Monkey"}
+      {"+911", "The Man"},
+      {"+8015552311", "Big Bird"},
+      {"+8029875634", "Scam Artist"},
+      {"+1", "Monkey"}
     };
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {

@@ -52,7 +52,8 @@ class LibraryIT {
       assertTrue(jar.stream().anyMatch(e -> e.getName().equals("META-INF/beans.xml")));
       assertFalse(jar.stream().anyMatch(e -> e.getName().contains("/examples/")));
     }
-    assertEquals(XML + "<Response/>", postForm(base, "twilio/inbound_call", inboundCall("+911")).body());
+    assertEquals(
+        XML + "<Response/>", postForm(base, "twilio/inbound_call", inboundCall("+911")).body());
   }
 
   @Test
@@ -74,9 +75,13 @@ class LibraryIT {
     assertEquals(twiml("<Say>before</Say><Say>after</Say>"), response.body());
     String log = ServerLog.since(logStart);
     assertTrue(
-        log.contains("rule TestRules.breaks failed on event twilio mixed: java.lang.IllegalStateException: rule broke on purpose"),
+        log.contains(
+            "rule TestRules.breaks failed on event twilio mixed: java.lang.IllegalStateException: rule broke on purpose"),
         log);
-    assertTrue(log.contains("rule TestRules.badRaw failed on event twilio mixed: java.lang.IllegalArgumentException: raw TwiML is not well-formed XML"), log);
+    assertTrue(
+        log.contains(
+            "rule TestRules.badRaw failed on event twilio mixed: java.lang.IllegalArgumentException: raw TwiML is not well-formed XML"),
+        log);
   }
 
   @Test
@@ -113,7 +118,8 @@ class LibraryIT {
   @Test
   void aGatherLeftOpenIsClosedWhenItsRuleEnds() {
     assertEquals(
-        twiml("<Gather action=\"/library/twilio/menu\" numDigits=\"1\"><Say>Press 1</Say></Gather><Hangup/>"),
+        twiml(
+            "<Gather action=\"/library/twilio/menu\" numDigits=\"1\"><Say>Press 1</Say></Gather><Hangup/>"),
         postForm(base, "twilio/unbalanced", Map.of()).body());
   }
 
@@ -135,11 +141,17 @@ class LibraryIT {
             + "\"failed\":[],\"directives\":[{\"name\":\"Sms\",\"attributes\":{\"from\":\"+18005551212\","
             + "\"to\":\"+18015552311\"},\"text\":\"Hi & bye\"}]}";
     HttpResponse<String> form =
-        post(base, "events/notification/status", "application/x-www-form-urlencoded",
+        post(
+            base,
+            "events/notification/status",
+            "application/x-www-form-urlencoded",
             "phone_number=%2B18015552311&from_number=%2B18005551212&message=Hi+%26+bye");
     assertEquals(200, form.statusCode());
     HttpResponse<String> json =
-        post(base, "events/notification/status", "application/json",
+        post(
+            base,
+            "events/notification/status",
+            "application/json",
             "{\"phone_number\":\"+18015552311\",\"from_number\":\"+18005551212\",\"message\":\"Hi & bye\"}");
     assertEquals(200, json.statusCode());
     assertEquals(normalizeOrder(expected), normalizeOrder(form.body()));
@@ -148,33 +160,47 @@ class LibraryIT {
 
   /** Observers of equal priority have no defined order; compare the fired list as a set. */
   private static String normalizeOrder(String json) {
-    return json.replace("\"TestRules.notify\",\"TestRules.audit\"", "\"TestRules.audit\",\"TestRules.notify\"");
+    return json.replace(
+        "\"TestRules.notify\",\"TestRules.audit\"", "\"TestRules.audit\",\"TestRules.notify\"");
   }
 
   @Test
   void badInputGetsAShortClearError() {
-    assertError(400, "malformed percent-encoding in the value of parameter Body",
+    assertError(
+        400,
+        "malformed percent-encoding in the value of parameter Body",
         post(base, "twilio/inbound_call", "application/x-www-form-urlencoded", "Body=100%"));
-    assertError(400, "invalid UTF-8 in the value of parameter Body",
+    assertError(
+        400,
+        "invalid UTF-8 in the value of parameter Body",
         post(base, "twilio/inbound_call", "application/x-www-form-urlencoded", "Body=%C3%28"));
-    assertError(400, "the body is not valid JSON",
-        post(base, "events/a/b", "application/json", "{\"a\":"));
-    assertError(400, "the body must be a JSON object of attributes",
+    assertError(
+        400, "the body is not valid JSON", post(base, "events/a/b", "application/json", "{\"a\":"));
+    assertError(
+        400,
+        "the body must be a JSON object of attributes",
         post(base, "events/a/b", "application/json", "[1,2]"));
-    assertError(415, "unsupported media type",
+    assertError(
+        415,
+        "unsupported media type",
         post(base, "twilio/inbound_call", "text/plain", "From=+911"));
-    assertError(405, "method not allowed",
-        send(HttpRequest.newBuilder(uri(base, "twilio/inbound_call"))
-            .method("PUT", HttpRequest.BodyPublishers.ofString("x"))));
+    assertError(
+        405,
+        "method not allowed",
+        send(
+            HttpRequest.newBuilder(uri(base, "twilio/inbound_call"))
+                .method("PUT", HttpRequest.BodyPublishers.ofString("x"))));
     assertError(404, "not found", postForm(base, "twilio/a.b", Map.of()));
     // and the server goes on answering
-    assertEquals(twiml("<Say>one</Say><Say>two 2</Say><Say>three</Say>"),
+    assertEquals(
+        twiml("<Say>one</Say><Say>two 2</Say><Say>three</Say>"),
         postForm(base, "twilio/chain", Map.of()).body());
   }
 
   private static void assertError(int status, String message, HttpResponse<String> response) {
     assertEquals(status, response.statusCode(), response.body());
     assertEquals(message + "\n", response.body());
-    assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"));
+    assertTrue(
+        response.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"));
   }
 }

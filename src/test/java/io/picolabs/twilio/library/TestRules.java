@@ -16,33 +16,47 @@ public class TestRules {
 
   @Inject RuleEngine engine;
 
-  void second(@Observes @Priority(200) @Select(domain = "test", type = "ordered") RuleEvent e, Twilio twilio) {
+  void second(
+      @Observes @Priority(200) @Select(domain = "test", type = "ordered") RuleEvent e,
+      Twilio twilio) {
     twilio.say("second");
   }
 
-  void first(@Observes @Priority(100) @Select(domain = "test", type = "ordered") RuleEvent e, Twilio twilio) {
+  void first(
+      @Observes @Priority(100) @Select(domain = "test", type = "ordered") RuleEvent e,
+      Twilio twilio) {
     twilio.say("first");
   }
 
-  void third(@Observes @Priority(300) @Select(domain = "test", type = "ordered") RuleEvent e, Twilio twilio) {
+  void third(
+      @Observes @Priority(300) @Select(domain = "test", type = "ordered") RuleEvent e,
+      Twilio twilio) {
     twilio.say("third");
   }
 
-  void before(@Observes @Priority(100) @Select(domain = "twilio", type = "mixed") RuleEvent e, Twilio twilio) {
+  void before(
+      @Observes @Priority(100) @Select(domain = "twilio", type = "mixed") RuleEvent e,
+      Twilio twilio) {
     twilio.say("before");
   }
 
-  void breaks(@Observes @Priority(200) @Select(domain = "twilio", type = "mixed") RuleEvent e, Twilio twilio) {
+  void breaks(
+      @Observes @Priority(200) @Select(domain = "twilio", type = "mixed") RuleEvent e,
+      Twilio twilio) {
     twilio.gatherStart("never");
     twilio.say("half done");
     throw new IllegalStateException("rule broke on purpose");
   }
 
-  void badRaw(@Observes @Priority(250) @Select(domain = "twilio", type = "mixed") RuleEvent e, Twilio twilio) {
+  void badRaw(
+      @Observes @Priority(250) @Select(domain = "twilio", type = "mixed") RuleEvent e,
+      Twilio twilio) {
     twilio.raw("<Say>unclosed");
   }
 
-  void after(@Observes @Priority(300) @Select(domain = "twilio", type = "mixed") RuleEvent e, Twilio twilio) {
+  void after(
+      @Observes @Priority(300) @Select(domain = "twilio", type = "mixed") RuleEvent e,
+      Twilio twilio) {
     twilio.say("after");
   }
 
@@ -62,12 +76,16 @@ public class TestRules {
     engine.raise("twilio", "loop", Map.of("level", String.valueOf(level + 1)));
   }
 
-  void leavesGatherOpen(@Observes @Priority(100) @Select(domain = "twilio", type = "unbalanced") RuleEvent e, Twilio twilio) {
+  void leavesGatherOpen(
+      @Observes @Priority(100) @Select(domain = "twilio", type = "unbalanced") RuleEvent e,
+      Twilio twilio) {
     twilio.gatherStart("menu").numDigits(1);
     twilio.say("Press 1");
   }
 
-  void hangsUpAfter(@Observes @Priority(200) @Select(domain = "twilio", type = "unbalanced") RuleEvent e, Twilio twilio) {
+  void hangsUpAfter(
+      @Observes @Priority(200) @Select(domain = "twilio", type = "unbalanced") RuleEvent e,
+      Twilio twilio) {
     twilio.hangup();
   }
 
@@ -78,7 +96,8 @@ public class TestRules {
     }
   }
 
-  void notify(@Observes @Select(domain = "notification", type = "status") RuleEvent e, Twilio twilio) {
+  void notify(
+      @Observes @Select(domain = "notification", type = "status") RuleEvent e, Twilio twilio) {
     twilio.sms(e.attr("message")).to(e.attr("phone_number")).from(e.attr("from_number"));
   }
 }

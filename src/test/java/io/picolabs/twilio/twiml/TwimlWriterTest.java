@@ -35,9 +35,12 @@ class TwimlWriterTest {
   @Test
   void dropsCharactersXmlCannotCarry() {
     assertEquals(
-        // A carriage return survives as a reference, since a parser would turn a literal one into \n.
+        // A carriage return survives as a reference, since a parser would turn a literal one into
+        // \n.
         XML + "<Response><Say voice=\"ab\">tab\tnl\ncr&#13; end \uD83D\uDC35</Say></Response>",
-        write(new Say("\u0000tab\tnl\ncr\r\u0001 end\u0008 \uD83D\uDC35\uD800\uFFFE").voice("a\u001Fb")));
+        write(
+            new Say("\u0000tab\tnl\ncr\r\u0001 end\u0008 \uD83D\uDC35\uD800\uFFFE")
+                .voice("a\u001Fb")));
   }
 
   @Test
