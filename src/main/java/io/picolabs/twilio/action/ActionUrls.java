@@ -3,34 +3,70 @@ package io.picolabs.twilio.action;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.Config;
 
 /**
- * Turns the target of {@code gatherStart}, {@code record} or {@code redirect} into the URL Twilio
- * requests next.
+ * Turns the target of an action into the URL Twilio requests next.
  *
  * <p>As in KRL, {@code gatherStart("monkey_handle")} names an event type: Twilio's next request
  * must raise {@code twilio monkey_handle} on this server, so the name becomes the path of that
- * webhook. The path is absolute but host-less, which Twilio resolves against the URL it just
- * requested, so it stays right behind proxies and tunnels. Anything else (a path, a full URL) is
- * taken as it is.
+ * webhook. In TwiML the path stays host-less ({@link #resolve}), which Twilio resolves against the
+ * URL it just requested, so it stays right behind proxies and tunnels. The REST API wants absolute
+ * URLs ({@link #absolute}): the origin is {@code twilio.webhook.public-url} when set, else that of
+ * the request being answered. Anything that is not a bare name (a path, a full URL) is a URL.
  */
 @ApplicationScoped
 public class ActionUrls {
+  static final String PUBLIC_URL_KEY = "twilio.webhook.public-url";
   private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
-  private String webhookBase;
+  private String contextPath;
+  private Supplier<String> origin;
 
   protected ActionUrls() {}
 
   @Inject
-  ActionUrls(ServletContext servletContext) {
-    this(servletContext.getContextPath());
+  ActionUrls(ServletContext servletContext, HttpServletRequest request, Config config) {
+    this(
+        servletContext.getContextPath(),
+        originOf(config.getOptionalValue(PUBLIC_URL_KEY, String.class), request));
   }
 
-  /** For use outside a container: {@code contextPath} as the servlet API gives it ("" for root). */
+  /** For use outside a container, with no known origin: {@link #absolute} then refuses paths. */
   public ActionUrls(String contextPath) {
-    this.webhookBase = contextPath + "/twilio/";
+    this(
+        contextPath,
+        () -> {
+          throw new IllegalStateException(
+              "no origin to make an absolute URL: set " + PUBLIC_URL_KEY);
+        });
+  }
+
+  /**
+   * {@code contextPath} as the servlet API gives it ("" for root); {@code origin} like {@code
+   * https://host}.
+   */
+  public ActionUrls(String contextPath, Supplier<String> origin) {
+    this.contextPath = contextPath;
+    this.origin = origin;
+  }
+
+  private static Supplier<String> originOf(Optional<String> publicUrl, HttpServletRequest request) {
+    if (publicUrl.isPresent() && !publicUrl.get().isBlank()) {
+      String configured = publicUrl.get().strip().replaceAll("/+$", "");
+      return () -> configured;
+    }
+    return () -> {
+      String scheme = request.getScheme();
+      int port = request.getServerPort();
+      boolean defaultPort =
+          (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
+      return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
+    };
   }
 
   /** Whether {@code target} names an event type rather than a URL. */
@@ -38,11 +74,17 @@ public class ActionUrls {
     return EVENT_TYPE.matcher(target).matches();
   }
 
-  /** The URL for {@code target}: an event type's webhook, or {@code target} itself. */
+  /** The URL for TwiML: an event type's host-less webhook path, or {@code target} itself. */
   public String resolve(String target) {
     if (target == null) {
       return null;
     }
-    return isEventType(target) ? webhookBase + target : target;
+    return isEventType(target) ? contextPath + "/twilio/" + target : target;
+  }
+
+  /** The URL for the REST API: as {@link #resolve}, then a path is prefixed with the origin. */
+  public String absolute(String target) {
+    String url = resolve(target);
+    return url != null && url.startsWith("/") ? origin.get() + url : url;
   }
 }

@@ -4,6 +4,7 @@ import io.picolabs.twilio.twiml.Conference;
 import io.picolabs.twilio.twiml.Dial;
 import io.picolabs.twilio.twiml.Gather;
 import io.picolabs.twilio.twiml.Hangup;
+import io.picolabs.twilio.twiml.Message;
 import io.picolabs.twilio.twiml.Number;
 import io.picolabs.twilio.twiml.Pause;
 import io.picolabs.twilio.twiml.Play;
@@ -37,13 +38,15 @@ import java.util.Objects;
 @RequestScoped
 public class Twilio {
   private Directives directives;
+  private Outbox outbox;
   private ActionUrls urls;
 
   protected Twilio() {}
 
   @Inject
-  public Twilio(Directives directives, ActionUrls urls) {
+  public Twilio(Directives directives, Outbox outbox, ActionUrls urls) {
     this.directives = directives;
+    this.outbox = outbox;
     this.urls = urls;
   }
 
@@ -162,6 +165,33 @@ public class Twilio {
   /** {@code <Pause length="seconds"/>}. */
   public Pause pause(int seconds) {
     return add(new Pause().length(seconds));
+  }
+
+  /**
+   * {@code <Message>text</Message>}: messaging TwiML's reply to the sender (or to {@code .to(…)}),
+   * with {@code .media(url)} for pictures.
+   */
+  public Message message(String text) {
+    return add(new Message(required(text, "message")));
+  }
+
+  /**
+   * KRL's {@code send_sms(to, from, message)}: sent through Twilio's REST API once the rule returns
+   * (and only if it returns normally); the outcome is raised as {@code twilio sms_sent}, {@code
+   * sms_failed} or {@code sms_unknown}. See {@link SmsSend} for the modifiers.
+   */
+  public SmsSend sendSms(String to, String from, String message) {
+    return outbox.queue(new SmsSend(to, from, message));
+  }
+
+  /**
+   * KRL's {@code place_call(to, from, url)}: {@code target} is an event type of this server (the
+   * answered call raises {@code twilio <target>} here) or the URL of the call's TwiML. Placed once
+   * the rule returns; the outcome is raised as {@code twilio call_placed}, {@code call_failed} or
+   * {@code call_unknown}.
+   */
+  public CallPlacement placeCall(String to, String from, String target) {
+    return outbox.queue(new CallPlacement(to, from, required(target, "placeCall")));
   }
 
   /**

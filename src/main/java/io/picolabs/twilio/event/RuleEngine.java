@@ -1,6 +1,7 @@
 package io.picolabs.twilio.event;
 
 import io.picolabs.twilio.action.Directives;
+import io.picolabs.twilio.action.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObserverException;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -22,6 +23,10 @@ import java.util.logging.Logger;
  * the exception is logged with the rule's name, whatever that rule had added to the response is
  * taken back, and the next rule runs. Rules may raise further events (KRL's {@code raise}); those
  * run at once, in the same request, and add to the same response.
+ *
+ * <p>Outbound actions ({@code sendSms}, {@code placeCall}) a rule queued are checked when it
+ * returns and sent only if it succeeded; their outcomes are raised as events before the next rule
+ * runs.
  */
 @ApplicationScoped
 public class RuleEngine {
@@ -35,6 +40,7 @@ public class RuleEngine {
 
   private BeanManager beanManager;
   private Directives directives;
+  private Outbox outbox;
   private RuleNames names;
   private final Map<String, List<ObserverMethod<? super RuleEvent>>> rulesByEvent =
       new ConcurrentHashMap<>();
@@ -45,9 +51,10 @@ public class RuleEngine {
   protected RuleEngine() {}
 
   @Inject
-  RuleEngine(BeanManager beanManager, Directives directives, RuleNames names) {
+  RuleEngine(BeanManager beanManager, Directives directives, Outbox outbox, RuleNames names) {
     this.beanManager = beanManager;
     this.directives = directives;
+    this.outbox = outbox;
     this.names = names;
   }
 
@@ -82,17 +89,31 @@ public class RuleEngine {
       String name = names.nameOf(rule);
       fired.add(name);
       Directives.Mark mark = directives.mark();
+      int queued = outbox.mark();
       try {
         rule.notify(event);
+        outbox.checkSince(queued);
         directives.closeOpenedSince(mark, name);
       } catch (RuntimeException e) {
         directives.rollback(mark);
+        outbox.discardSince(queued);
         failed.add(name);
         Throwable cause = e instanceof ObserverException && e.getCause() != null ? e.getCause() : e;
         LOG.log(Level.WARNING, "rule " + name + " failed on event " + event + ": " + cause, cause);
+        continue;
       }
+      outbox.sendSince(queued, this::raiseOutcome);
     }
     return new Outcome(List.copyOf(fired), List.copyOf(failed));
+  }
+
+  /** An outcome of an outbound action: a failure to raise it must not undo what was sent. */
+  private void raiseOutcome(RuleEvent outcome) {
+    try {
+      raise(outcome);
+    } catch (RuntimeException e) {
+      LOG.warning(() -> "outcome " + outcome + " not raised: " + e.getMessage());
+    }
   }
 
   private List<ObserverMethod<? super RuleEvent>> rulesFor(RuleEvent event) {

@@ -7,7 +7,7 @@ import jakarta.xml.bind.annotation.XmlRootElement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code <Response>}: the document Twilio reads, its verbs run in order. */
+/** {@code <Response>}: the document Twilio reads, its verbs run in order (voice or messaging). */
 @XmlRootElement(name = "Response")
 public class Response implements Container {
 
@@ -21,7 +21,8 @@ public class Response implements Container {
     @XmlElementRef(type = Hangup.class),
     @XmlElementRef(type = Redirect.class),
     @XmlElementRef(type = Reject.class),
-    @XmlElementRef(type = Pause.class)
+    @XmlElementRef(type = Pause.class),
+    @XmlElementRef(type = Message.class)
   })
   @XmlAnyElement // raw TwiML, kept as DOM elements
   private final List<Object> verbs = new ArrayList<>();

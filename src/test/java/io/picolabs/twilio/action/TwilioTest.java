@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.picolabs.twilio.twiml.Message;
 import io.picolabs.twilio.twiml.TwimlWriter;
 import org.junit.jupiter.api.Test;
 
 /** Exact TwiML for each action of the seed's table and each of its modifiers. */
 class TwilioTest {
   private final Directives directives = new Directives();
-  private final Twilio twilio = new Twilio(directives, new ActionUrls(""));
+  private final Twilio twilio = new Twilio(directives, new Outbox(null, null), new ActionUrls(""));
 
   private String twiml() {
     return TwimlWriter.write(directives.response());
@@ -86,7 +87,7 @@ class TwilioTest {
   @Test
   void actionUrlsFollowTheContextPath() {
     Directives inApp = new Directives();
-    new Twilio(inApp, new ActionUrls("/app")).redirect("voicemail");
+    new Twilio(inApp, new Outbox(null, null), new ActionUrls("/app")).redirect("voicemail");
     assertEquals(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Redirect>/app/twilio/voicemail</Redirect></Response>",
         TwimlWriter.write(inApp.response()));
@@ -222,6 +223,28 @@ class TwilioTest {
         "<Pause/><Pause length=\"5\"/><Redirect method=\"GET\">/twilio/monkey_handle</Redirect>"
             + "<Redirect>https://example.com/next.xml</Redirect><Reject reason=\"busy\"/><Reject/>"
             + "<Hangup/>");
+  }
+
+  @Test
+  void messageWithTextAloneOrWithMedia() {
+    twilio
+        .message("Thanks & bye")
+        .to("+18015552311")
+        .from("+18005551212")
+        .action("/sent")
+        .method("POST")
+        .statusCallback("/status");
+    Message withMedia = twilio.message("Look <here>").media("https://example.com/a.png");
+    withMedia.media("https://example.com/b.png?x=1&y=2");
+    assertTwiml(
+        "<Message to=\"+18015552311\" from=\"+18005551212\" action=\"/sent\" method=\"POST\""
+            + " statusCallback=\"/status\">Thanks &amp; bye</Message>"
+            + "<Message><Body>Look &lt;here&gt;</Body><Media>https://example.com/a.png</Media>"
+            + "<Media>https://example.com/b.png?x=1&amp;y=2</Media></Message>");
+    for (int i = 2; i < Message.MAX_MEDIA; i++) {
+      withMedia.media("https://example.com/" + i);
+    }
+    assertThrows(IllegalArgumentException.class, () -> withMedia.media("https://example.com/11"));
   }
 
   @Test

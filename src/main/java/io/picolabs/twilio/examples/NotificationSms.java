@@ -1,0 +1,21 @@
+package io.picolabs.twilio.examples;
+
+import io.picolabs.twilio.action.Twilio;
+import io.picolabs.twilio.event.RuleEvent;
+import io.picolabs.twilio.event.Select;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * The seed's {@code twilio_sms} ruleset: on {@code notification status}, text {@code message} to
+ * {@code phone_number} from {@code from_number}, with the default account's credentials.
+ */
+@ApplicationScoped
+public class NotificationSms {
+
+  /** {@code rule sms}. */
+  void sms(
+      @Observes @Select(domain = "notification", type = "status") RuleEvent event, Twilio twilio) {
+    twilio.sendSms(event.attr("phone_number"), event.attr("from_number"), event.attr("message"));
+  }
+}

@@ -1,0 +1,24 @@
+package io.picolabs.twilio.examples;
+
+import io.picolabs.twilio.action.Twilio;
+import io.picolabs.twilio.event.RuleEvent;
+import io.picolabs.twilio.event.Select;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/** Answers a text to the number's messaging webhook ({@code /twilio/inbound_sms}) by name. */
+@ApplicationScoped
+public class SmsReply {
+
+  void reply(
+      @Observes @Select(domain = "twilio", type = "inbound_sms") RuleEvent event, Twilio twilio) {
+    String name = CallerDirectory.nameOf(event.attr("From"));
+    int pictures = Integer.parseInt(event.attr("NumMedia", "0"));
+    twilio.message(
+        "Hello "
+            + name
+            + ", you said: "
+            + event.attr("Body", "")
+            + (pictures > 0 ? " (and sent " + pictures + " media)" : ""));
+  }
+}

@@ -1,0 +1,15 @@
+package io.picolabs.twilio.rest;
+
+/** An outbound action was used for an account whose credentials are not configured. */
+public class MissingCredentials extends IllegalStateException {
+  private static final long serialVersionUID = 1L;
+
+  public MissingCredentials(String key) {
+    super(
+        "Twilio credentials missing: set "
+            + key
+            + " (environment variable "
+            + TwilioAccounts.environmentName(key)
+            + ")");
+  }
+}

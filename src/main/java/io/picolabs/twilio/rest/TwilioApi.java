@@ -1,0 +1,24 @@
+package io.picolabs.twilio.rest;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Form;
+import jakarta.ws.rs.core.MediaType;
+
+/** The two resources of Twilio's 2010-04-01 API that rules use, as a type-safe REST client. */
+@Path("/2010-04-01/Accounts/{AccountSid}")
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+@Produces(MediaType.APPLICATION_JSON)
+public interface TwilioApi {
+
+  @POST
+  @Path("/Messages.json")
+  SentMessage createMessage(@PathParam("AccountSid") String accountSid, Form message);
+
+  @POST
+  @Path("/Calls.json")
+  PlacedCall createCall(@PathParam("AccountSid") String accountSid, Form call);
+}

@@ -1,0 +1,16 @@
+package io.picolabs.twilio.twiml;
+
+import jakarta.xml.bind.annotation.XmlRootElement;
+import jakarta.xml.bind.annotation.XmlValue;
+
+/** {@code <Media>}: the URL of an image or file sent with a {@code <Message>}. */
+@XmlRootElement(name = "Media")
+public class Media {
+  @XmlValue private String url;
+
+  Media() {}
+
+  Media(String url) {
+    this.url = url;
+  }
+}

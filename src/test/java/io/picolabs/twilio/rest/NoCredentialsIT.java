@@ -1,0 +1,61 @@
+package io.picolabs.twilio.rest;
+
+import static io.picolabs.twilio.testing.TwilioRequests.XML;
+import static io.picolabs.twilio.testing.TwilioRequests.inboundCall;
+import static io.picolabs.twilio.testing.TwilioRequests.post;
+import static io.picolabs.twilio.testing.TwilioRequests.postForm;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.picolabs.twilio.testing.ServerLog;
+import java.io.File;
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The WAR with no Twilio credentials at all: it answers webhooks, and says what to configure. */
+@ExtendWith(ArquillianExtension.class)
+class NoCredentialsIT {
+
+  @Deployment(testable = false)
+  static WebArchive application() {
+    return ShrinkWrap.create(ZipImporter.class, "nocredentials.war")
+        .importFrom(new File(System.getProperty("application.war", "target/twilio-rules.war")))
+        .as(WebArchive.class);
+  }
+
+  @ArquillianResource URL base;
+
+  @Test
+  void webhooksStillAnswerAndSendingNamesTheMissingKey() {
+    assertTrue(
+        postForm(base, "twilio/inbound_call", inboundCall("+911"))
+            .body()
+            .startsWith(XML + "<Response><Say>Hello The Man</Say>"));
+    long logStart = ServerLog.length();
+    String answer =
+        post(
+                base,
+                "events/notification/status",
+                "application/json",
+                "{\"phone_number\":\"+18015552311\",\"from_number\":\"+18005551212\",\"message\":\"hi\"}")
+            .body();
+    assertEquals(
+        "{\"domain\":\"notification\",\"type\":\"status\",\"fired\":[\"NotificationSms.sms\"],"
+            + "\"failed\":[\"NotificationSms.sms\"],\"directives\":[]}",
+        answer);
+    String log = ServerLog.since(logStart);
+    assertTrue(
+        log.contains(
+            "rule NotificationSms.sms failed on event notification status:"
+                + " io.picolabs.twilio.rest.MissingCredentials: Twilio credentials missing:"
+                + " set twilio.account-sid (environment variable TWILIO_ACCOUNT_SID)"),
+        log);
+  }
+}

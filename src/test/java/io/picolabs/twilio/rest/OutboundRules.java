@@ -1,0 +1,70 @@
+package io.picolabs.twilio.rest;
+
+import io.picolabs.twilio.action.CallPlacement;
+import io.picolabs.twilio.action.SmsSend;
+import io.picolabs.twilio.action.Twilio;
+import io.picolabs.twilio.event.RuleEvent;
+import io.picolabs.twilio.event.Select;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/** Test-only rules: send with every modifier, and say each outcome so the test can read it. */
+@ApplicationScoped
+public class OutboundRules {
+
+  void send(@Observes @Select(domain = "test", type = "send") RuleEvent e, Twilio twilio) {
+    SmsSend sms = twilio.sendSms(e.attr("to"), e.attr("from"), e.attr("message"));
+    e.attrValues("media").forEach(sms::media);
+    if (e.attr("account") != null) {
+      sms.account(e.attr("account"));
+    }
+    if (e.attr("service") != null) {
+      sms.messagingService(e.attr("service"));
+    }
+    if (e.attr("callback") != null) {
+      sms.statusCallback(e.attr("callback"));
+    }
+  }
+
+  void call(@Observes @Select(domain = "test", type = "call") RuleEvent e, Twilio twilio) {
+    CallPlacement call = twilio.placeCall(e.attr("to"), e.attr("from"), e.attr("target"));
+    call.statusCallback("call_status").statusCallbackEvent("initiated", "completed").timeout(20);
+  }
+
+  void sent(@Observes @Select(domain = "twilio", type = "sms_sent") RuleEvent e, Twilio twilio) {
+    twilio.say(
+        "sms_sent "
+            + e.attr("sid")
+            + " "
+            + e.attr("status")
+            + " segments="
+            + e.attr("num_segments")
+            + " to="
+            + e.attr("to")
+            + " account="
+            + e.attr("account"));
+  }
+
+  void failed(
+      @Observes @Select(domain = "twilio", type = "sms_failed") RuleEvent e, Twilio twilio) {
+    twilio.say(
+        "sms_failed "
+            + e.attr("error_code")
+            + " "
+            + e.attr("error_message")
+            + " http="
+            + e.attr("http_status")
+            + " to="
+            + e.attr("to"));
+  }
+
+  void unknown(
+      @Observes @Select(domain = "twilio", type = "sms_unknown") RuleEvent e, Twilio twilio) {
+    twilio.say("sms_unknown " + e.attr("reason") + " to=" + e.attr("to"));
+  }
+
+  void placed(
+      @Observes @Select(domain = "twilio", type = "call_placed") RuleEvent e, Twilio twilio) {
+    twilio.say("call_placed " + e.attr("sid") + " " + e.attr("status"));
+  }
+}
