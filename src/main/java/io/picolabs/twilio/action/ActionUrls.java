@@ -3,7 +3,7 @@ package io.picolabs.twilio.action;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
-import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -14,15 +14,19 @@ import org.eclipse.microprofile.config.Config;
  *
  * <p>As in KRL, {@code gatherStart("monkey_handle")} names an event type: Twilio's next request
  * must raise {@code twilio monkey_handle} on this server, so the name becomes the path of that
- * webhook. In TwiML the path stays host-less ({@link #resolve}), which Twilio resolves against the
- * URL it just requested, so it stays right behind proxies and tunnels. The REST API wants absolute
- * URLs ({@link #absolute}): the origin is {@code twilio.webhook.public-url} when set, else that of
- * the request being answered. Anything that is not a bare name (a path, a full URL) is a URL.
+ * webhook (a query may follow: {@code "menu?step=2"}). In TwiML the path stays host-less ({@link
+ * #resolve}), which Twilio resolves against the URL it just requested, so it stays right behind
+ * proxies and tunnels. The REST API wants absolute URLs ({@link #absolute}): the origin is {@code
+ * twilio.webhook.public-url} when set, else that of the request being answered. Anything that is
+ * not an event type (a path, a full URL) is a URL.
+ *
+ * <p>Query parameters are emitted sorted: Twilio may re-sort them before signing its next request,
+ * and a sorted query reads the same either way.
  */
 @ApplicationScoped
 public class ActionUrls {
   static final String PUBLIC_URL_KEY = "twilio.webhook.public-url";
-  private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+  private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*(\\?.*)?");
 
   private String contextPath;
   private Supplier<String> origin;
@@ -30,20 +34,13 @@ public class ActionUrls {
   protected ActionUrls() {}
 
   @Inject
-  ActionUrls(ServletContext servletContext, HttpServletRequest request, Config config) {
-    this(
-        servletContext.getContextPath(),
-        originOf(config.getOptionalValue(PUBLIC_URL_KEY, String.class), request));
+  ActionUrls(ServletContext servletContext, RequestOrigin requestOrigin, Config config) {
+    this(servletContext.getContextPath(), originOf(config, requestOrigin));
   }
 
   /** For use outside a container, with no known origin: {@link #absolute} then refuses paths. */
   public ActionUrls(String contextPath) {
-    this(
-        contextPath,
-        () -> {
-          throw new IllegalStateException(
-              "no origin to make an absolute URL: set " + PUBLIC_URL_KEY);
-        });
+    this(contextPath, () -> null);
   }
 
   /**
@@ -55,21 +52,16 @@ public class ActionUrls {
     this.origin = origin;
   }
 
-  private static Supplier<String> originOf(Optional<String> publicUrl, HttpServletRequest request) {
-    if (publicUrl.isPresent() && !publicUrl.get().isBlank()) {
-      String configured = publicUrl.get().strip().replaceAll("/+$", "");
-      return () -> configured;
-    }
-    return () -> {
-      String scheme = request.getScheme();
-      int port = request.getServerPort();
-      boolean defaultPort =
-          (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
-      return scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
-    };
+  private static Supplier<String> originOf(Config config, RequestOrigin requestOrigin) {
+    Optional<String> configured =
+        config
+            .getOptionalValue(PUBLIC_URL_KEY, String.class)
+            .map(url -> url.strip().replaceAll("/+$", ""))
+            .filter(url -> !url.isEmpty());
+    return configured.isPresent() ? configured::get : requestOrigin::get;
   }
 
-  /** Whether {@code target} names an event type rather than a URL. */
+  /** Whether {@code target} names an event type (with an optional query) rather than a URL. */
   public static boolean isEventType(String target) {
     return EVENT_TYPE.matcher(target).matches();
   }
@@ -79,12 +71,34 @@ public class ActionUrls {
     if (target == null) {
       return null;
     }
-    return isEventType(target) ? contextPath + "/twilio/" + target : target;
+    String url = isEventType(target) ? contextPath + "/twilio/" + target : target;
+    return sortQuery(url);
   }
 
   /** The URL for the REST API: as {@link #resolve}, then a path is prefixed with the origin. */
   public String absolute(String target) {
     String url = resolve(target);
-    return url != null && url.startsWith("/") ? origin.get() + url : url;
+    if (url == null || !url.startsWith("/")) {
+      return url;
+    }
+    String base = origin.get();
+    if (base == null) {
+      throw new IllegalStateException(
+          "no origin to make an absolute URL of " + url + ": set " + PUBLIC_URL_KEY);
+    }
+    return base + url;
+  }
+
+  /** {@code url} with its query parameters in sorted order, each kept exactly as written. */
+  static String sortQuery(String url) {
+    int query = url.indexOf('?');
+    if (query < 0 || query == url.length() - 1) {
+      return url;
+    }
+    int fragment = url.indexOf('#', query);
+    String end = fragment < 0 ? "" : url.substring(fragment);
+    String[] params = url.substring(query + 1, fragment < 0 ? url.length() : fragment).split("&");
+    Arrays.sort(params);
+    return url.substring(0, query + 1) + String.join("&", params) + end;
   }
 }

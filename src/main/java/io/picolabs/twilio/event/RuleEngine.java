@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -44,6 +45,8 @@ public class RuleEngine {
   private RuleNames names;
   private final Map<String, List<ObserverMethod<? super RuleEvent>>> rulesByEvent =
       new ConcurrentHashMap<>();
+  // Which rule each thread is in, so that a rule too slow to answer in time can be named.
+  private final Map<Thread, String> running = new ConcurrentHashMap<>();
 
   /** What happened when an event was raised: the rules that ran, and those of them that failed. */
   public record Outcome(List<String> fired, List<String> failed) {}
@@ -90,6 +93,8 @@ public class RuleEngine {
       fired.add(name);
       Directives.Mark mark = directives.mark();
       int queued = outbox.mark();
+      Thread thread = Thread.currentThread();
+      String outer = running.put(thread, name);
       try {
         rule.notify(event);
         outbox.checkSince(queued);
@@ -101,10 +106,21 @@ public class RuleEngine {
         Throwable cause = e instanceof ObserverException && e.getCause() != null ? e.getCause() : e;
         LOG.log(Level.WARNING, "rule " + name + " failed on event " + event + ": " + cause, cause);
         continue;
+      } finally {
+        if (outer == null) {
+          running.remove(thread);
+        } else {
+          running.put(thread, outer);
+        }
       }
       outbox.sendSince(queued, this::raiseOutcome);
     }
     return new Outcome(List.copyOf(fired), List.copyOf(failed));
+  }
+
+  /** The rule running on {@code thread} right now, if any. */
+  public Optional<String> ruleRunningOn(Thread thread) {
+    return Optional.ofNullable(running.get(thread));
   }
 
   /** An outcome of an outbound action: a failure to raise it must not undo what was sent. */

@@ -2,9 +2,14 @@ package io.picolabs.twilio.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
 
@@ -21,18 +26,60 @@ import org.eclipse.microprofile.config.Config;
 public class TwilioAccounts {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
 
+  private static final Pattern NAMED_SID =
+      Pattern.compile(
+          "twilio\\.accounts\\.([A-Za-z0-9_-]+)\\.account-sid|TWILIO_ACCOUNTS_([A-Za-z0-9_-]+)_ACCOUNT_SID");
+
   private Function<String, Optional<String>> config;
+  private Supplier<Iterable<String>> keys;
+  private volatile Map<String, String> namesBySid;
 
   protected TwilioAccounts() {}
 
   @Inject
   TwilioAccounts(Config config) {
-    this(key -> config.getOptionalValue(key, String.class));
+    this(key -> config.getOptionalValue(key, String.class), config::getPropertyNames);
   }
 
   /** Reads keys through {@code config}; for use outside a container. */
   public TwilioAccounts(Function<String, Optional<String>> config) {
+    this(config, List::of);
+  }
+
+  /** Reads keys through {@code config}; {@code keys} lists them, to find named accounts by SID. */
+  public TwilioAccounts(
+      Function<String, Optional<String>> config, Supplier<Iterable<String>> keys) {
     this.config = config;
+    this.keys = keys;
+  }
+
+  /**
+   * The auth token that signs webhooks for {@code accountSid} (Twilio's {@code AccountSid}
+   * parameter): that of the named account with this SID, else the default account's.
+   */
+  public Optional<String> authTokenFor(String accountSid) {
+    String name = accountSid == null ? null : namesBySid().get(accountSid);
+    String key = name == null ? "twilio.auth-token" : "twilio.accounts." + name + ".auth-token";
+    return config.apply(key).filter(token -> !token.isBlank());
+  }
+
+  private Map<String, String> namesBySid() {
+    Map<String, String> known = namesBySid;
+    if (known == null) {
+      known = new HashMap<>();
+      for (String key : keys.get()) {
+        Matcher matcher = NAMED_SID.matcher(key);
+        if (matcher.matches()) {
+          String name = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+          Optional<String> sid = config.apply(key);
+          if (sid.isPresent()) {
+            known.put(sid.get(), name);
+          }
+        }
+      }
+      namesBySid = known;
+    }
+    return known;
   }
 
   /**

@@ -15,7 +15,9 @@ import org.w3c.dom.Document;
  * The declaration is written here rather than by JAXB, which would add {@code standalone="yes"}.
  */
 public final class TwimlWriter {
-  private static final String DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+  /** The XML declaration that starts every document. */
+  public static final String DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+
   private static final JAXBContext CONTEXT = createContext();
 
   private TwimlWriter() {}

@@ -32,6 +32,11 @@ public class ErrorAnswers implements ExceptionMapper<Throwable> {
     return plain(Response.serverError(), "internal error");
   }
 
+  /** A short plain-text answer with {@code status}. */
+  static Response plain(Response.Status status, String message) {
+    return plain(Response.status(status), message);
+  }
+
   private static Response plain(Response.ResponseBuilder builder, String message) {
     return builder.type(MediaType.TEXT_PLAIN_TYPE).entity(message + "\n").build();
   }

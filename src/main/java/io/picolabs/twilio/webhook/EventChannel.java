@@ -1,15 +1,18 @@
 package io.picolabs.twilio.webhook;
 
 import io.picolabs.twilio.action.Directives;
+import io.picolabs.twilio.action.RequestOrigin;
 import io.picolabs.twilio.event.RuleEngine;
 import io.picolabs.twilio.event.RuleEvent;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +20,17 @@ import java.util.Map;
 /**
  * The event channel of a pico: {@code POST /events/notification/status} raises any event, with
  * attributes from a JSON object or a form, and answers the directives the rules produced as JSON.
+ * Only callers with the events token get here ({@link EventsTokenCheck}).
  */
 @Path("events/{domain: [A-Za-z0-9_-]+}/{type: [A-Za-z0-9_-]+}")
 @RequestScoped
+@EventsTokenRequired
 public class EventChannel {
 
   @Inject RuleEngine engine;
   @Inject Directives directives;
+  @Inject RequestOrigin requestOrigin;
+  @Context HttpServletRequest servlet;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -43,6 +50,7 @@ public class EventChannel {
 
   private String raise(String domain, String type, Map<String, List<String>> attrs) {
     RuleEvent event = new RuleEvent(domain, type, attrs);
+    requestOrigin.set(RequestOrigin.of(servlet));
     RuleEngine.Outcome outcome = engine.raise(event);
     return DirectivesJson.of(event, outcome, directives.response()).toString();
   }

@@ -1,53 +1,94 @@
 package io.picolabs.twilio.webhook;
 
-import io.picolabs.twilio.action.Directives;
-import io.picolabs.twilio.event.RuleEngine;
+import io.picolabs.twilio.action.RequestOrigin;
 import io.picolabs.twilio.event.RuleEvent;
-import io.picolabs.twilio.twiml.TwimlWriter;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Twilio's webhook: {@code /twilio/inbound_call} raises {@code twilio inbound_call} with Twilio's
- * parameters as attributes, and answers the TwiML the rules built (an empty {@code <Response/>}
- * when none selected the event, on which Twilio hangs up politely).
+ * parameters (query and body) as attributes, and answers the TwiML the rules built (an empty {@code
+ * <Response/>} when none selected the event, on which Twilio hangs up politely).
+ *
+ * <p>Only signed requests get here ({@link SignatureCheck}); a retried delivery is answered from
+ * {@link Replays}; slow rules are cut short by the {@link Deadline}.
  */
 @Path("twilio/{type: [A-Za-z0-9_-]+}")
 @RequestScoped
+@SignedByTwilio
 public class TwilioWebhook {
   static final String DOMAIN = "twilio";
+  static final String IDEMPOTENCY_TOKEN = "I-Twilio-Idempotency-Token";
 
-  @Inject RuleEngine engine;
-  @Inject Directives directives;
+  @Inject Deadline deadline;
+  @Inject Replays replays;
+  @Inject WebhookSettings settings;
+  @Context HttpServletRequest servlet;
 
   /** A number set to HTTP POST (the default): parameters in a form body. */
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.APPLICATION_XML)
-  public String post(@PathParam("type") String type, byte[] body) {
-    return answer(type, FormBody.parse(body));
+  public String post(
+      @PathParam("type") String type,
+      @HeaderParam(IDEMPOTENCY_TOKEN) String idempotencyToken,
+      byte[] body) {
+    return answer(type, idempotencyToken, join(query(), FormBody.parse(body)));
+  }
+
+  /** Webhooks that post JSON (signed through {@code bodySHA256}): the object's members. */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_XML)
+  public String postJson(
+      @PathParam("type") String type,
+      @HeaderParam(IDEMPOTENCY_TOKEN) String idempotencyToken,
+      byte[] body) {
+    return answer(type, idempotencyToken, join(query(), JsonAttributes.parse(body)));
   }
 
   /** A number set to HTTP GET: parameters in the query string. */
   @GET
   @Produces(MediaType.APPLICATION_XML)
-  public String get(@PathParam("type") String type, @Context UriInfo uri) {
-    return answer(type, FormBody.parse(uri.getRequestUri().getRawQuery()));
+  public String get(
+      @PathParam("type") String type, @HeaderParam(IDEMPOTENCY_TOKEN) String idempotencyToken) {
+    return answer(type, idempotencyToken, query());
   }
 
-  private String answer(String type, Map<String, List<String>> params) {
-    engine.raise(new RuleEvent(DOMAIN, type, params));
-    return TwimlWriter.write(directives.response());
+  private Map<String, List<String>> query() {
+    return FormBody.parse(servlet.getQueryString());
+  }
+
+  private String answer(String type, String idempotencyToken, Map<String, List<String>> params) {
+    RuleEvent event = new RuleEvent(DOMAIN, type, params);
+    String origin = RequestOrigin.of(servlet);
+    String key = idempotencyToken == null ? null : servlet.getRequestURI() + ' ' + idempotencyToken;
+    return replays.answer(key, () -> deadline.answer(event, origin), settings.fallbackTwiml());
+  }
+
+  /** Query parameters, then body parameters; a name in both keeps the values of both. */
+  private static Map<String, List<String>> join(
+      Map<String, List<String>> query, Map<String, List<String>> body) {
+    if (query.isEmpty()) {
+      return body;
+    }
+    Map<String, List<String>> all = new LinkedHashMap<>(query);
+    body.forEach(
+        (name, values) -> all.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values));
+    return all;
   }
 }

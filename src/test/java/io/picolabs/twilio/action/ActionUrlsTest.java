@@ -30,6 +30,7 @@ class ActionUrlsTest {
     IllegalStateException error =
         assertThrows(IllegalStateException.class, () -> new ActionUrls("").absolute("status"));
     assertEquals(
-        "no origin to make an absolute URL: set twilio.webhook.public-url", error.getMessage());
+        "no origin to make an absolute URL of /twilio/status: set twilio.webhook.public-url",
+        error.getMessage());
   }
 }

@@ -81,7 +81,7 @@ class TwilioTest {
     twilio.gatherStart("/other/path");
     twilio.gatherStop();
     assertTwiml(
-        "<Gather action=\"https://example.com/next?b=2&amp;a=1\"/><Gather action=\"/other/path\"/>");
+        "<Gather action=\"https://example.com/next?a=1&amp;b=2\"/><Gather action=\"/other/path\"/>");
   }
 
   @Test

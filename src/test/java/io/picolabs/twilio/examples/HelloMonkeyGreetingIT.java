@@ -3,6 +3,7 @@ package io.picolabs.twilio.examples;
 import static io.picolabs.twilio.testing.TwilioRequests.XML;
 import static io.picolabs.twilio.testing.TwilioRequests.inboundCall;
 import static io.picolabs.twilio.testing.TwilioRequests.postForm;
+import static io.picolabs.twilio.testing.TwilioRequests.tokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.File;
@@ -31,7 +32,8 @@ class HelloMonkeyGreetingIT {
                     + " bean-discovery-mode=\"annotated\"><alternatives><class>"
                     + HelloMonkeyGreeting.class.getName()
                     + "</class></alternatives></beans>"),
-            "beans.xml");
+            "beans.xml")
+        .addAsResource(new StringAsset(tokens()), "META-INF/microprofile-config.properties");
   }
 
   @ArquillianResource URL base;

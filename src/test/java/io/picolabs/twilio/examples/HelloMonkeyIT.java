@@ -1,12 +1,13 @@
 package io.picolabs.twilio.examples;
 
 import static io.picolabs.twilio.testing.TwilioRequests.XML;
+import static io.picolabs.twilio.testing.TwilioRequests.event;
 import static io.picolabs.twilio.testing.TwilioRequests.form;
 import static io.picolabs.twilio.testing.TwilioRequests.gathered;
 import static io.picolabs.twilio.testing.TwilioRequests.get;
 import static io.picolabs.twilio.testing.TwilioRequests.inboundCall;
-import static io.picolabs.twilio.testing.TwilioRequests.post;
 import static io.picolabs.twilio.testing.TwilioRequests.postForm;
+import static io.picolabs.twilio.testing.TwilioRequests.tokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.File;
@@ -21,6 +22,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,8 @@ class HelloMonkeyIT {
   static WebArchive application() {
     return ShrinkWrap.create(ZipImporter.class, "monkey.war")
         .importFrom(new File(System.getProperty("application.war", "target/twilio-rules.war")))
-        .as(WebArchive.class);
+        .as(WebArchive.class)
+        .addAsResource(new StringAsset(tokens()), "META-INF/microprofile-config.properties");
   }
 
   @ArquillianResource URL base;
@@ -93,7 +96,7 @@ class HelloMonkeyIT {
   @Test
   void theEventChannelAnswersTheDirectivesAsJson() {
     HttpResponse<String> response =
-        post(base, "events/twilio/monkey_handle", "application/json", "{\"Digits\": 42}");
+        event(base, "events/twilio/monkey_handle", "application/json", "{\"Digits\": 42}");
     assertEquals(200, response.statusCode());
     assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
     assertEquals(

@@ -1,10 +1,12 @@
 package io.picolabs.twilio.library;
 
 import static io.picolabs.twilio.testing.TwilioRequests.XML;
+import static io.picolabs.twilio.testing.TwilioRequests.event;
 import static io.picolabs.twilio.testing.TwilioRequests.inboundCall;
 import static io.picolabs.twilio.testing.TwilioRequests.post;
 import static io.picolabs.twilio.testing.TwilioRequests.postForm;
 import static io.picolabs.twilio.testing.TwilioRequests.send;
+import static io.picolabs.twilio.testing.TwilioRequests.tokens;
 import static io.picolabs.twilio.testing.TwilioRequests.uri;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,6 +24,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,7 +39,8 @@ class LibraryIT {
   static WebArchive application() {
     return ShrinkWrap.create(WebArchive.class, "library.war")
         .addAsLibrary(LIBRARY)
-        .addClass(TestRules.class);
+        .addClass(TestRules.class)
+        .addAsResource(new StringAsset(tokens()), "META-INF/microprofile-config.properties");
   }
 
   @ArquillianResource URL base;
@@ -58,7 +62,7 @@ class LibraryIT {
 
   @Test
   void rulesRunInPriorityOrder() {
-    HttpResponse<String> response = post(base, "events/test/ordered", "application/json", "{}");
+    HttpResponse<String> response = event(base, "events/test/ordered", "application/json", "{}");
     assertEquals(
         "{\"domain\":\"test\",\"type\":\"ordered\","
             + "\"fired\":[\"TestRules.first\",\"TestRules.second\",\"TestRules.third\",\"TestRules.audit\"],"
@@ -87,7 +91,7 @@ class LibraryIT {
   @Test
   void theEventChannelReportsFailedRules() {
     HttpResponse<String> response =
-        post(base, "events/twilio/mixed", "application/x-www-form-urlencoded", "x=1");
+        event(base, "events/twilio/mixed", "application/x-www-form-urlencoded", "x=1");
     assertEquals(200, response.statusCode());
     assertEquals(
         "{\"domain\":\"twilio\",\"type\":\"mixed\",\"fired\":[\"TestRules.before\",\"TestRules.breaks\","
@@ -131,7 +135,7 @@ class LibraryIT {
     assertEquals(
         "{\"domain\":\"other\",\"type\":\"thing\",\"fired\":[\"TestRules.audit\"],\"failed\":[],"
             + "\"directives\":[{\"name\":\"Say\",\"text\":\"seen other thing\"}]}",
-        post(base, "events/other/thing", "application/json", "{\"audit\":true}").body());
+        event(base, "events/other/thing", "application/json", "{\"audit\":true}").body());
   }
 
   @Test
@@ -141,14 +145,14 @@ class LibraryIT {
             + "\"failed\":[],\"directives\":[{\"name\":\"Sms\",\"attributes\":{\"from\":\"+18005551212\","
             + "\"to\":\"+18015552311\"},\"text\":\"Hi & bye\"}]}";
     HttpResponse<String> form =
-        post(
+        event(
             base,
             "events/notification/status",
             "application/x-www-form-urlencoded",
             "phone_number=%2B18015552311&from_number=%2B18005551212&message=Hi+%26+bye");
     assertEquals(200, form.statusCode());
     HttpResponse<String> json =
-        post(
+        event(
             base,
             "events/notification/status",
             "application/json",
@@ -169,17 +173,19 @@ class LibraryIT {
     assertError(
         400,
         "malformed percent-encoding in the value of parameter Body",
-        post(base, "twilio/inbound_call", "application/x-www-form-urlencoded", "Body=100%"));
+        signedLooking("twilio/inbound_call", "application/x-www-form-urlencoded", "Body=100%"));
     assertError(
         400,
         "invalid UTF-8 in the value of parameter Body",
-        post(base, "twilio/inbound_call", "application/x-www-form-urlencoded", "Body=%C3%28"));
+        signedLooking("twilio/inbound_call", "application/x-www-form-urlencoded", "Body=%C3%28"));
     assertError(
-        400, "the body is not valid JSON", post(base, "events/a/b", "application/json", "{\"a\":"));
+        400,
+        "the body is not valid JSON",
+        event(base, "events/a/b", "application/json", "{\"a\":"));
     assertError(
         400,
         "the body must be a JSON object of attributes",
-        post(base, "events/a/b", "application/json", "[1,2]"));
+        event(base, "events/a/b", "application/json", "[1,2]"));
     assertError(
         415,
         "unsupported media type",
@@ -195,6 +201,15 @@ class LibraryIT {
     assertEquals(
         twiml("<Say>one</Say><Say>two 2</Say><Say>three</Say>"),
         postForm(base, "twilio/chain", Map.of()).body());
+  }
+
+  /** A request that carries a signature header, so that the body is read (and found broken). */
+  private HttpResponse<String> signedLooking(String path, String contentType, String body) {
+    return send(
+        HttpRequest.newBuilder(uri(base, path))
+            .header("Content-Type", contentType)
+            .header("X-Twilio-Signature", "AAAAAAAAAAAAAAAAAAAAAAAAAAA=")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   private static void assertError(int status, String message, HttpResponse<String> response) {

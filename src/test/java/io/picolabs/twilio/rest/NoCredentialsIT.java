@@ -1,8 +1,9 @@
 package io.picolabs.twilio.rest;
 
+import static io.picolabs.twilio.testing.TwilioRequests.EVENTS_TOKEN;
 import static io.picolabs.twilio.testing.TwilioRequests.XML;
+import static io.picolabs.twilio.testing.TwilioRequests.event;
 import static io.picolabs.twilio.testing.TwilioRequests.inboundCall;
-import static io.picolabs.twilio.testing.TwilioRequests.post;
 import static io.picolabs.twilio.testing.TwilioRequests.postForm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,12 +15,16 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The WAR with no Twilio credentials at all: it answers webhooks, and says what to configure. */
+/**
+ * The WAR with no Twilio credentials at all (signature checks turned off, as a developer might): it
+ * answers webhooks, and says what to configure when a rule sends.
+ */
 @ExtendWith(ArquillianExtension.class)
 class NoCredentialsIT {
 
@@ -27,7 +32,11 @@ class NoCredentialsIT {
   static WebArchive application() {
     return ShrinkWrap.create(ZipImporter.class, "nocredentials.war")
         .importFrom(new File(System.getProperty("application.war", "target/twilio-rules.war")))
-        .as(WebArchive.class);
+        .as(WebArchive.class)
+        .addAsResource(
+            new StringAsset(
+                "twilio.webhook.validate-signature=false\nevents.token=" + EVENTS_TOKEN + "\n"),
+            "META-INF/microprofile-config.properties");
   }
 
   @ArquillianResource URL base;
@@ -40,7 +49,7 @@ class NoCredentialsIT {
             .startsWith(XML + "<Response><Say>Hello The Man</Say>"));
     long logStart = ServerLog.length();
     String answer =
-        post(
+        event(
                 base,
                 "events/notification/status",
                 "application/json",

@@ -1,8 +1,11 @@
 package io.picolabs.twilio.rest;
 
+import static io.picolabs.twilio.testing.TwilioRequests.AUTH_TOKEN;
 import static io.picolabs.twilio.testing.TwilioRequests.XML;
-import static io.picolabs.twilio.testing.TwilioRequests.post;
+import static io.picolabs.twilio.testing.TwilioRequests.event;
 import static io.picolabs.twilio.testing.TwilioRequests.postForm;
+import static io.picolabs.twilio.testing.TwilioRequests.tokens;
+import static io.picolabs.twilio.testing.TwilioRequests.uri;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,7 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OutboundIT {
   static final FakeTwilioApi TWILIO = FakeTwilioApi.start();
   static final String SID = "AC00000000000000000000000000000001";
-  static final String TOKEN = "default-secret-token";
+  static final String TOKEN = AUTH_TOKEN; // the default account signs webhooks and sends
   static final String ALERTS_SID = "AC00000000000000000000000000000002";
   static final String ALERTS_TOKEN = "alerts-secret-token";
 
@@ -46,7 +49,6 @@ class OutboundIT {
             "\n",
             "twilio.api-url=" + TWILIO.url(),
             "twilio.account-sid=" + SID,
-            "twilio.auth-token=" + TOKEN,
             "twilio.accounts.alerts.account-sid=" + ALERTS_SID,
             "twilio.accounts.alerts.auth-token=" + ALERTS_TOKEN,
             "twilio.accounts.ghost.account-sid=AC00000000000000000000000000000003",
@@ -54,7 +56,7 @@ class OutboundIT {
             "twilio.retry.max-delay-ms=400",
             "twilio.retry.max-attempts=5",
             "twilio.read-timeout-ms=1500",
-            "");
+            tokens());
     return ShrinkWrap.create(ZipImporter.class, "outbound.war")
         .importFrom(new File(System.getProperty("application.war", "target/twilio-rules.war")))
         .as(WebArchive.class)
@@ -86,7 +88,7 @@ class OutboundIT {
   }
 
   private HttpResponse<String> send(String json) {
-    return post(base, "events/test/send", "application/json", json);
+    return event(base, "events/test/send", "application/json", json);
   }
 
   private static void assertMessageRequest(
@@ -102,7 +104,7 @@ class OutboundIT {
   void theSeedRulesetSendsTheNotification() {
     String message = "Hi & bye + 100% ünïcødé 🐵 a=b";
     HttpResponse<String> response =
-        post(
+        event(
             base,
             "events/notification/status",
             "application/json",
@@ -144,7 +146,7 @@ class OutboundIT {
     form.put("MediaUrl", List.of("https://example.com/a.png", "https://example.com/b.png?x=1&y=2"));
     form.put(
         "StatusCallback",
-        List.of(base.toExternalForm().replaceAll("/$", "") + "/twilio/sms_status"));
+        List.of(uri(base, "").toString().replaceAll("/$", "") + "/twilio/sms_status"));
     assertMessageRequest(TWILIO.requests().get(0), SID, TOKEN, form);
   }
 
@@ -269,7 +271,7 @@ class OutboundIT {
   @Test
   void placeCallToAnEventTypeOfThisServer() {
     HttpResponse<String> response =
-        post(
+        event(
             base,
             "events/test/call",
             "application/json",
@@ -280,7 +282,7 @@ class OutboundIT {
     FakeTwilioApi.Request request = TWILIO.requests().get(0);
     assertEquals("/2010-04-01/Accounts/" + SID + "/Calls.json", request.path());
     assertEquals(basic(SID, TOKEN), request.header("Authorization"));
-    String origin = base.toExternalForm().replaceAll("/$", "");
+    String origin = uri(base, "").toString().replaceAll("/$", "");
     Map<String, List<String>> form = new LinkedHashMap<>();
     form.put("To", List.of("+18015552311"));
     form.put("From", List.of("+18005551212"));

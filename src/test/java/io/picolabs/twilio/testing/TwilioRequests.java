@@ -1,5 +1,6 @@
 package io.picolabs.twilio.testing;
 
+import io.picolabs.twilio.security.TwilioSignature;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
@@ -10,12 +11,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Requests shaped like Twilio's, sent over HTTP/1.1 as Twilio sends them. */
 public final class TwilioRequests {
   public static final String XML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+
+  /** The auth token test deployments are configured with; requests are signed with it. */
+  public static final String AUTH_TOKEN = "test-auth-token";
+
+  /** The events token test deployments are configured with. */
+  public static final String EVENTS_TOKEN = "test-events-token";
 
   private static final HttpClient CLIENT =
       HttpClient.newBuilder()
@@ -24,6 +32,11 @@ public final class TwilioRequests {
           .build();
 
   private TwilioRequests() {}
+
+  /** MicroProfile Config lines that set the test tokens, for a deployment's properties file. */
+  public static String tokens() {
+    return "twilio.auth-token=" + AUTH_TOKEN + "\nevents.token=" + EVENTS_TOKEN + "\n";
+  }
 
   /** The Call Event Parameters of the seed's table, plus what Twilio sends today, for a caller. */
   public static Map<String, String> inboundCall(String from) {
@@ -76,19 +89,45 @@ public final class TwilioRequests {
     return URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
 
-  public static HttpResponse<String> postForm(URL base, String path, Map<String, String> params) {
-    return post(base, path, "application/x-www-form-urlencoded", form(params));
+  /** The signature Twilio would send for a request to {@code uri} with form {@code params}. */
+  public static String signature(URI uri, Map<String, String> params) {
+    Map<String, List<String>> multi = new LinkedHashMap<>();
+    params.forEach((name, value) -> multi.put(name, List.of(value)));
+    return TwilioSignature.compute(AUTH_TOKEN, uri.toString(), multi);
   }
 
+  /** A form POST signed as Twilio signs it. */
+  public static HttpResponse<String> postForm(URL base, String path, Map<String, String> params) {
+    URI uri = uri(base, path);
+    return send(
+        HttpRequest.newBuilder(uri)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-Twilio-Signature", signature(uri, params))
+            .POST(HttpRequest.BodyPublishers.ofString(form(params), StandardCharsets.UTF_8)));
+  }
+
+  /** A GET signed as Twilio signs it (the query is part of the signed URL). */
+  public static HttpResponse<String> get(URL base, String pathAndQuery) {
+    URI uri = uri(base, pathAndQuery);
+    return send(
+        HttpRequest.newBuilder(uri).header("X-Twilio-Signature", signature(uri, Map.of())).GET());
+  }
+
+  /** A request to the event channel, with the events token. */
+  public static HttpResponse<String> event(URL base, String path, String contentType, String body) {
+    return send(
+        HttpRequest.newBuilder(uri(base, path))
+            .header("Content-Type", contentType)
+            .header("Authorization", "Bearer " + EVENTS_TOKEN)
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
+
+  /** A POST with no signature and no token, exactly as given. */
   public static HttpResponse<String> post(URL base, String path, String contentType, String body) {
     return send(
         HttpRequest.newBuilder(uri(base, path))
             .header("Content-Type", contentType)
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
-  }
-
-  public static HttpResponse<String> get(URL base, String pathAndQuery) {
-    return send(HttpRequest.newBuilder(uri(base, pathAndQuery)).GET());
   }
 
   public static HttpResponse<String> send(HttpRequest.Builder request) {
@@ -104,8 +143,12 @@ public final class TwilioRequests {
     }
   }
 
-  /** {@code path} relative to the deployment's base URL (which ends in '/'). */
+  /**
+   * {@code path} relative to the deployment's base URL (which ends in '/'), on loopback: the
+   * container may report another of this machine's addresses, and tests only talk to loopback.
+   */
   public static URI uri(URL base, String path) {
-    return URI.create(base.toExternalForm() + (path.startsWith("/") ? path.substring(1) : path));
+    String root = "http://127.0.0.1:" + base.getPort() + base.getPath();
+    return URI.create(root + (path.startsWith("/") ? path.substring(1) : path));
   }
 }

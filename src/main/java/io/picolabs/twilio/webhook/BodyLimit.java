@@ -1,0 +1,56 @@
+package io.picolabs.twilio.webhook;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads each request body into memory, refusing with 413 one over {@code
+ * twilio.webhook.max-body-bytes} (Liberty sets no limit of its own), so that the signature check
+ * and the resource see the same bytes.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION - 100)
+public class BodyLimit implements ContainerRequestFilter {
+  /** The request property holding the body's bytes. */
+  static final String BODY = BodyLimit.class.getName() + ".body";
+
+  @Inject WebhookSettings settings;
+
+  @Override
+  public void filter(ContainerRequestContext request) throws IOException {
+    int limit = settings.maxBodyBytes();
+    if (request.getLength() > limit) {
+      request.abortWith(tooLarge(limit));
+      return;
+    }
+    byte[] body;
+    try (InputStream in = request.getEntityStream()) {
+      body = in.readNBytes(limit + 1);
+    }
+    if (body.length > limit) {
+      request.abortWith(tooLarge(limit));
+      return;
+    }
+    request.setProperty(BODY, body);
+    request.setEntityStream(new ByteArrayInputStream(body));
+  }
+
+  /** The body read by this filter. */
+  static byte[] of(ContainerRequestContext request) {
+    Object body = request.getProperty(BODY);
+    return body instanceof byte[] bytes ? bytes : new byte[0];
+  }
+
+  private static Response tooLarge(int limit) {
+    return ErrorAnswers.plain(
+        Response.Status.REQUEST_ENTITY_TOO_LARGE, "request body over " + limit + " bytes");
+  }
+}

@@ -1,0 +1,31 @@
+package io.picolabs.twilio.webhook;
+
+import io.picolabs.twilio.action.Directives;
+import io.picolabs.twilio.action.RequestOrigin;
+import io.picolabs.twilio.event.RuleEngine;
+import io.picolabs.twilio.event.RuleEvent;
+import io.picolabs.twilio.twiml.TwimlWriter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+
+/**
+ * Raises one event and writes the TwiML the rules built, in a request context of its own when
+ * called off the HTTP thread (the webhook deadline runs it on a worker), so that the request-scoped
+ * directives of one call never mix with another's.
+ */
+@ApplicationScoped
+public class RuleDispatch {
+
+  @Inject RuleEngine engine;
+  @Inject Directives directives;
+  @Inject RequestOrigin requestOrigin;
+
+  /** The TwiML for {@code event}; {@code origin} is that of the HTTP request being answered. */
+  @ActivateRequestContext
+  public String twiml(RuleEvent event, String origin) {
+    requestOrigin.set(origin);
+    engine.raise(event);
+    return TwimlWriter.write(directives.response());
+  }
+}

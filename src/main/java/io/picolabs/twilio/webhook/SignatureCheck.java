@@ -1,0 +1,118 @@
+package io.picolabs.twilio.webhook;
+
+import io.picolabs.twilio.rest.TwilioAccounts;
+import io.picolabs.twilio.security.TwilioSignature;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+
+/**
+ * Lets a request reach Twilio's webhooks only if its {@code X-Twilio-Signature} checks out, before
+ * any rule runs; otherwise 403.
+ *
+ * <p>The signed URL is the one Twilio requested: {@code twilio.webhook.public-url} plus the request
+ * path and query when a proxy or tunnel stands in front, else the request URL as this server sees
+ * it. {@code X-Forwarded-*} headers are believed only when {@code
+ * twilio.webhook.trust-forwarded-headers=true}. Form parameters are signed; a GET has none (its
+ * query is in the URL); any other body is covered by the {@code bodySHA256} query parameter. The
+ * token is the one of the account named by the request's {@code AccountSid}, else the default one.
+ */
+@Provider
+@SignedByTwilio
+@Priority(Priorities.AUTHENTICATION)
+public class SignatureCheck implements ContainerRequestFilter {
+  static final String HEADER = "X-Twilio-Signature";
+  private static final Logger LOG = Logger.getLogger(SignatureCheck.class.getName());
+
+  private final AtomicBoolean noTokenLogged = new AtomicBoolean();
+
+  @Inject WebhookSettings settings;
+  @Inject TwilioAccounts accounts;
+  @Context HttpServletRequest servlet;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    if (!settings.validateSignature()) {
+      return;
+    }
+    String signature = request.getHeaderString(HEADER);
+    if (signature == null || signature.isBlank()) {
+      request.abortWith(forbidden("missing " + HEADER));
+      return;
+    }
+    byte[] body = BodyLimit.of(request);
+    Map<String, List<String>> query = FormBody.parse(servlet.getQueryString());
+    boolean form = isForm(request);
+    Map<String, List<String>> params = form ? FormBody.parse(body) : Map.of();
+    Optional<String> token = accounts.authTokenFor(first(params, query, "AccountSid"));
+    if (token.isEmpty()) {
+      if (!noTokenLogged.getAndSet(true)) {
+        LOG.warning(
+            "refusing webhooks: no auth token to check signatures with (set twilio.auth-token)");
+      }
+      request.abortWith(forbidden("invalid " + HEADER));
+      return;
+    }
+    boolean valid = TwilioSignature.verify(token.get(), signedUrl(request), params, signature);
+    if (valid && !form && body.length > 0) {
+      valid = TwilioSignature.bodyMatches(body, first(Map.of(), query, "bodySHA256"));
+    }
+    if (!valid) {
+      request.abortWith(forbidden("invalid " + HEADER));
+    }
+  }
+
+  private static boolean isForm(ContainerRequestContext request) {
+    MediaType type = request.getMediaType();
+    return !request.getMethod().equals("GET")
+        && type != null
+        && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
+  }
+
+  private String signedUrl(ContainerRequestContext request) {
+    String query = servlet.getQueryString();
+    String pathAndQuery = servlet.getRequestURI() + (query == null ? "" : "?" + query);
+    Optional<String> publicUrl = settings.publicUrl();
+    if (publicUrl.isPresent()) {
+      return publicUrl.get() + pathAndQuery;
+    }
+    if (settings.trustForwardedHeaders()) {
+      String proto = firstOf(request.getHeaderString("X-Forwarded-Proto"), servlet.getScheme());
+      String host =
+          firstOf(request.getHeaderString("X-Forwarded-Host"), request.getHeaderString("Host"));
+      return proto + "://" + host + pathAndQuery;
+    }
+    return servlet.getRequestURL() + (query == null ? "" : "?" + query);
+  }
+
+  /** The first of a comma-separated header's values, or {@code fallback}. */
+  private static String firstOf(String header, String fallback) {
+    if (header == null || header.isBlank()) {
+      return fallback;
+    }
+    int comma = header.indexOf(',');
+    return (comma < 0 ? header : header.substring(0, comma)).trim();
+  }
+
+  private static String first(
+      Map<String, List<String>> params, Map<String, List<String>> query, String name) {
+    List<String> values = params.getOrDefault(name, query.get(name));
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  private static Response forbidden(String message) {
+    return ErrorAnswers.plain(Response.Status.FORBIDDEN, message);
+  }
+}

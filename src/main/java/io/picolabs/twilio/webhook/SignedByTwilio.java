@@ -1,0 +1,13 @@
+package io.picolabs.twilio.webhook;
+
+import jakarta.ws.rs.NameBinding;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Resources Twilio calls: every request must carry a valid {@code X-Twilio-Signature}. */
+@NameBinding
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface SignedByTwilio {}
