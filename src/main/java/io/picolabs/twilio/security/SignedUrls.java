@@ -15,6 +15,16 @@ public final class SignedUrls {
 
   private SignedUrls() {}
 
+  /**
+   * The URL Twilio requested of a proxy at {@code publicUrl} (an origin, maybe with a path) that
+   * forwarded it here as {@code rawPath} and {@code rawQuery}, both still encoded.
+   */
+  public static String behind(String publicUrl, String rawPath, String rawQuery) {
+    String base =
+        publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    return base + rawPath + (rawQuery == null ? "" : "?" + rawQuery);
+  }
+
   /** {@code url} itself first, then the same URL with the default port added or removed. */
   public static List<String> variants(String url) {
     int schemeEnd = url.indexOf("://");

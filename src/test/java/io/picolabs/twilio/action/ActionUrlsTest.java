@@ -26,6 +26,13 @@ class ActionUrlsTest {
   }
 
   @Test
+  void queriesAreEmittedSorted() {
+    assertEquals("/app/twilio/menu?a=1&step=2", urls.resolve("menu?step=2&a=1"));
+    assertEquals("https://x.test/p?a=%3A&b=2#f", urls.resolve("https://x.test/p?b=2&a=%3A#f"));
+    assertEquals("https://x.test/p?", urls.resolve("https://x.test/p?"));
+  }
+
+  @Test
   void withoutAnOriginAbsoluteUrlsAskForThePublicUrl() {
     IllegalStateException error =
         assertThrows(IllegalStateException.class, () -> new ActionUrls("").absolute("status"));

@@ -47,6 +47,10 @@ class NoCredentialsIT {
         postForm(base, "twilio/inbound_call", inboundCall("+911"))
             .body()
             .startsWith(XML + "<Response><Say>Hello The Man</Say>"));
+    assertTrue(
+        ServerLog.since(0)
+            .contains(
+                "twilio.webhook.validate-signature=false: webhooks are NOT checked against X-Twilio-Signature"));
     long logStart = ServerLog.length();
     String answer =
         event(

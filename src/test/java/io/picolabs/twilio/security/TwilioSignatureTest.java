@@ -66,6 +66,21 @@ class TwilioSignatureTest {
   }
 
   @Test
+  void behindAProxyTheSignedUrlIsThePublicOne() {
+    String signed =
+        SignedUrls.behind("https://voice.example.com/", "/app/twilio/inbound_call", "a=%3A1");
+    assertEquals("https://voice.example.com/app/twilio/inbound_call?a=%3A1", signed);
+    assertEquals(
+        "https://voice.example.com/base/twilio/x",
+        SignedUrls.behind("https://voice.example.com/base", "/twilio/x", null));
+    String signature = TwilioSignature.compute(TOKEN, signed, params());
+    assertTrue(TwilioSignature.verify(TOKEN, signed, params(), signature));
+    assertFalse(
+        TwilioSignature.verify(
+            TOKEN, "http://10.0.0.5:9080/app/twilio/inbound_call?a=%3A1", params(), signature));
+  }
+
+  @Test
   void repeatedNamesContributeEveryValueSorted() {
     Map<String, List<String>> params = Map.of("MediaUrl", List.of("b", "a"), "Body", List.of("x"));
     assertEquals("urlBodyxMediaUrlaMediaUrlb", TwilioSignature.signedText("url", params));
