@@ -5,12 +5,12 @@ import jakarta.xml.bind.annotation.XmlValue;
 
 /** {@code <Body>}: the text of a {@code <Message>} that also carries media. */
 @XmlRootElement(name = "Body")
-public class Body {
+public class Body extends TwimlElement<Body> {
   @XmlValue private String text;
 
   Body() {}
 
-  Body(String text) {
+  public Body(String text) {
     this.text = text;
   }
 }

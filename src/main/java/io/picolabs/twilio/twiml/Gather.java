@@ -4,6 +4,8 @@ import jakarta.xml.bind.annotation.XmlAnyElement;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElementRef;
 import jakarta.xml.bind.annotation.XmlElementRefs;
+import jakarta.xml.bind.annotation.XmlEnumValue;
+import jakarta.xml.bind.annotation.XmlList;
 import jakarta.xml.bind.annotation.XmlRootElement;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +13,7 @@ import java.util.Set;
 
 /** {@code <Gather>}: collects digits (or speech) while its Say, Play and Pause run. */
 @XmlRootElement(name = "Gather")
-public class Gather implements Container {
+public class Gather extends TwimlElement<Gather> implements Container {
   private static final Set<String> CHILDREN = Set.of("Say", "Play", "Pause");
 
   @XmlAttribute private String action;
@@ -19,7 +21,7 @@ public class Gather implements Container {
   @XmlAttribute private Integer timeout;
   @XmlAttribute private String finishOnKey;
   @XmlAttribute private Integer numDigits;
-  @XmlAttribute private String input;
+  @XmlAttribute @XmlList private List<Input> input;
   @XmlAttribute private String speechTimeout;
   @XmlAttribute private String hints;
   @XmlAttribute private String language;
@@ -28,13 +30,25 @@ public class Gather implements Container {
   @XmlAttribute private Boolean actionOnEmptyResult;
   @XmlAttribute private String partialResultCallback;
   @XmlAttribute private HttpMethod partialResultCallbackMethod;
+  @XmlAttribute private String speechModel;
+  @XmlAttribute private Boolean enhanced;
+  @XmlAttribute private Integer maxSpeechTime;
+  @XmlAttribute private Boolean debug;
+
+  /** What the caller may answer with. */
+  public enum Input {
+    @XmlEnumValue("dtmf")
+    DTMF,
+    @XmlEnumValue("speech")
+    SPEECH
+  }
 
   @XmlElementRefs({
     @XmlElementRef(type = Say.class),
     @XmlElementRef(type = Play.class),
     @XmlElementRef(type = Pause.class)
   })
-  @XmlAnyElement
+  @XmlAnyElement(lax = true)
   private final List<Object> children = new ArrayList<>();
 
   public Gather() {}
@@ -76,15 +90,43 @@ public class Gather implements Container {
     return this;
   }
 
-  /** {@code dtmf}, {@code speech}, or {@code dtmf speech}. */
-  public Gather input(String input) {
-    this.input = input;
+  /** {@code input(DTMF, SPEECH)} gives {@code input="dtmf speech"}. */
+  public Gather input(Input... inputs) {
+    this.input = List.of(inputs);
     return this;
   }
 
-  /** Seconds of silence that end speech input, or {@code auto}. */
-  public Gather speechTimeout(String timeout) {
-    this.speechTimeout = timeout;
+  /** Seconds of silence that end speech input. */
+  public Gather speechTimeout(int seconds) {
+    this.speechTimeout = Integer.toString(seconds);
+    return this;
+  }
+
+  /** Lets Twilio decide when the caller has finished speaking ({@code speechTimeout="auto"}). */
+  public Gather speechTimeoutAuto() {
+    this.speechTimeout = "auto";
+    return this;
+  }
+
+  /** {@code default}, {@code numbers_and_commands}, {@code phone_call}, {@code experimental_*} … */
+  public Gather speechModel(String model) {
+    this.speechModel = model;
+    return this;
+  }
+
+  public Gather enhanced(boolean enhanced) {
+    this.enhanced = enhanced;
+    return this;
+  }
+
+  /** Longest speech input, in seconds. */
+  public Gather maxSpeechTime(int seconds) {
+    this.maxSpeechTime = seconds;
+    return this;
+  }
+
+  public Gather debug(boolean debug) {
+    this.debug = debug;
     return this;
   }
 

@@ -1,12 +1,11 @@
 package io.picolabs.twilio.twiml;
 
-import jakarta.xml.bind.Marshaller;
+import jakarta.xml.bind.annotation.XmlAnyElement;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElementRef;
 import jakarta.xml.bind.annotation.XmlElementRefs;
 import jakarta.xml.bind.annotation.XmlMixed;
 import jakarta.xml.bind.annotation.XmlRootElement;
-import jakarta.xml.bind.annotation.XmlTransient;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +14,7 @@ import java.util.List;
  * the text moves into {@code <Body>} beside up to ten {@code <Media>}, as Twilio requires.
  */
 @XmlRootElement(name = "Message")
-public class Message {
+public class Message extends TwimlElement<Message> {
   /** Twilio accepts at most this many media per message. */
   public static final int MAX_MEDIA = 10;
 
@@ -25,26 +24,31 @@ public class Message {
   @XmlAttribute private HttpMethod method;
   @XmlAttribute private String statusCallback;
 
-  @XmlTransient private String text;
-  @XmlTransient private final List<String> media = new ArrayList<>();
-
-  // Filled just before marshalling, from text and media.
   @XmlMixed
   @XmlElementRefs({@XmlElementRef(type = Body.class), @XmlElementRef(type = Media.class)})
-  private List<Object> content;
+  @XmlAnyElement(lax = true)
+  private final List<Object> content = new ArrayList<>();
 
   Message() {}
 
   public Message(String text) {
-    this.text = text;
+    String clean = XmlSafeText.clean(text);
+    if (clean != null && !clean.isEmpty()) {
+      content.add(clean);
+    }
   }
 
   /** Adds a media URL; more than {@value #MAX_MEDIA} is refused. */
   public Message media(String url) {
-    if (media.size() == MAX_MEDIA) {
+    if (content.stream().filter(Media.class::isInstance).count() == MAX_MEDIA) {
       throw new IllegalArgumentException("a message carries at most " + MAX_MEDIA + " media");
     }
-    media.add(url);
+    for (int i = 0; i < content.size(); i++) {
+      if (content.get(i) instanceof String text) {
+        content.set(i, new Body(text));
+      }
+    }
+    content.add(new Media(url));
     return this;
   }
 
@@ -72,20 +76,5 @@ public class Message {
   public Message statusCallback(String url) {
     this.statusCallback = url;
     return this;
-  }
-
-  @SuppressWarnings("unused") // called by JAXB
-  private void beforeMarshal(Marshaller marshaller) {
-    content = new ArrayList<>(media.size() + 1);
-    if (media.isEmpty()) {
-      if (text != null) {
-        content.add(XmlSafeText.clean(text));
-      }
-      return;
-    }
-    if (text != null) {
-      content.add(new Body(text));
-    }
-    media.forEach(url -> content.add(new Media(url)));
   }
 }

@@ -1,18 +1,25 @@
 package io.picolabs.twilio.twiml;
 
 import jakarta.xml.bind.annotation.XmlAttribute;
+import jakarta.xml.bind.annotation.XmlList;
 import jakarta.xml.bind.annotation.XmlRootElement;
 import jakarta.xml.bind.annotation.XmlValue;
+import java.util.List;
 
 /** {@code <Number>}: a phone number for {@code <Dial>} to ring. */
 @XmlRootElement(name = "Number")
-public class Number {
+public class Number extends TwimlElement<Number> {
   @XmlAttribute private String sendDigits;
   @XmlAttribute private String url;
   @XmlAttribute private HttpMethod method;
   @XmlAttribute private String statusCallback;
-  @XmlAttribute private String statusCallbackEvent;
+  @XmlAttribute @XmlList private List<CallProgress> statusCallbackEvent;
   @XmlAttribute private HttpMethod statusCallbackMethod;
+  @XmlAttribute private String byoc;
+  @XmlAttribute private String machineDetection;
+  @XmlAttribute private Integer machineDetectionTimeout;
+  @XmlAttribute private String amdStatusCallback;
+  @XmlAttribute private HttpMethod amdStatusCallbackMethod;
   @XmlValue private String number;
 
   Number() {}
@@ -43,14 +50,40 @@ public class Number {
     return this;
   }
 
-  /** Space-separated: {@code initiated ringing answered completed}. */
-  public Number statusCallbackEvent(String events) {
-    this.statusCallbackEvent = events;
+  public Number statusCallbackEvent(CallProgress... events) {
+    this.statusCallbackEvent = List.of(events);
     return this;
   }
 
   public Number statusCallbackMethod(String method) {
     this.statusCallbackMethod = HttpMethod.of(method);
+    return this;
+  }
+
+  /** The SID of a Bring-Your-Own-Carrier trunk to route through. */
+  public Number byoc(String trunkSid) {
+    this.byoc = trunkSid;
+    return this;
+  }
+
+  /** {@code Enable} or {@code DetectMessageEnd}: answering-machine detection. */
+  public Number machineDetection(String mode) {
+    this.machineDetection = mode;
+    return this;
+  }
+
+  public Number machineDetectionTimeout(int seconds) {
+    this.machineDetectionTimeout = seconds;
+    return this;
+  }
+
+  public Number amdStatusCallback(String url) {
+    this.amdStatusCallback = url;
+    return this;
+  }
+
+  public Number amdStatusCallbackMethod(String method) {
+    this.amdStatusCallbackMethod = HttpMethod.of(method);
     return this;
   }
 }

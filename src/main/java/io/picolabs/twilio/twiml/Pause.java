@@ -5,7 +5,7 @@ import jakarta.xml.bind.annotation.XmlRootElement;
 
 /** {@code <Pause>}: silence, one second unless a length is given. */
 @XmlRootElement(name = "Pause")
-public class Pause {
+public class Pause extends TwimlElement<Pause> {
   @XmlAttribute private Integer length;
 
   public Pause() {}

@@ -6,7 +6,7 @@ import jakarta.xml.bind.annotation.XmlValue;
 
 /** {@code <Play>}: plays an audio file, or DTMF tones with {@link #digits}. */
 @XmlRootElement(name = "Play")
-public class Play {
+public class Play extends TwimlElement<Play> {
   @XmlAttribute private Integer loop;
   @XmlAttribute private String digits;
   @XmlValue private String url;

@@ -18,7 +18,7 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Parses the XML a rule hands to {@code raw} (KRL's {@code raw-response}) into elements that can
- * join the response.
+ * join the response: model objects where the model knows the element, DOM elements otherwise.
  *
  * <p>Either a whole {@code <Response>…</Response>} (its verbs are taken) or a sequence of verbs.
  * Content that is not well-formed is refused here, in the rule that wrote it, instead of reaching
@@ -30,8 +30,17 @@ public final class RawTwiml {
 
   private RawTwiml() {}
 
-  /** The top-level elements of {@code xml}, in order. */
-  public static List<Element> parse(String xml) {
+  /** The top-level elements of {@code xml}, in order, read into the model where it can. */
+  public static List<Object> parse(String xml) {
+    List<Object> verbs = new ArrayList<>();
+    for (Element element : elements(xml)) {
+      verbs.add(TwimlReader.element(element));
+    }
+    return verbs;
+  }
+
+  /** The top-level elements of {@code xml}, in order, as DOM. */
+  public static List<Element> elements(String xml) {
     if (xml == null || xml.isBlank()) {
       throw new IllegalArgumentException("raw TwiML is empty");
     }

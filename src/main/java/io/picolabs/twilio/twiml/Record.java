@@ -1,23 +1,25 @@
 package io.picolabs.twilio.twiml;
 
 import jakarta.xml.bind.annotation.XmlAttribute;
+import jakarta.xml.bind.annotation.XmlList;
 import jakarta.xml.bind.annotation.XmlRootElement;
+import java.util.List;
 
 /** {@code <Record>}: records the caller; Twilio posts RecordingUrl to the action. */
 @XmlRootElement(name = "Record")
-public class Record {
+public class Record extends TwimlElement<Record> {
   @XmlAttribute private String action;
   @XmlAttribute private HttpMethod method;
   @XmlAttribute private Integer timeout;
   @XmlAttribute private String finishOnKey;
   @XmlAttribute private Integer maxLength;
   @XmlAttribute private Boolean playBeep;
-  @XmlAttribute private String trim;
+  @XmlAttribute private Trim trim;
   @XmlAttribute private Boolean transcribe;
   @XmlAttribute private String transcribeCallback;
   @XmlAttribute private String recordingStatusCallback;
   @XmlAttribute private HttpMethod recordingStatusCallbackMethod;
-  @XmlAttribute private String recordingStatusCallbackEvent;
+  @XmlAttribute @XmlList private List<RecordingEvent> recordingStatusCallbackEvent;
 
   public Record() {}
 
@@ -53,8 +55,7 @@ public class Record {
     return this;
   }
 
-  /** {@code trim-silence} or {@code do-not-trim}. */
-  public Record trim(String trim) {
+  public Record trim(Trim trim) {
     this.trim = trim;
     return this;
   }
@@ -79,9 +80,8 @@ public class Record {
     return this;
   }
 
-  /** Space-separated: {@code in-progress completed absent}. */
-  public Record recordingStatusCallbackEvent(String events) {
-    this.recordingStatusCallbackEvent = events;
+  public Record recordingStatusCallbackEvent(RecordingEvent... events) {
+    this.recordingStatusCallbackEvent = List.of(events);
     return this;
   }
 }

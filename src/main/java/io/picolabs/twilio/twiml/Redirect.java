@@ -6,7 +6,7 @@ import jakarta.xml.bind.annotation.XmlValue;
 
 /** {@code <Redirect>}: continues the call with the TwiML at another URL. */
 @XmlRootElement(name = "Redirect")
-public class Redirect {
+public class Redirect extends TwimlElement<Redirect> {
   @XmlAttribute private HttpMethod method;
   @XmlValue private String url;
 

@@ -1,23 +1,26 @@
 package io.picolabs.twilio.twiml;
 
 import jakarta.xml.bind.annotation.XmlAttribute;
+import jakarta.xml.bind.annotation.XmlEnumValue;
 import jakarta.xml.bind.annotation.XmlRootElement;
-import java.util.Locale;
 
 /** {@code <Reject>}: refuses the call without answering it (only as the first verb). */
 @XmlRootElement(name = "Reject")
-public class Reject {
-  @XmlAttribute private String reason;
+public class Reject extends TwimlElement<Reject> {
+  /** What the caller hears: a not-in-service message or a busy signal. */
+  public enum Reason {
+    @XmlEnumValue("rejected")
+    REJECTED,
+    @XmlEnumValue("busy")
+    BUSY
+  }
+
+  @XmlAttribute private Reason reason;
 
   public Reject() {}
 
-  /** {@code rejected} (the default) or {@code busy}. */
-  public Reject reason(String reason) {
-    String normalized = reason.trim().toLowerCase(Locale.ROOT);
-    if (!normalized.equals("rejected") && !normalized.equals("busy")) {
-      throw new IllegalArgumentException("reject reason must be rejected or busy, not " + reason);
-    }
-    this.reason = normalized;
+  public Reject reason(Reason reason) {
+    this.reason = reason;
     return this;
   }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 
 /** {@code <Response>}: the document Twilio reads, its verbs run in order (voice or messaging). */
 @XmlRootElement(name = "Response")
-public class Response implements Container {
+public class Response extends TwimlElement<Response> implements Container {
 
   @XmlElementRefs({
     @XmlElementRef(type = Say.class),
@@ -22,9 +22,14 @@ public class Response implements Container {
     @XmlElementRef(type = Redirect.class),
     @XmlElementRef(type = Reject.class),
     @XmlElementRef(type = Pause.class),
-    @XmlElementRef(type = Message.class)
+    @XmlElementRef(type = Message.class),
+    @XmlElementRef(type = Enqueue.class),
+    @XmlElementRef(type = Leave.class),
+    @XmlElementRef(type = Connect.class),
+    @XmlElementRef(type = Start.class),
+    @XmlElementRef(type = Stop.class)
   })
-  @XmlAnyElement // raw TwiML, kept as DOM elements
+  @XmlAnyElement(lax = true) // TwiML this model does not know, kept as DOM elements
   private final List<Object> verbs = new ArrayList<>();
 
   @Override

@@ -6,7 +6,7 @@ import jakarta.xml.bind.annotation.XmlValue;
 
 /** {@code <Sms>}: the legacy voice verb that texts during a call. */
 @XmlRootElement(name = "Sms")
-public class Sms {
+public class Sms extends TwimlElement<Sms> {
   @XmlAttribute private String to;
   @XmlAttribute private String from;
   @XmlAttribute private String action;

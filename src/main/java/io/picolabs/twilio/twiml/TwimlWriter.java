@@ -1,6 +1,5 @@
 package io.picolabs.twilio.twiml;
 
-import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
 import java.io.StringWriter;
@@ -11,14 +10,11 @@ import org.w3c.dom.Document;
 /**
  * Marshals a {@link Response} to the compact document Twilio reads.
  *
- * <p>The {@link JAXBContext} is built once: it is thread-safe and by far the most expensive part.
- * The declaration is written here rather than by JAXB, which would add {@code standalone="yes"}.
+ * <p>The declaration is written here rather than by JAXB, which would add {@code standalone="yes"}.
  */
 public final class TwimlWriter {
   /** The XML declaration that starts every document. */
   public static final String DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
-
-  private static final JAXBContext CONTEXT = createContext();
 
   private TwimlWriter() {}
 
@@ -46,17 +42,9 @@ public final class TwimlWriter {
   }
 
   private static Marshaller fragmentMarshaller() throws JAXBException {
-    Marshaller marshaller = CONTEXT.createMarshaller();
+    Marshaller marshaller = TwimlContext.CONTEXT.createMarshaller();
     marshaller.setProperty(Marshaller.JAXB_FRAGMENT, Boolean.TRUE);
     marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
     return marshaller;
-  }
-
-  private static JAXBContext createContext() {
-    try {
-      return JAXBContext.newInstance(Response.class);
-    } catch (JAXBException e) {
-      throw new ExceptionInInitializerError(e);
-    }
   }
 }
