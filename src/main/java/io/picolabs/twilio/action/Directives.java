@@ -43,6 +43,10 @@ public class Directives {
               + container
               + "> first");
     }
+    if (name.equals("Reject") && target == response && !response.children().isEmpty()) {
+      throw new IllegalStateException(
+          "<Reject> must be the first verb: once another verb is given the call is answered");
+    }
     target.children().add(verb);
   }
 

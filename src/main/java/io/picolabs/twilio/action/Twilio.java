@@ -1,19 +1,29 @@
 package io.picolabs.twilio.action;
 
+import io.picolabs.twilio.twiml.Client;
 import io.picolabs.twilio.twiml.Conference;
+import io.picolabs.twilio.twiml.Connect;
 import io.picolabs.twilio.twiml.Dial;
+import io.picolabs.twilio.twiml.Enqueue;
 import io.picolabs.twilio.twiml.Gather;
 import io.picolabs.twilio.twiml.Hangup;
+import io.picolabs.twilio.twiml.Leave;
 import io.picolabs.twilio.twiml.Message;
 import io.picolabs.twilio.twiml.Number;
 import io.picolabs.twilio.twiml.Pause;
 import io.picolabs.twilio.twiml.Play;
+import io.picolabs.twilio.twiml.Queue;
 import io.picolabs.twilio.twiml.RawTwiml;
 import io.picolabs.twilio.twiml.Record;
 import io.picolabs.twilio.twiml.Redirect;
 import io.picolabs.twilio.twiml.Reject;
 import io.picolabs.twilio.twiml.Say;
+import io.picolabs.twilio.twiml.Sip;
 import io.picolabs.twilio.twiml.Sms;
+import io.picolabs.twilio.twiml.Start;
+import io.picolabs.twilio.twiml.Stop;
+import io.picolabs.twilio.twiml.Stream;
+import io.picolabs.twilio.twiml.Task;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Objects;
@@ -114,13 +124,32 @@ public class Twilio {
    * {@code <Dial>} instead.
    */
   public Conference dialConference(String name) {
-    Conference conference = new Conference(required(name, "dialConference"));
+    return dialNoun(new Conference(required(name, "dialConference")));
+  }
+
+  /** {@code <Dial><Client>identity</Client></Dial>} (or a noun of the open {@code <Dial>}). */
+  public Client dialClient(String identity) {
+    return dialNoun(new Client(required(identity, "dialClient")));
+  }
+
+  /** {@code <Dial><Queue>name</Queue></Dial>}: the caller waiting longest in the queue. */
+  public Queue dialQueue(String name) {
+    return dialNoun(new Queue(required(name, "dialQueue")));
+  }
+
+  /** {@code <Dial><Sip>uri</Sip></Dial>}. */
+  public Sip dialSip(String uri) {
+    return dialNoun(new Sip(required(uri, "dialSip")));
+  }
+
+  /** A noun in the open {@code <Dial>}, or in a {@code <Dial>} of its own. */
+  private <T> T dialNoun(T noun) {
     if (directives.innermost() instanceof Dial) {
-      directives.add(conference);
+      directives.add(noun);
     } else {
-      add(new Dial()).children().add(conference);
+      add(new Dial()).children().add(noun);
     }
-    return conference;
+    return noun;
   }
 
   /** Opens a {@code <Dial>} for {@link #number} and {@link #dialConference} nouns. */
@@ -165,6 +194,42 @@ public class Twilio {
   /** {@code <Pause length="seconds"/>}. */
   public Pause pause(int seconds) {
     return add(new Pause().length(seconds));
+  }
+
+  /** {@code <Enqueue>name</Enqueue>}: the caller waits in queue {@code name}. */
+  public Enqueue enqueue(String name) {
+    return add(new Enqueue(required(name, "enqueue")));
+  }
+
+  /** {@code <Enqueue workflowSid><Task>json</Task></Enqueue>}: a TaskRouter task for the call. */
+  public Enqueue enqueueTask(String workflowSid, Task task) {
+    return add(Enqueue.task(required(workflowSid, "enqueueTask"), task));
+  }
+
+  /** {@code <Leave/>}: out of the queue, on to the next verb after {@code <Enqueue>}. */
+  public void leave() {
+    add(new Leave());
+  }
+
+  /** {@code <Connect><Stream url/></Connect>}: the call's audio both ways over a WebSocket. */
+  public Stream connectStream(String url) {
+    Stream stream = new Stream().url(required(url, "connectStream"));
+    add(new Connect(stream));
+    return stream;
+  }
+
+  /** {@code <Start><Stream url/></Start>}: a copy of the call's audio while the TwiML goes on. */
+  public Stream startStream(String url) {
+    Stream stream = new Stream().url(required(url, "startStream"));
+    add(new Start(stream));
+    return stream;
+  }
+
+  /** {@code <Stop><Stream name/></Stop>}: ends the stream started under {@code name}. */
+  public Stream stopStream(String name) {
+    Stream stream = new Stream().name(required(name, "stopStream"));
+    add(new Stop(stream));
+    return stream;
   }
 
   /**

@@ -8,11 +8,18 @@ import io.picolabs.twilio.twiml.CallProgress;
 import io.picolabs.twilio.twiml.Conference;
 import io.picolabs.twilio.twiml.Dial;
 import io.picolabs.twilio.twiml.Gather;
+import io.picolabs.twilio.twiml.Languages;
 import io.picolabs.twilio.twiml.Message;
 import io.picolabs.twilio.twiml.RecordingEvent;
 import io.picolabs.twilio.twiml.Reject;
+import io.picolabs.twilio.twiml.Say;
+import io.picolabs.twilio.twiml.SsmlBreak;
+import io.picolabs.twilio.twiml.SsmlEmphasis;
+import io.picolabs.twilio.twiml.Stream;
+import io.picolabs.twilio.twiml.Task;
 import io.picolabs.twilio.twiml.Trim;
 import io.picolabs.twilio.twiml.TwimlWriter;
+import io.picolabs.twilio.twiml.Voices;
 import org.junit.jupiter.api.Test;
 
 /** Exact TwiML for each action of the seed's table and each of its modifiers. */
@@ -218,18 +225,106 @@ class TwilioTest {
   }
 
   @Test
+  void dialClientsQueuesAndSipAloneOrTogether() {
+    twilio
+        .dialClient("alice")
+        .parameter("ticket", "42 & up")
+        .statusCallbackEvent(CallProgress.RINGING);
+    twilio.dialQueue("support").url("/about-to-connect").reservationSid("WR1");
+    twilio.dialSip("sip:bob@example.com").username("bob").password("secret");
+    twilio.dialStart().sequential(true);
+    twilio.dialClient("carol");
+    twilio.number("+18015552311");
+    twilio.dialStop();
+    assertTwiml(
+        "<Dial><Client statusCallbackEvent=\"ringing\"><Identity>alice</Identity>"
+            + "<Parameter name=\"ticket\" value=\"42 &amp; up\"/></Client></Dial>"
+            + "<Dial><Queue url=\"/about-to-connect\" reservationSid=\"WR1\">support</Queue></Dial>"
+            + "<Dial><Sip username=\"bob\" password=\"secret\">sip:bob@example.com</Sip></Dial>"
+            + "<Dial sequential=\"true\"><Client>carol</Client><Number>+18015552311</Number></Dial>");
+  }
+
+  @Test
+  void queuesAndTasks() {
+    twilio
+        .enqueue("support")
+        .waitUrl("/hold")
+        .waitUrlMethod("GET")
+        .action("/left")
+        .maxQueueSize(50);
+    twilio.enqueueTask("WW1", new Task("{\"lang\":\"es\"}").priority(5).timeout(200));
+    twilio.leave();
+    assertTwiml(
+        "<Enqueue action=\"/left\" waitUrl=\"/hold\" waitUrlMethod=\"GET\" maxQueueSize=\"50\">support</Enqueue>"
+            + "<Enqueue workflowSid=\"WW1\"><Task priority=\"5\" timeout=\"200\">{\"lang\":\"es\"}</Task></Enqueue>"
+            + "<Leave/>");
+  }
+
+  @Test
+  void streams() {
+    twilio
+        .startStream("wss://example.com/fork")
+        .name("fork")
+        .track(Stream.Track.BOTH_TRACKS)
+        .statusCallback("/stream-status")
+        .statusCallbackMethod("GET");
+    twilio.stopStream("fork");
+    twilio.connectStream("wss://example.com/agent").parameter("caller", "+911");
+    assertTwiml(
+        "<Start><Stream url=\"wss://example.com/fork\" name=\"fork\" track=\"both_tracks\""
+            + " statusCallback=\"/stream-status\" statusCallbackMethod=\"GET\"/></Start>"
+            + "<Stop><Stream name=\"fork\"/></Stop>"
+            + "<Connect><Stream url=\"wss://example.com/agent\"><Parameter name=\"caller\" value=\"+911\"/></Stream></Connect>");
+  }
+
+  @Test
+  void sayWithSsml() {
+    Say say = twilio.say("Your code is ").voice(Voices.POLLY_JOANNA).language(Languages.EN_US);
+    say.sayAs("1234").interpretAs("digits");
+    say.ssmlBreak().strength(SsmlBreak.Strength.STRONG).time("500ms");
+    say.emphasis("really").level(SsmlEmphasis.Level.STRONG);
+    say.text(" important");
+    say.prosody("slowly").rate("x-slow").pitch("low").volume("loud");
+    say.p("A paragraph.");
+    say.s("A sentence.");
+    assertTwiml(
+        "<Say voice=\"Polly.Joanna\" language=\"en-US\">Your code is <say-as interpret-as=\"digits\">1234</say-as>"
+            + "<break strength=\"strong\" time=\"500ms\"/><emphasis level=\"strong\">really</emphasis> important"
+            + "<prosody volume=\"loud\" rate=\"x-slow\" pitch=\"low\">slowly</prosody><p>A paragraph.</p>"
+            + "<s>A sentence.</s></Say>");
+  }
+
+  @Test
+  void anyElementTakesAnAttributeTwilioAddsTomorrow() {
+    twilio.say("hi").attribute("futureOption", "a<b").attribute("voice2", "x");
+    assertThrows(IllegalArgumentException.class, () -> new Say("x").attribute("bad name", "v"));
+    assertThrows(IllegalArgumentException.class, () -> new Say("x").attribute(null, "v"));
+    assertTwiml("<Say futureOption=\"a&lt;b\" voice2=\"x\">hi</Say>");
+  }
+
+  @Test
+  void rejectMustComeFirst() {
+    twilio.reject().reason(Reject.Reason.REJECTED);
+    assertTwiml("<Reject reason=\"rejected\"/>");
+    Directives other = new Directives();
+    Twilio late = new Twilio(other, new Outbox(null, null), new ActionUrls(""));
+    late.say("Hello");
+    IllegalStateException error = assertThrows(IllegalStateException.class, late::reject);
+    assertEquals(
+        "<Reject> must be the first verb: once another verb is given the call is answered",
+        error.getMessage());
+  }
+
+  @Test
   void hangupRedirectRejectPause() {
     twilio.pause();
     twilio.pause(5);
     twilio.redirect("monkey_handle").method("GET");
     twilio.redirect("https://example.com/next.xml");
-    twilio.reject().reason(Reject.Reason.BUSY);
-    twilio.reject();
     twilio.hangup();
     assertTwiml(
         "<Pause/><Pause length=\"5\"/><Redirect method=\"GET\">/twilio/monkey_handle</Redirect>"
-            + "<Redirect>https://example.com/next.xml</Redirect><Reject reason=\"busy\"/><Reject/>"
-            + "<Hangup/>");
+            + "<Redirect>https://example.com/next.xml</Redirect><Hangup/>");
   }
 
   @Test
