@@ -22,7 +22,8 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * A /twilio/ URL is posted as a form signed with X-Twilio-Signature (token: TWILIO_AUTH_TOKEN); an
  * /events/ URL is posted as a form with "Authorization: Bearer" (token: EVENTS_TOKEN). Prints the
- * status and the answer.
+ * status and the answer. With --sign first, sends nothing and prints the signature, then the form
+ * body, one per line (for load generators).
  */
 public class SignedRequest {
 
@@ -31,10 +32,12 @@ public class SignedRequest {
       System.err.println("usage: java scripts/SignedRequest.java URL [Name=value ...]");
       System.exit(2);
     }
-    String url = args[0];
+    boolean signOnly = args[0].equals("--sign");
+    int first = signOnly ? 1 : 0;
+    String url = args[first];
     Map<String, List<String>> params = new TreeMap<>();
     StringBuilder form = new StringBuilder();
-    for (int i = 1; i < args.length; i++) {
+    for (int i = first + 1; i < args.length; i++) {
       int equals = args[i].indexOf('=');
       String name = equals < 0 ? args[i] : args[i].substring(0, equals);
       String value = equals < 0 ? "" : args[i].substring(equals + 1);
@@ -43,6 +46,11 @@ public class SignedRequest {
           .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
           .append('=')
           .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+    }
+    if (signOnly) {
+      System.out.println(sign(required("TWILIO_AUTH_TOKEN"), url, params));
+      System.out.println(form);
+      return;
     }
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
