@@ -49,6 +49,9 @@ public class Outbox {
    * Sends the actions queued since {@code mark}, each raising its outcome through {@code raise}.
    */
   public void sendSince(int mark, Consumer<RuleEvent> raise) {
+    if (pending.size() == mark) {
+      return;
+    }
     List<Outbound> due = new ArrayList<>(pending.subList(mark, pending.size()));
     discardSince(mark); // rules reacting to the outcomes queue their own actions
     due.forEach(action -> action.send(rest, urls, raise));

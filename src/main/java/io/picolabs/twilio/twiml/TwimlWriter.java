@@ -16,13 +16,25 @@ public final class TwimlWriter {
   /** The XML declaration that starts every document. */
   public static final String DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
 
+  // A Marshaller is not thread-safe but can be reused; creating one per document costs more than
+  // marshalling a typical response.
+  private static final ThreadLocal<Marshaller> MARSHALLER =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return fragmentMarshaller();
+            } catch (JAXBException e) {
+              throw new IllegalStateException("no TwiML marshaller", e);
+            }
+          });
+
   private TwimlWriter() {}
 
   /** The whole document, declaration included. */
   public static String write(Response response) {
     StringWriter out = new StringWriter(256).append(DECLARATION);
     try {
-      fragmentMarshaller().marshal(response, out);
+      MARSHALLER.get().marshal(response, out);
     } catch (JAXBException e) {
       throw new IllegalStateException("TwiML could not be written", e);
     }
@@ -34,7 +46,7 @@ public final class TwimlWriter {
     try {
       Document document =
           DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().newDocument();
-      fragmentMarshaller().marshal(response, document);
+      MARSHALLER.get().marshal(response, document);
       return document;
     } catch (JAXBException | ParserConfigurationException e) {
       throw new IllegalStateException("TwiML could not be built", e);

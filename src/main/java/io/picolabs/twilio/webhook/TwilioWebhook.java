@@ -12,6 +12,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
@@ -35,6 +37,7 @@ public class TwilioWebhook {
   static final String IDEMPOTENCY_TOKEN = "I-Twilio-Idempotency-Token";
 
   @Inject Deadline deadline;
+  @Inject RuleDispatch dispatch;
   @Inject Replays replays;
   @Inject WebhookSettings settings;
   @Context HttpServletRequest servlet;
@@ -43,41 +46,52 @@ public class TwilioWebhook {
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.APPLICATION_XML)
-  public String post(
+  public void post(
       @PathParam("type") String type,
       @HeaderParam(IDEMPOTENCY_TOKEN) String idempotencyToken,
-      byte[] body) {
-    return answer(type, idempotencyToken, join(query(), FormBody.parse(body)));
+      byte[] body,
+      @Suspended AsyncResponse response) {
+    answer(response, type, idempotencyToken, join(query(), FormBody.parse(body)));
   }
 
   /** Webhooks that post JSON (signed through {@code bodySHA256}): the object's members. */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_XML)
-  public String postJson(
+  public void postJson(
       @PathParam("type") String type,
       @HeaderParam(IDEMPOTENCY_TOKEN) String idempotencyToken,
-      byte[] body) {
-    return answer(type, idempotencyToken, join(query(), JsonAttributes.parse(body)));
+      byte[] body,
+      @Suspended AsyncResponse response) {
+    answer(response, type, idempotencyToken, join(query(), JsonAttributes.parse(body)));
   }
 
   /** A number set to HTTP GET: parameters in the query string. */
   @GET
   @Produces(MediaType.APPLICATION_XML)
-  public String get(
-      @PathParam("type") String type, @HeaderParam(IDEMPOTENCY_TOKEN) String idempotencyToken) {
-    return answer(type, idempotencyToken, query());
+  public void get(
+      @PathParam("type") String type,
+      @HeaderParam(IDEMPOTENCY_TOKEN) String idempotencyToken,
+      @Suspended AsyncResponse response) {
+    answer(response, type, idempotencyToken, query());
   }
 
   private Map<String, List<String>> query() {
     return FormBody.parse(servlet.getQueryString());
   }
 
-  private String answer(String type, String idempotencyToken, Map<String, List<String>> params) {
+  private void answer(
+      AsyncResponse response,
+      String type,
+      String idempotencyToken,
+      Map<String, List<String>> params) {
     RuleEvent event = new RuleEvent(DOMAIN, type, params);
     String origin = RequestOrigin.of(servlet);
     String key = idempotencyToken == null ? null : servlet.getRequestURI() + ' ' + idempotencyToken;
-    return replays.answer(key, () -> deadline.answer(event, origin), settings.fallbackTwiml());
+    deadline.answer(
+        response,
+        event,
+        () -> replays.answer(key, () -> dispatch.twiml(event, origin), settings.fallbackTwiml()));
   }
 
   /** Query parameters, then body parameters; a name in both keeps the values of both. */

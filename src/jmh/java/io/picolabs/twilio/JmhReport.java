@@ -1,0 +1,63 @@
+package io.picolabs.twilio;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Runs the JMH benchmarks and prints each comparison as a ratio beside its target, measured in this
+ * run (absolute times differ between machines; ratios much less). Takes JMH's own options.
+ */
+public final class JmhReport {
+
+  public static void main(String[] args) throws Exception {
+    CommandLineOptions cli = new CommandLineOptions(args);
+    OptionsBuilder options = new OptionsBuilder();
+    options.parent(cli);
+    if (cli.getIncludes().isEmpty()) {
+      options.include("io\\.picolabs\\.twilio\\..*Benchmark.*");
+    }
+    Collection<RunResult> results = new Runner(options.build()).run();
+    Map<String, Double> nanos = new HashMap<>();
+    for (RunResult result : results) {
+      String name = result.getParams().getBenchmark();
+      String rules = result.getParams().getParam("rules");
+      String key = name.substring(name.lastIndexOf('.') + 1) + (rules == null ? "" : ":" + rules);
+      nanos.put(key, result.getPrimaryResult().getScore());
+    }
+    System.out.println();
+    System.out.println(
+        "comparison                               ours ns   sdk ns    ratio   target");
+    compare(nanos, "TwiML Hello Monkey greeting+gather", "greeting", 8);
+    compare(nanos, "TwiML Dial with 3 Numbers", "dialThree", 8);
+    compare(nanos, "TwiML Message with media", "messageWithMedia", 8);
+    line(nanos, "signature validation", nanos.get("ours"), nanos.get("sdk"), 5);
+    for (String rules : new String[] {"1", "10", "100"}) {
+      Double total = nanos.get("dispatch:" + rules);
+      if (total != null) {
+        System.out.printf(
+            "dispatch to %3s rules: %9.0f ns, %7.1f ns per rule   (target: linear, < 2000 ns per rule at 100)%n",
+            rules, total, total / Integer.parseInt(rules));
+      }
+    }
+  }
+
+  private static void compare(
+      Map<String, Double> nanos, String label, String prefix, double target) {
+    line(nanos, label, nanos.get(prefix + "Ours"), nanos.get(prefix + "Sdk"), target);
+  }
+
+  private static void line(
+      Map<String, Double> nanos, String label, Double ours, Double sdk, double target) {
+    if (ours == null || sdk == null) {
+      return;
+    }
+    System.out.printf(
+        "%-38s %9.0f %8.0f %7.1fx   >= %.0fx %s%n",
+        label, ours, sdk, sdk / ours, target, sdk / ours >= target ? "met" : "NOT MET");
+  }
+}
