@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -33,6 +34,9 @@ public class TwilioAccounts {
   private Function<String, Optional<String>> config;
   private Supplier<Iterable<String>> keys;
   private volatile Map<String, String> namesBySid;
+  // Webhook tokens are looked up on every request; config sources (the environment above all) are
+  // slow to ask, and tokens change only with a restart.
+  private final Map<String, Optional<String>> webhookTokens = new ConcurrentHashMap<>();
 
   protected TwilioAccounts() {}
 
@@ -60,7 +64,8 @@ public class TwilioAccounts {
   public Optional<String> authTokenFor(String accountSid) {
     String name = accountSid == null ? null : namesBySid().get(accountSid);
     String key = name == null ? "twilio.auth-token" : "twilio.accounts." + name + ".auth-token";
-    return config.apply(key).filter(token -> !token.isBlank());
+    return webhookTokens.computeIfAbsent(
+        key, k -> config.apply(k).filter(token -> !token.isBlank()));
   }
 
   private Map<String, String> namesBySid() {

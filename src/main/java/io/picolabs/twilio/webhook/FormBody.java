@@ -18,6 +18,9 @@ import java.util.Map;
  */
 public final class FormBody {
 
+  /** The request property under which a filter leaves the parsed body for the resource. */
+  static final String PARSED = FormBody.class.getName() + ".parsed";
+
   private FormBody() {}
 
   public static Map<String, List<String>> parse(byte[] body) {

@@ -56,6 +56,9 @@ public class SignatureCheck implements ContainerRequestFilter {
     Map<String, List<String>> query = FormBody.parse(servlet.getQueryString());
     boolean form = isForm(request);
     Map<String, List<String>> params = form ? FormBody.parse(body) : Map.of();
+    if (form) {
+      request.setProperty(FormBody.PARSED, params); // the resource need not parse it again
+    }
     Optional<String> token = accounts.authTokenFor(first(params, query, "AccountSid"));
     if (token.isEmpty()) {
       if (!noTokenLogged.getAndSet(true)) {

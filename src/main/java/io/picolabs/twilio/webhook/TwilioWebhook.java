@@ -51,7 +51,7 @@ public class TwilioWebhook {
       @HeaderParam(IDEMPOTENCY_TOKEN) String idempotencyToken,
       byte[] body,
       @Suspended AsyncResponse response) {
-    answer(response, type, idempotencyToken, join(query(), FormBody.parse(body)));
+    answer(response, type, idempotencyToken, join(query(), formOf(body)));
   }
 
   /** Webhooks that post JSON (signed through {@code bodySHA256}): the object's members. */
@@ -74,6 +74,15 @@ public class TwilioWebhook {
       @HeaderParam(IDEMPOTENCY_TOKEN) String idempotencyToken,
       @Suspended AsyncResponse response) {
     answer(response, type, idempotencyToken, query());
+  }
+
+  /** The form body, as the signature check parsed it (when it ran), else parsed here. */
+  @SuppressWarnings("unchecked")
+  private Map<String, List<String>> formOf(byte[] body) {
+    Object parsed = servlet.getAttribute(FormBody.PARSED);
+    return parsed instanceof Map<?, ?> params
+        ? (Map<String, List<String>>) params
+        : FormBody.parse(body);
   }
 
   private Map<String, List<String>> query() {
