@@ -1,0 +1,36 @@
+package io.picolabs.twilio.twiml;
+
+import jakarta.xml.bind.annotation.XmlAnyElement;
+import jakarta.xml.bind.annotation.XmlElementRef;
+import jakarta.xml.bind.annotation.XmlTransient;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What {@code <Connect>}, {@code <Start>} and {@code <Stop>} share: they hold a {@code <Stream>}.
+ */
+@XmlTransient
+public abstract class StreamVerb<T extends StreamVerb<T>> extends TwimlElement<T>
+    implements Container {
+
+  // Stream, and through raw TwiML the other nouns Twilio offers here (Room, Siprec …).
+  @XmlElementRef(type = Stream.class)
+  @XmlAnyElement(lax = true)
+  private final List<Object> children = new ArrayList<>();
+
+  protected StreamVerb() {}
+
+  protected StreamVerb(Stream stream) {
+    children.add(stream);
+  }
+
+  @Override
+  public List<Object> children() {
+    return children;
+  }
+
+  @Override
+  public boolean accepts(String elementName) {
+    return !elementName.equals(getClass().getSimpleName());
+  }
+}
