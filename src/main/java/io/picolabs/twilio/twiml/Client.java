@@ -7,7 +7,6 @@ import jakarta.xml.bind.annotation.XmlElementRefs;
 import jakarta.xml.bind.annotation.XmlList;
 import jakarta.xml.bind.annotation.XmlMixed;
 import jakarta.xml.bind.annotation.XmlRootElement;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,12 +24,12 @@ public class Client extends TwimlElement<Client> {
   @XmlMixed
   @XmlElementRefs({@XmlElementRef(type = Identity.class), @XmlElementRef(type = Parameter.class)})
   @XmlAnyElement(lax = true)
-  private final List<Object> content = new ArrayList<>();
+  private final List<Object> content = new MixedContent();
 
   Client() {}
 
   public Client(String identity) {
-    content.add(XmlSafeText.clean(identity));
+    content.add(identity);
   }
 
   /** Adds a custom parameter, handed to the client with the call. */

@@ -9,7 +9,6 @@ import jakarta.xml.bind.annotation.XmlList;
 import jakarta.xml.bind.annotation.XmlMixed;
 import jakarta.xml.bind.annotation.XmlRootElement;
 import jakarta.xml.bind.annotation.XmlType;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -76,13 +75,13 @@ public class Dial extends TwimlElement<Dial> implements Container {
     @XmlElementRef(type = Sip.class)
   })
   @XmlAnyElement(lax = true)
-  private final List<Object> children = new ArrayList<>();
+  private final List<Object> children = new MixedContent();
 
   public Dial() {}
 
   /** A dial whose body is one plain number. */
   public Dial(String number) {
-    children.add(XmlSafeText.clean(number));
+    children.add(number);
   }
 
   @Override

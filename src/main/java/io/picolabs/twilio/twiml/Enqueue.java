@@ -4,7 +4,6 @@ import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElementRef;
 import jakarta.xml.bind.annotation.XmlMixed;
 import jakarta.xml.bind.annotation.XmlRootElement;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,13 +21,13 @@ public class Enqueue extends TwimlElement<Enqueue> {
 
   @XmlMixed
   @XmlElementRef(type = Task.class)
-  private final List<Object> content = new ArrayList<>();
+  private final List<Object> content = new MixedContent();
 
   Enqueue() {}
 
   /** Into the queue called {@code name}. */
   public Enqueue(String name) {
-    content.add(XmlSafeText.clean(name));
+    content.add(name);
   }
 
   /** Into the TaskRouter workflow {@code workflowSid}, as a task with these JSON attributes. */

@@ -6,7 +6,6 @@ import jakarta.xml.bind.annotation.XmlElementRef;
 import jakarta.xml.bind.annotation.XmlElementRefs;
 import jakarta.xml.bind.annotation.XmlMixed;
 import jakarta.xml.bind.annotation.XmlRootElement;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,7 +26,7 @@ public class Message extends TwimlElement<Message> {
   @XmlMixed
   @XmlElementRefs({@XmlElementRef(type = Body.class), @XmlElementRef(type = Media.class)})
   @XmlAnyElement(lax = true)
-  private final List<Object> content = new ArrayList<>();
+  private final List<Object> content = new MixedContent();
 
   Message() {}
 

@@ -49,7 +49,7 @@ public final class RawTwiml {
       int end = body.indexOf("?>");
       body = end < 0 ? body : body.substring(end + 2);
     }
-    Element root = parseWrapped(body);
+    Element root = parse("<raw>" + body + "</raw>", 5, "raw TwiML");
     List<Element> elements = elementsOf(root);
     if (elements.size() == 1 && elements.get(0).getTagName().equals("Response")) {
       return elementsOf(elements.get(0));
@@ -57,30 +57,37 @@ public final class RawTwiml {
     return elements;
   }
 
-  private static Element parseWrapped(String body) {
+  /** The root element of the document {@code xml}. */
+  static Element document(String xml) {
+    return parse(xml, 0, "TwiML");
+  }
+
+  /** {@code columnShift}: characters the caller put before the text, not to be counted. */
+  private static Element parse(String xml, int columnShift, String what) {
     try {
       DocumentBuilder builder;
       synchronized (FACTORY) { // factories are not promised to be thread-safe
         builder = FACTORY.newDocumentBuilder();
       }
       builder.setErrorHandler(new DefaultHandler()); // report by exception, not on stderr
-      Document document =
-          builder.parse(new InputSource(new StringReader("<raw>" + body + "</raw>")));
+      Document document = builder.parse(new InputSource(new StringReader(xml)));
       return document.getDocumentElement();
     } catch (SAXParseException e) {
       throw new IllegalArgumentException(
-          "raw TwiML is not well-formed XML at column "
-              + Math.max(0, e.getColumnNumber() - 5)
+          what
+              + " is not well-formed XML at column "
+              + Math.max(0, e.getColumnNumber() - columnShift)
               + " of line "
               + e.getLineNumber()
               + ": "
               + e.getMessage());
     } catch (SAXException | IOException | ParserConfigurationException e) {
-      throw new IllegalArgumentException("raw TwiML could not be read: " + e.getMessage());
+      throw new IllegalArgumentException(what + " could not be read: " + e.getMessage());
     }
   }
 
-  private static List<Element> elementsOf(Element parent) {
+  /** The child elements of {@code parent}; text between them must be blank. */
+  static List<Element> elementsOf(Element parent) {
     List<Element> elements = new ArrayList<>();
     for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
       switch (node.getNodeType()) {
@@ -88,7 +95,7 @@ public final class RawTwiml {
         case Node.TEXT_NODE, Node.CDATA_SECTION_NODE -> {
           if (!node.getNodeValue().isBlank()) {
             throw new IllegalArgumentException(
-                "raw TwiML has text outside any verb: \"" + node.getNodeValue().strip() + "\"");
+                "TwiML has text outside any verb: \"" + node.getNodeValue().strip() + "\"");
           }
         }
         default -> {

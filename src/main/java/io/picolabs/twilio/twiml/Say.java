@@ -6,7 +6,6 @@ import jakarta.xml.bind.annotation.XmlElementRef;
 import jakarta.xml.bind.annotation.XmlElementRefs;
 import jakarta.xml.bind.annotation.XmlMixed;
 import jakarta.xml.bind.annotation.XmlRootElement;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,7 +28,7 @@ public class Say extends TwimlElement<Say> {
     @XmlElementRef(type = SsmlS.class)
   })
   @XmlAnyElement(lax = true)
-  private final List<Object> content = new ArrayList<>();
+  private final List<Object> content = new MixedContent();
 
   Say() {}
 

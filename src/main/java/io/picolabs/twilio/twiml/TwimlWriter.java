@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /**
  * Marshals a {@link Response} to the compact document Twilio reads.
@@ -39,6 +40,18 @@ public final class TwimlWriter {
       throw new IllegalStateException("TwiML could not be written", e);
     }
     return out.toString();
+  }
+
+  /** One model element as DOM. */
+  static Element toElement(Object element) {
+    try {
+      Document document =
+          DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().newDocument();
+      MARSHALLER.get().marshal(element, document);
+      return document.getDocumentElement();
+    } catch (JAXBException | ParserConfigurationException e) {
+      throw new IllegalStateException("TwiML could not be built", e);
+    }
   }
 
   /** The document as DOM, for callers that want to walk it rather than send it. */

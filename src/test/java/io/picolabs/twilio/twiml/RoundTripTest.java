@@ -16,7 +16,6 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
@@ -245,9 +244,6 @@ class RoundTripTest {
     assertEquivalent(xml, roundTrip(xml));
   }
 
-  @Disabled(
-      "model bug: TwimlElement's @XmlAnyAttribute map is created by JAXB as a HashMap on reading,"
-          + " so several escape-hatch attributes are rewritten in hash order")
   @Test
   void severalEscapeHatchAttributesKeepTheirOrder() {
     Say say = new Say("x");
@@ -263,10 +259,6 @@ class RoundTripTest {
    * reader, so {@code <Gather method="get">} silently becoming a POST gather, or a {@code record}
    * value Twilio adds tomorrow vanishing, changes the call.
    */
-  @Disabled(
-      "model bug: TwimlReader silently drops a typed attribute whose value is outside the model's"
-          + " type (method=\"get\", bargeIn=\"True\", trim=\"bogus\", a new Dial record value)"
-          + " and keeps only the known items of a list (input=\"dtmf whisper\" becomes \"dtmf\")")
   @Test
   void readingKeepsAttributeValuesTheModelCannotType() {
     String xml =
@@ -277,10 +269,6 @@ class RoundTripTest {
     assertEquivalent(xml, roundTrip(xml));
   }
 
-  @Disabled(
-      "model bug: TwimlReader lets JAXB's NumberFormatException (\"Not a number: forever\")"
-          + " escape for a non-integer value of an Integer attribute, instead of keeping the value"
-          + " or failing with its own \"not TwiML\" message")
   @Test
   void readingANonIntegerLoopKeepsIt() {
     String xml = TwimlWriter.DECLARATION + "<Response><Say loop=\"forever\">x</Say></Response>";
