@@ -2,7 +2,6 @@ package io.picolabs.twilio.twiml;
 
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
-import java.io.StringWriter;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
@@ -11,7 +10,8 @@ import org.w3c.dom.Element;
 /**
  * Marshals a {@link Response} to the compact document Twilio reads.
  *
- * <p>The declaration is written here rather than by JAXB, which would add {@code standalone="yes"}.
+ * <p>The declaration is written here rather than by JAXB, which would add {@code standalone="yes"};
+ * the escaping is {@link TwimlStreamWriter}'s, which keeps tabs and line ends in attribute values.
  */
 public final class TwimlWriter {
   /** The XML declaration that starts every document. */
@@ -33,9 +33,9 @@ public final class TwimlWriter {
 
   /** The whole document, declaration included. */
   public static String write(Response response) {
-    StringWriter out = new StringWriter(256).append(DECLARATION);
+    StringBuilder out = new StringBuilder(256).append(DECLARATION);
     try {
-      MARSHALLER.get().marshal(response, out);
+      MARSHALLER.get().marshal(response, new TwimlStreamWriter(out));
     } catch (JAXBException e) {
       throw new IllegalStateException("TwiML could not be written", e);
     }

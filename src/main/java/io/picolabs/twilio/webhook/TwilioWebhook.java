@@ -12,8 +12,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.AsyncResponse;
-import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
@@ -46,34 +44,30 @@ public class TwilioWebhook {
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.APPLICATION_XML)
-  public void post(
+  public String post(
       @PathParam("type") String type,
       @HeaderParam(IDEMPOTENCY_TOKEN) String idempotencyToken,
-      byte[] body,
-      @Suspended AsyncResponse response) {
-    answer(response, type, idempotencyToken, join(query(), formOf(body)));
+      byte[] body) {
+    return answer(type, idempotencyToken, join(query(), formOf(body)));
   }
 
   /** Webhooks that post JSON (signed through {@code bodySHA256}): the object's members. */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_XML)
-  public void postJson(
+  public String postJson(
       @PathParam("type") String type,
       @HeaderParam(IDEMPOTENCY_TOKEN) String idempotencyToken,
-      byte[] body,
-      @Suspended AsyncResponse response) {
-    answer(response, type, idempotencyToken, join(query(), JsonAttributes.parse(body)));
+      byte[] body) {
+    return answer(type, idempotencyToken, join(query(), JsonAttributes.parse(body)));
   }
 
   /** A number set to HTTP GET: parameters in the query string. */
   @GET
   @Produces(MediaType.APPLICATION_XML)
-  public void get(
-      @PathParam("type") String type,
-      @HeaderParam(IDEMPOTENCY_TOKEN) String idempotencyToken,
-      @Suspended AsyncResponse response) {
-    answer(response, type, idempotencyToken, query());
+  public String get(
+      @PathParam("type") String type, @HeaderParam(IDEMPOTENCY_TOKEN) String idempotencyToken) {
+    return answer(type, idempotencyToken, query());
   }
 
   /** The form body, as the signature check parsed it (when it ran), else parsed here. */
@@ -89,18 +83,14 @@ public class TwilioWebhook {
     return FormBody.parse(servlet.getQueryString());
   }
 
-  private void answer(
-      AsyncResponse response,
-      String type,
-      String idempotencyToken,
-      Map<String, List<String>> params) {
+  private String answer(String type, String idempotencyToken, Map<String, List<String>> params) {
     RuleEvent event = new RuleEvent(DOMAIN, type, params);
     String origin = RequestOrigin.of(servlet);
     String key = idempotencyToken == null ? null : servlet.getRequestURI() + ' ' + idempotencyToken;
-    deadline.answer(
-        response,
-        event,
-        () -> replays.answer(key, () -> dispatch.twiml(event, origin), settings.fallbackTwiml()));
+    return replays.answer(
+        key,
+        () -> deadline.answer(event, () -> dispatch.twiml(event, origin)),
+        settings.fallbackTwiml());
   }
 
   /** Query parameters, then body parameters; a name in both keeps the values of both. */
