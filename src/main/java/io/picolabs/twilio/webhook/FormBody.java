@@ -2,6 +2,7 @@ package io.picolabs.twilio.webhook;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,6 +21,15 @@ public final class FormBody {
 
   /** The request property under which a filter leaves the parsed body for the resource. */
   static final String PARSED = FormBody.class.getName() + ".parsed";
+
+  // A decoder is costly to make and not thread-safe; one per thread, reset by each decode() call.
+  private static final ThreadLocal<CharsetDecoder> UTF_8 =
+      ThreadLocal.withInitial(
+          () ->
+              StandardCharsets.UTF_8
+                  .newDecoder()
+                  .onMalformedInput(CodingErrorAction.REPORT)
+                  .onUnmappableCharacter(CodingErrorAction.REPORT));
 
   private FormBody() {}
 
@@ -57,6 +67,7 @@ public final class FormBody {
   private static String decode(byte[] body, int from, int to, String name) {
     byte[] out = new byte[to - from];
     int length = 0;
+    boolean ascii = true;
     for (int i = from; i < to; i++) {
       byte b = body[i];
       if (b == '+') {
@@ -67,19 +78,20 @@ public final class FormBody {
         if (high < 0 || low < 0) {
           throw new BadInput("malformed percent-encoding in " + where(name));
         }
-        out[length++] = (byte) (high << 4 | low);
+        byte decoded = (byte) (high << 4 | low);
+        ascii &= decoded >= 0;
+        out[length++] = decoded;
         i += 2;
       } else {
+        ascii &= b >= 0;
         out[length++] = b;
       }
     }
+    if (ascii) { // nearly every Twilio parameter: no decoder needed
+      return new String(out, 0, length, StandardCharsets.US_ASCII);
+    }
     try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(out, 0, length))
-          .toString();
+      return UTF_8.get().decode(ByteBuffer.wrap(out, 0, length)).toString();
     } catch (CharacterCodingException e) {
       throw new BadInput("invalid UTF-8 in " + where(name));
     }
