@@ -27,13 +27,19 @@ public final class SignedUrls {
 
   /** {@code url} itself first, then the same URL with the default port added or removed. */
   public static List<String> variants(String url) {
+    String other = otherSpelling(url);
+    return other == null ? List.of(url) : List.of(url, other);
+  }
+
+  /** The same URL with the default port added or removed, or {@code null} if there is none. */
+  public static String otherSpelling(String url) {
     int schemeEnd = url.indexOf("://");
     if (schemeEnd < 0) {
-      return List.of(url);
+      return null;
     }
     String defaultPort = defaultPort(url.substring(0, schemeEnd));
     if (defaultPort == null) {
-      return List.of(url);
+      return null;
     }
     int authorityStart = schemeEnd + 3;
     int authorityEnd = authorityStart;
@@ -44,13 +50,11 @@ public final class SignedUrls {
     int portColon = authority.lastIndexOf(':');
     if (portColon > authority.lastIndexOf(']')) { // an explicit port (not a colon inside [IPv6])
       if (!authority.substring(portColon + 1).equals(defaultPort)) {
-        return List.of(url);
+        return null;
       }
-      return List.of(
-          url, url.substring(0, authorityStart + portColon) + url.substring(authorityEnd));
+      return url.substring(0, authorityStart + portColon) + url.substring(authorityEnd);
     }
-    return List.of(
-        url, url.substring(0, authorityEnd) + ":" + defaultPort + url.substring(authorityEnd));
+    return url.substring(0, authorityEnd) + ":" + defaultPort + url.substring(authorityEnd);
   }
 
   private static String defaultPort(String scheme) {
