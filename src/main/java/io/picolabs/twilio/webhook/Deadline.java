@@ -19,6 +19,9 @@ import java.util.logging.Logger;
  * have not finished within {@code twilio.webhook.deadline-ms} are left to finish on their own
  * thread, and the caller hears {@code twilio.webhook.fallback-twiml} instead of silence. The slow
  * rule is named in the log. Whatever the rules do later is never sent: the answer has gone.
+ *
+ * <p>{@code twilio.webhook.deadline-ms=0} turns the deadline off: rules then run on the request
+ * thread itself, which saves the hand-off to a rule thread and back, at the price of the guarantee.
  */
 @ApplicationScoped
 public class Deadline {
@@ -30,8 +33,11 @@ public class Deadline {
 
   /** {@code answer}'s TwiML for {@code event}, or the fallback if it is late or fails. */
   public String answer(RuleEvent event, Supplier<String> answer) {
-    AtomicReference<Thread> worker = new AtomicReference<>();
     long budget = settings.deadline().toMillis();
+    if (budget <= 0) { // no deadline: the rules run on the request thread, saving the hand-off
+      return answer.get();
+    }
+    AtomicReference<Thread> worker = new AtomicReference<>();
     Future<String> rules;
     try {
       rules =
