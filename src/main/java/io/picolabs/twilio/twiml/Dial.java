@@ -61,6 +61,7 @@ public class Dial extends TwimlElement<Dial> implements Container {
   @XmlAttribute private Boolean sequential;
   @XmlAttribute private String referUrl;
   @XmlAttribute private HttpMethod referMethod;
+  @XmlAttribute private String events;
   @XmlAttribute private String recordingStatusCallback;
   @XmlAttribute private HttpMethod recordingStatusCallbackMethod;
   @XmlAttribute @XmlList private List<RecordingEvent> recordingStatusCallbackEvent;
@@ -166,6 +167,12 @@ public class Dial extends TwimlElement<Dial> implements Container {
 
   public Dial referMethod(String method) {
     this.referMethod = HttpMethod.of(method);
+    return this;
+  }
+
+  /** {@code call-progress-event}: report the dialled call's progress to the action URL as well. */
+  public Dial events(String events) {
+    this.events = events;
     return this;
   }
 

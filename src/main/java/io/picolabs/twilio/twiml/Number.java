@@ -18,6 +18,9 @@ public class Number extends TwimlElement<Number> {
   @XmlAttribute private String byoc;
   @XmlAttribute private String machineDetection;
   @XmlAttribute private Integer machineDetectionTimeout;
+  @XmlAttribute private Integer machineDetectionSpeechThreshold;
+  @XmlAttribute private Integer machineDetectionSpeechEndThreshold;
+  @XmlAttribute private Integer machineDetectionSilenceTimeout;
   @XmlAttribute private String amdStatusCallback;
   @XmlAttribute private HttpMethod amdStatusCallbackMethod;
   @XmlValue private String number;
@@ -74,6 +77,24 @@ public class Number extends TwimlElement<Number> {
 
   public Number machineDetectionTimeout(int seconds) {
     this.machineDetectionTimeout = seconds;
+    return this;
+  }
+
+  /** Milliseconds of speech that mean a machine (default 2400). */
+  public Number machineDetectionSpeechThreshold(int millis) {
+    this.machineDetectionSpeechThreshold = millis;
+    return this;
+  }
+
+  /** Milliseconds of silence that end a machine's greeting (default 1200). */
+  public Number machineDetectionSpeechEndThreshold(int millis) {
+    this.machineDetectionSpeechEndThreshold = millis;
+    return this;
+  }
+
+  /** Milliseconds of initial silence that mean a machine (default 5000). */
+  public Number machineDetectionSilenceTimeout(int millis) {
+    this.machineDetectionSilenceTimeout = millis;
     return this;
   }
 

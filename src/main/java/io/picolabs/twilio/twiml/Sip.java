@@ -16,6 +16,13 @@ public class Sip extends TwimlElement<Sip> {
   @XmlAttribute private String statusCallback;
   @XmlAttribute @XmlList private List<CallProgress> statusCallbackEvent;
   @XmlAttribute private HttpMethod statusCallbackMethod;
+  @XmlAttribute private String machineDetection;
+  @XmlAttribute private Integer machineDetectionTimeout;
+  @XmlAttribute private Integer machineDetectionSpeechThreshold;
+  @XmlAttribute private Integer machineDetectionSpeechEndThreshold;
+  @XmlAttribute private Integer machineDetectionSilenceTimeout;
+  @XmlAttribute private String amdStatusCallback;
+  @XmlAttribute private HttpMethod amdStatusCallbackMethod;
   @XmlValue private String uri;
 
   Sip() {}
@@ -56,6 +63,45 @@ public class Sip extends TwimlElement<Sip> {
 
   public Sip statusCallbackMethod(String method) {
     this.statusCallbackMethod = HttpMethod.of(method);
+    return this;
+  }
+
+  /** {@code Enable} or {@code DetectMessageEnd}: answering-machine detection. */
+  public Sip machineDetection(String mode) {
+    this.machineDetection = mode;
+    return this;
+  }
+
+  public Sip machineDetectionTimeout(int seconds) {
+    this.machineDetectionTimeout = seconds;
+    return this;
+  }
+
+  /** Milliseconds of speech that mean a machine (default 2400). */
+  public Sip machineDetectionSpeechThreshold(int millis) {
+    this.machineDetectionSpeechThreshold = millis;
+    return this;
+  }
+
+  /** Milliseconds of silence that end a machine's greeting (default 1200). */
+  public Sip machineDetectionSpeechEndThreshold(int millis) {
+    this.machineDetectionSpeechEndThreshold = millis;
+    return this;
+  }
+
+  /** Milliseconds of initial silence that mean a machine (default 5000). */
+  public Sip machineDetectionSilenceTimeout(int millis) {
+    this.machineDetectionSilenceTimeout = millis;
+    return this;
+  }
+
+  public Sip amdStatusCallback(String url) {
+    this.amdStatusCallback = url;
+    return this;
+  }
+
+  public Sip amdStatusCallbackMethod(String method) {
+    this.amdStatusCallbackMethod = HttpMethod.of(method);
     return this;
   }
 }

@@ -23,6 +23,7 @@ public class Stream extends TwimlElement<Stream> {
 
   @XmlAttribute private String url;
   @XmlAttribute private String name;
+  @XmlAttribute private String connectorName;
   @XmlAttribute private Track track;
   @XmlAttribute private String statusCallback;
   @XmlAttribute private HttpMethod statusCallbackMethod;
@@ -41,6 +42,12 @@ public class Stream extends TwimlElement<Stream> {
   /** A name, by which {@code <Stop>} can end the stream. */
   public Stream name(String name) {
     this.name = name;
+    return this;
+  }
+
+  /** The name of a configured Media Streams connector, instead of a URL. */
+  public Stream connectorName(String connectorName) {
+    this.connectorName = connectorName;
     return this;
   }
 

@@ -1398,28 +1398,27 @@ class SdkDifferentialTest {
   }
 
   /**
-   * Attributes the SDK has typed setters for and the model does not: Dial events, Number's and
-   * Sip's finer answering-machine-detection settings (Sip has none of AMD in the model), Stream
-   * connectorName. A rule can still set each through the escape hatch, with the same result.
+   * Dial events, Number's and Sip's answering-machine-detection settings and Stream connectorName,
+   * typed in both.
    */
   @Test
-  void attributesOnlyTheSdkTypesGoThroughTheEscapeHatch() {
+  void answeringMachineDetectionEventsAndConnectors() {
     Dial dial =
         dial(
                 new Number("+15558675310")
                     .machineDetection("Enable")
-                    .attribute("machineDetectionSpeechThreshold", "2400")
-                    .attribute("machineDetectionSpeechEndThreshold", "1200")
-                    .attribute("machineDetectionSilenceTimeout", "5000"),
+                    .machineDetectionSpeechThreshold(2400)
+                    .machineDetectionSpeechEndThreshold(1200)
+                    .machineDetectionSilenceTimeout(5000),
                 new Sip("sip:jenny@example.com")
-                    .attribute("machineDetection", "DetectMessageEnd")
-                    .attribute("machineDetectionTimeout", "20")
-                    .attribute("machineDetectionSpeechThreshold", "2500")
-                    .attribute("machineDetectionSpeechEndThreshold", "1300")
-                    .attribute("machineDetectionSilenceTimeout", "6000")
-                    .attribute("amdStatusCallback", RELATIVE)
-                    .attribute("amdStatusCallbackMethod", "GET"))
-            .attribute("events", "call-progress-event");
+                    .machineDetection("DetectMessageEnd")
+                    .machineDetectionTimeout(20)
+                    .machineDetectionSpeechThreshold(2500)
+                    .machineDetectionSpeechEndThreshold(1300)
+                    .machineDetectionSilenceTimeout(6000)
+                    .amdStatusCallback(RELATIVE)
+                    .amdStatusCallbackMethod("GET"))
+            .events("call-progress-event");
     assertEquivalent(
         voice(
             r ->
@@ -1451,7 +1450,7 @@ class SdkDifferentialTest {
                                         .connectorName("my-connector")
                                         .build())
                                 .build())),
-        ours(dial, new Connect(new Stream().attribute("connectorName", "my-connector"))));
+        ours(dial, new Connect(new Stream().connectorName("my-connector"))));
   }
 
   /** A whole call in one document, to catch anything that only goes wrong between verbs. */

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Behind a TLS-terminating proxy: Twilio signs the public URL, not the one Liberty sees; and an
- * application without an events token keeps its event channel closed.
+ * Behind a TLS-terminating proxy: Twilio signs the public URL, not the one Liberty sees; an
+ * application without an events token keeps its event channel closed; and with the deadline turned
+ * off the rules answer from the request thread.
  */
 @ExtendWith(ArquillianExtension.class)
 class PublicUrlIT {
@@ -42,7 +43,9 @@ class PublicUrlIT {
                     + AUTH_TOKEN
                     + "\ntwilio.webhook.public-url="
                     + PUBLIC
-                    + "/\n"),
+                    + "/\n"
+                    // and without a deadline: the rules answer from the request thread itself
+                    + "twilio.webhook.deadline-ms=0\n"),
             "META-INF/microprofile-config.properties");
   }
 
