@@ -1,6 +1,5 @@
 package io.picolabs.twilio.security;
 
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -23,12 +22,6 @@ public final class SignedUrls {
     String base =
         publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     return base + rawPath + (rawQuery == null ? "" : "?" + rawQuery);
-  }
-
-  /** {@code url} itself first, then the same URL with the default port added or removed. */
-  public static List<String> variants(String url) {
-    String other = otherSpelling(url);
-    return other == null ? List.of(url) : List.of(url, other);
   }
 
   /** The same URL with the default port added or removed, or {@code null} if there is none. */
