@@ -99,7 +99,8 @@ public class RuleEngine {
         rule.notify(event);
         outbox.checkSince(queued);
         directives.closeOpenedSince(mark, name);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+        // A rule's own bug, however it shows; errors of the whole JVM (out of memory) still escape.
         directives.rollback(mark);
         outbox.discardSince(queued);
         failed.add(name);

@@ -86,6 +86,10 @@ class LibraryIT {
         log.contains(
             "rule TestRules.badRaw failed on event twilio mixed: java.lang.IllegalArgumentException: raw TwiML is not well-formed XML"),
         log);
+    assertTrue(
+        log.contains(
+            "rule TestRules.overflows failed on event twilio mixed: java.lang.StackOverflowError"),
+        log.length() > 2000 ? log.substring(0, 2000) : log);
   }
 
   @Test
@@ -95,8 +99,8 @@ class LibraryIT {
     assertEquals(200, response.statusCode());
     assertEquals(
         "{\"domain\":\"twilio\",\"type\":\"mixed\",\"fired\":[\"TestRules.before\",\"TestRules.breaks\","
-            + "\"TestRules.badRaw\",\"TestRules.after\",\"TestRules.audit\"],"
-            + "\"failed\":[\"TestRules.breaks\",\"TestRules.badRaw\"],"
+            + "\"TestRules.badRaw\",\"TestRules.overflows\",\"TestRules.after\",\"TestRules.audit\"],"
+            + "\"failed\":[\"TestRules.breaks\",\"TestRules.badRaw\",\"TestRules.overflows\"],"
             + "\"directives\":[{\"name\":\"Say\",\"text\":\"before\"},{\"name\":\"Say\",\"text\":\"after\"}]}",
         response.body());
   }

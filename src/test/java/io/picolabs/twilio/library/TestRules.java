@@ -54,6 +54,18 @@ public class TestRules {
     twilio.raw("<Say>unclosed");
   }
 
+  /** Not an exception but an Error: a runaway recursion in a rule must not stop the others. */
+  void overflows(
+      @Observes @Priority(260) @Select(domain = "twilio", type = "mixed") RuleEvent e,
+      Twilio twilio) {
+    twilio.say("deep");
+    recurse(0);
+  }
+
+  private static int recurse(int depth) {
+    return recurse(depth + 1) + 1;
+  }
+
   void after(
       @Observes @Priority(300) @Select(domain = "twilio", type = "mixed") RuleEvent e,
       Twilio twilio) {
