@@ -1,0 +1,49 @@
+package io.picolabs.twilio.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.picolabs.twilio.action.ActionUrls;
+import io.picolabs.twilio.action.Directives;
+import io.picolabs.twilio.action.Outbox;
+import io.picolabs.twilio.action.Twilio;
+import io.picolabs.twilio.event.RuleEvent;
+import io.picolabs.twilio.twiml.TwimlWriter;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Rules are plain methods: they can be tested without a server, as the README shows. */
+class HelloMonkeyTest {
+  private static final String XML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+
+  private final Directives directives = new Directives();
+  private final Twilio twilio = new Twilio(directives, new Outbox(null, null), new ActionUrls(""));
+  private final HelloMonkey rules = new HelloMonkey();
+
+  @Test
+  void greetsBigBirdAndAsksForADigit() {
+    rules.answer(RuleEvent.of("twilio", "inbound_call", Map.of("From", "+8015552311")), twilio);
+    assertEquals(
+        XML
+            + "<Response><Say>Hello Big Bird</Say><Gather action=\"/twilio/monkey_handle\""
+            + " numDigits=\"1\"><Say>What is your favorite number?</Say></Gather></Response>",
+        TwimlWriter.write(directives.response()));
+  }
+
+  @Test
+  void anUnknownOrMissingCallerIsMonkey() {
+    rules.answer(RuleEvent.of("twilio", "inbound_call", Map.of()), twilio);
+    assertEquals(
+        XML
+            + "<Response><Say>Hello Monkey</Say><Gather action=\"/twilio/monkey_handle\""
+            + " numDigits=\"1\"><Say>What is your favorite number?</Say></Gather></Response>",
+        TwimlWriter.write(directives.response()));
+  }
+
+  @Test
+  void saysTheDigitBack() {
+    rules.picked(RuleEvent.of("twilio", "monkey_handle", Map.of("Digits", "4")), twilio);
+    assertEquals(
+        XML + "<Response><Say>Your favorite number is 4.</Say><Hangup/></Response>",
+        TwimlWriter.write(directives.response()));
+  }
+}
