@@ -83,12 +83,11 @@ public final class CallPlacement implements Outbound {
 
   @Override
   public void send(TwilioRest rest, ActionUrls urls, Consumer<RuleEvent> raise) {
-    Map<String, String> context = new LinkedHashMap<>();
-    context.put("to", to);
-    context.put("from", from);
     TwilioOutcomes.deliver(
         "call",
         "call_placed",
+        to,
+        from,
         () -> {
           PlacedCall placed = rest.placeCall(account, request(urls));
           Map<String, String> attrs = new LinkedHashMap<>();
@@ -96,7 +95,6 @@ public final class CallPlacement implements Outbound {
           TwilioOutcomes.put(attrs, "status", placed.status());
           return attrs;
         },
-        context,
         account,
         raise);
   }

@@ -70,12 +70,11 @@ public final class SmsSend implements Outbound {
 
   @Override
   public void send(TwilioRest rest, ActionUrls urls, Consumer<RuleEvent> raise) {
-    Map<String, String> context = new LinkedHashMap<>();
-    context.put("to", to);
-    context.put("from", from != null ? from : messagingServiceSid);
     TwilioOutcomes.deliver(
         "sms",
         "sms_sent",
+        to,
+        from != null ? from : messagingServiceSid,
         () -> {
           SentMessage sent = rest.sendSms(account, request(urls));
           Map<String, String> attrs = new LinkedHashMap<>();
@@ -85,7 +84,6 @@ public final class SmsSend implements Outbound {
           TwilioOutcomes.put(attrs, "num_segments", sent.numSegments());
           return attrs;
         },
-        context,
         account,
         raise);
   }

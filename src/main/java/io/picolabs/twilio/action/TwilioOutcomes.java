@@ -22,11 +22,13 @@ final class TwilioOutcomes {
 
   private TwilioOutcomes() {}
 
+  /** Makes {@code call} and raises its outcome, naming {@code to}, {@code from} and the account. */
   static void deliver(
       String noun,
       String successType,
+      String to,
+      String from,
       Supplier<Map<String, String>> call,
-      Map<String, String> context,
       String account,
       Consumer<RuleEvent> raise) {
     Map<String, String> attrs;
@@ -35,7 +37,7 @@ final class TwilioOutcomes {
       attrs = call.get();
       type = successType;
     } catch (TwilioError e) {
-      LOG.warning(() -> noun + " to " + context.get("to") + " refused: " + e.getMessage());
+      LOG.warning(() -> noun + " to " + to + " refused: " + e.getMessage());
       attrs = new LinkedHashMap<>();
       put(attrs, "error_code", e.code());
       put(attrs, "error_message", e.twilioMessage());
@@ -54,7 +56,8 @@ final class TwilioOutcomes {
       type = noun + "_unknown";
     }
     Map<String, String> all = new LinkedHashMap<>(attrs);
-    all.putAll(context);
+    put(all, "to", to);
+    put(all, "from", from);
     all.put("account", account == null ? Account.DEFAULT : account);
     raise.accept(RuleEvent.of("twilio", type, all));
   }
