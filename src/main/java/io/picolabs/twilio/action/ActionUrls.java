@@ -53,16 +53,20 @@ public class ActionUrls {
   }
 
   private static Supplier<String> originOf(Config config, RequestOrigin requestOrigin) {
-    Optional<String> configured =
-        config
-            .getOptionalValue(PUBLIC_URL_KEY, String.class)
-            .map(url -> url.strip().replaceAll("/+$", ""))
-            .filter(url -> !url.isEmpty());
+    Optional<String> configured = publicUrl(config);
     return configured.isPresent() ? configured::get : requestOrigin::get;
   }
 
+  /** {@code twilio.webhook.public-url} without trailing slashes, if it is set. */
+  public static Optional<String> publicUrl(Config config) {
+    return config
+        .getOptionalValue(PUBLIC_URL_KEY, String.class)
+        .map(url -> url.strip().replaceAll("/+$", ""))
+        .filter(url -> !url.isEmpty());
+  }
+
   /** Whether {@code target} names an event type (with an optional query) rather than a URL. */
-  public static boolean isEventType(String target) {
+  private static boolean isEventType(String target) {
     return EVENT_TYPE.matcher(target).matches();
   }
 

@@ -40,7 +40,7 @@ public final class RawTwiml {
   }
 
   /** The top-level elements of {@code xml}, in order, as DOM. */
-  public static List<Element> elements(String xml) {
+  static List<Element> elements(String xml) {
     if (xml == null || xml.isBlank()) {
       throw new IllegalArgumentException("raw TwiML is empty");
     }

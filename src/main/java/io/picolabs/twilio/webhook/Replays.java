@@ -78,11 +78,4 @@ public class Replays {
       return fallback;
     }
   }
-
-  /** How many answers are remembered (for tests and monitoring). */
-  public int size() {
-    synchronized (entries) {
-      return entries.size();
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package io.picolabs.twilio.webhook;
 
+import io.picolabs.twilio.action.ActionUrls;
 import io.picolabs.twilio.twiml.RawTwiml;
 import io.picolabs.twilio.twiml.TwimlWriter;
 import jakarta.annotation.PostConstruct;
@@ -39,11 +40,7 @@ public class WebhookSettings {
   @PostConstruct
   void read() {
     validateSignature = value("twilio.webhook.validate-signature", Boolean.class, true);
-    publicUrl =
-        config
-            .getOptionalValue("twilio.webhook.public-url", String.class)
-            .map(url -> url.strip().replaceAll("/+$", ""))
-            .filter(url -> !url.isEmpty());
+    publicUrl = ActionUrls.publicUrl(config);
     trustForwardedHeaders = value("twilio.webhook.trust-forwarded-headers", Boolean.class, false);
     maxBodyBytes = value("twilio.webhook.max-body-bytes", Integer.class, 64 * 1024);
     deadline = Duration.ofMillis(value("twilio.webhook.deadline-ms", Long.class, 8000L));
