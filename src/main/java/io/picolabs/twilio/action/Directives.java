@@ -1,5 +1,6 @@
 package io.picolabs.twilio.action;
 
+import io.picolabs.twilio.event.RuleEffects;
 import io.picolabs.twilio.twiml.Container;
 import io.picolabs.twilio.twiml.Response;
 import jakarta.enterprise.context.RequestScoped;
@@ -18,7 +19,7 @@ import java.util.logging.Logger;
  * next rule's verbs.
  */
 @RequestScoped
-public class Directives {
+public class Directives implements RuleEffects {
   private static final Logger LOG = Logger.getLogger(Directives.class.getName());
 
   private final Response response = new Response();
@@ -85,6 +86,22 @@ public class Directives {
       sizes[i] = open.get(i).children().size();
     }
     return new Mark(open.size(), sizes);
+  }
+
+  @Override
+  public Object savepoint() {
+    return mark();
+  }
+
+  /** A rule returned: what it left open is closed, so it cannot swallow the next rule's verbs. */
+  @Override
+  public void check(Object savepoint, String rule) {
+    closeOpenedSince((Mark) savepoint, rule);
+  }
+
+  @Override
+  public void rollback(Object savepoint) {
+    rollback((Mark) savepoint);
   }
 
   /** Closes what was opened since {@code mark} and not closed, naming {@code owner} in the log. */

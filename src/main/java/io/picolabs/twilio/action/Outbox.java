@@ -1,5 +1,6 @@
 package io.picolabs.twilio.action;
 
+import io.picolabs.twilio.event.RuleEffects;
 import io.picolabs.twilio.event.RuleEvent;
 import io.picolabs.twilio.rest.TwilioRest;
 import jakarta.enterprise.context.RequestScoped;
@@ -8,9 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** The outbound actions rules queued in this request, until their rule has returned. */
+/**
+ * The outbound actions rules queued in this request, until their rule has returned: checked then,
+ * and sent once it (or the outermost rule that raised its event) has committed.
+ */
 @RequestScoped
-public class Outbox {
+public class Outbox implements RuleEffects {
   private final List<Outbound> pending = new ArrayList<>();
   private TwilioRest rest;
   private ActionUrls urls;
@@ -26,6 +30,26 @@ public class Outbox {
   <T extends Outbound> T queue(T action) {
     pending.add(action);
     return action;
+  }
+
+  @Override
+  public Object savepoint() {
+    return mark();
+  }
+
+  @Override
+  public void check(Object savepoint, String rule) {
+    checkSince((Integer) savepoint);
+  }
+
+  @Override
+  public void rollback(Object savepoint) {
+    discardSince((Integer) savepoint);
+  }
+
+  @Override
+  public void publish(Object savepoint, Consumer<RuleEvent> raise) {
+    sendSince((Integer) savepoint, raise);
   }
 
   /** How many actions are queued, to take or drop those queued after this point. */

@@ -58,6 +58,7 @@ final class TwilioOutcomes {
     Map<String, String> all = new LinkedHashMap<>(attrs);
     put(all, "to", to);
     put(all, "from", from);
+    put(all, "entity", to); // the party the outcome is about, whose variables rules then see
     all.put("account", account == null ? Account.DEFAULT : account);
     raise.accept(RuleEvent.of("twilio", type, all));
   }

@@ -1,9 +1,9 @@
 package io.picolabs.twilio.event;
 
-import io.picolabs.twilio.action.Directives;
-import io.picolabs.twilio.action.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObserverException;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.ObserverMethod;
 import jakarta.inject.Inject;
@@ -25,9 +25,11 @@ import java.util.logging.Logger;
  * taken back, and the next rule runs. Rules may raise further events (KRL's {@code raise}); those
  * run at once, in the same request, and add to the same response.
  *
- * <p>Outbound actions ({@code sendSms}, {@code placeCall}) a rule queued are checked when it
- * returns and sent only if it succeeded; their outcomes are raised as events before the next rule
- * runs.
+ * <p>Each rule is a transaction ({@link RuleTransaction}) over every {@link RuleEffects} bean:
+ * directives, outbound actions, variable writes. The engine names none of them. What a rule did is
+ * committed when it returns normally, or, for a rule of an event raised by another rule, when that
+ * outermost rule does; then the effects are published (messages sent) and their outcomes raised as
+ * events before the next rule runs.
  */
 @ApplicationScoped
 public class RuleEngine {
@@ -40,9 +42,9 @@ public class RuleEngine {
   private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
   private BeanManager beanManager;
-  private Directives directives;
-  private Outbox outbox;
+  private CurrentEvent current;
   private RuleNames names;
+  private RuleTransaction transaction;
   private final Map<String, List<ObserverMethod<? super RuleEvent>>> rulesByEvent =
       new ConcurrentHashMap<>();
   // Which rule each thread is in, so that a rule too slow to answer in time can be named.
@@ -54,11 +56,17 @@ public class RuleEngine {
   protected RuleEngine() {}
 
   @Inject
-  RuleEngine(BeanManager beanManager, Directives directives, Outbox outbox, RuleNames names) {
+  RuleEngine(
+      BeanManager beanManager,
+      CurrentEvent current,
+      RuleNames names,
+      @Any Instance<RuleEffects> effects,
+      RuleCommit commit) {
     this.beanManager = beanManager;
-    this.directives = directives;
-    this.outbox = outbox;
+    this.current = current;
     this.names = names;
+    // Client proxies of request-scoped beans: resolved once, each call reaches the request's own.
+    this.transaction = new RuleTransaction(effects.stream().toList(), commit::run);
   }
 
   /** Raises {@code domain type} with single-valued attributes. */
@@ -78,9 +86,11 @@ public class RuleEngine {
               + " (a rule raising its own event?)");
     }
     depth[0]++;
+    current.enter(event);
     try {
       return runRules(event);
     } finally {
+      current.leave();
       depth[0]--;
     }
   }
@@ -91,18 +101,13 @@ public class RuleEngine {
     for (ObserverMethod<? super RuleEvent> rule : rulesFor(event)) {
       String name = names.nameOf(rule);
       fired.add(name);
-      Directives.Mark mark = directives.mark();
-      int queued = outbox.mark();
       Thread thread = Thread.currentThread();
       String outer = running.put(thread, name);
+      RuleTransaction.Done done;
       try {
-        rule.notify(event);
-        outbox.checkSince(queued);
-        directives.closeOpenedSince(mark, name);
+        done = transaction.run(() -> rule.notify(event), name, outer == null);
       } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
         // A rule's own bug, however it shows; errors of the whole JVM (out of memory) still escape.
-        directives.rollback(mark);
-        outbox.discardSince(queued);
         failed.add(name);
         Throwable cause = e instanceof ObserverException && e.getCause() != null ? e.getCause() : e;
         LOG.log(Level.WARNING, "rule " + name + " failed on event " + event + ": " + cause, cause);
@@ -114,7 +119,7 @@ public class RuleEngine {
           running.put(thread, outer);
         }
       }
-      outbox.sendSince(queued, this::raiseOutcome);
+      done.publish(this::raiseOutcome);
     }
     return new Outcome(List.copyOf(fired), List.copyOf(failed));
   }

@@ -3,6 +3,7 @@ package io.picolabs.twilio.examples;
 import io.picolabs.twilio.action.Twilio;
 import io.picolabs.twilio.event.RuleEvent;
 import io.picolabs.twilio.event.Select;
+import io.picolabs.twilio.state.EntityVars;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -11,6 +12,8 @@ import jakarta.enterprise.event.Observes;
  */
 @ApplicationScoped
 public class HelloMonkey {
+  /** The entity variable that holds a caller's favorite number. */
+  static final String FAVORITE = "favorite";
 
   /** {@code rule answer}: greet the caller by name, then ask for one digit. */
   void answer(
@@ -22,10 +25,18 @@ public class HelloMonkey {
     twilio.gatherStop();
   }
 
-  /** {@code rule picked}: say the digit back and hang up. */
+  /**
+   * {@code rule picked}: say the digit back and hang up, keeping it as the caller's entity variable
+   * {@code favorite} for the monkey's page.
+   */
   void picked(
-      @Observes @Select(domain = "twilio", type = "monkey_handle") RuleEvent event, Twilio twilio) {
+      @Observes @Select(domain = "twilio", type = "monkey_handle") RuleEvent event,
+      Twilio twilio,
+      EntityVars ent) {
     String favorite = event.attr("Digits");
+    if (favorite != null && !favorite.isEmpty()) {
+      ent.set(FAVORITE, favorite);
+    }
     twilio.say("Your favorite number is " + favorite + ".");
     twilio.hangup();
   }

@@ -4,6 +4,7 @@ import io.picolabs.twilio.action.Directives;
 import io.picolabs.twilio.action.RequestOrigin;
 import io.picolabs.twilio.event.RuleEngine;
 import io.picolabs.twilio.event.RuleEvent;
+import io.picolabs.twilio.state.CallLifetime;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,6 +31,7 @@ public class EventChannel {
   @Inject RuleEngine engine;
   @Inject Directives directives;
   @Inject RequestOrigin requestOrigin;
+  @Inject CallLifetime calls;
   @Context HttpServletRequest servlet;
 
   @POST
@@ -52,6 +54,7 @@ public class EventChannel {
     RuleEvent event = new RuleEvent(domain, type, attrs);
     requestOrigin.set(RequestOrigin.of(servlet));
     RuleEngine.Outcome outcome = engine.raise(event);
+    calls.afterEvent(event);
     return DirectivesJson.of(event, outcome, directives.response()).toString();
   }
 }

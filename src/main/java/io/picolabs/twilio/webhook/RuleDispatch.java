@@ -4,6 +4,7 @@ import io.picolabs.twilio.action.Directives;
 import io.picolabs.twilio.action.RequestOrigin;
 import io.picolabs.twilio.event.RuleEngine;
 import io.picolabs.twilio.event.RuleEvent;
+import io.picolabs.twilio.state.CallLifetime;
 import io.picolabs.twilio.twiml.TwimlWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -20,12 +21,14 @@ public class RuleDispatch {
   @Inject RuleEngine engine;
   @Inject Directives directives;
   @Inject RequestOrigin requestOrigin;
+  @Inject CallLifetime calls;
 
   /** The TwiML for {@code event}; {@code origin} is that of the HTTP request being answered. */
   @ActivateRequestContext
   public String twiml(RuleEvent event, String origin) {
     requestOrigin.set(origin);
     engine.raise(event);
+    calls.afterEvent(event);
     return TwimlWriter.write(directives.response());
   }
 }

@@ -1,13 +1,19 @@
 package io.picolabs.twilio.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.picolabs.twilio.action.ActionUrls;
 import io.picolabs.twilio.action.Directives;
 import io.picolabs.twilio.action.Outbox;
 import io.picolabs.twilio.action.Twilio;
+import io.picolabs.twilio.event.CurrentEvent;
 import io.picolabs.twilio.event.RuleEvent;
+import io.picolabs.twilio.state.EntityVars;
+import io.picolabs.twilio.state.MemoryVariables;
+import io.picolabs.twilio.state.VariableWrites;
 import io.picolabs.twilio.twiml.TwimlWriter;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -40,10 +46,17 @@ class HelloMonkeyTest {
   }
 
   @Test
-  void saysTheDigitBack() {
-    rules.picked(RuleEvent.of("twilio", "monkey_handle", Map.of("Digits", "4")), twilio);
+  void saysTheDigitBackAndKeepsItAsTheCallersFavorite() {
+    RuleEvent event =
+        RuleEvent.of("twilio", "monkey_handle", Map.of("From", "+8015552311", "Digits", "4"));
+    VariableWrites writes = new VariableWrites(new MemoryVariables(), Duration.ofHours(4));
+    EntityVars ent = new EntityVars(CurrentEvent.of(event), writes);
+    rules.picked(event, twilio, ent);
     assertEquals(
         XML + "<Response><Say>Your favorite number is 4.</Say><Hangup/></Response>",
         TwimlWriter.write(directives.response()));
+    assertEquals("4", ent.get("favorite", String.class));
+    assertEquals("4", ent.of("+8015552311").get("favorite", String.class));
+    assertNull(ent.of("+911").get("favorite", String.class));
   }
 }

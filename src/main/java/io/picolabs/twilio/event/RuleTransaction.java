@@ -1,0 +1,113 @@
+package io.picolabs.twilio.event;
+
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+
+/**
+ * Runs one rule as a transaction over every kind of {@link RuleEffects}: the rule's effects are
+ * checked when it returns, undone if it fails, and, for the outermost rule of a chain of raised
+ * events, committed together (nested rules' effects join their outermost rule's). A commit that
+ * meets a {@link RuleConflict} undoes the rule's effects and runs it again, after a short random
+ * pause so that rules contending for one variable spread out.
+ */
+public final class RuleTransaction {
+  /** Attempts in all for a rule whose commits keep conflicting. */
+  public static final int MAX_ATTEMPTS = 50;
+
+  private static final int MAX_PAUSE_MS = 64;
+
+  private final List<RuleEffects> effects;
+  private final Consumer<Runnable> transaction;
+
+  /**
+   * {@code transaction} runs the commits of every effect in one (database) transaction, rolled back
+   * if they throw.
+   */
+  public RuleTransaction(List<RuleEffects> effects, Consumer<Runnable> transaction) {
+    this.effects = List.copyOf(effects);
+    this.transaction = transaction;
+  }
+
+  /** A rule that returned and committed: what is left is to {@link #publish} its effects. */
+  public final class Done {
+    private final Object[] savepoints;
+
+    private Done(Object[] savepoints) {
+      this.savepoints = savepoints;
+    }
+
+    /** Lets each effect act on the world, raising outcomes through {@code raise}. */
+    public void publish(Consumer<RuleEvent> raise) {
+      for (int i = 0; i < savepoints.length; i++) {
+        effects.get(i).publish(savepoints[i], raise);
+      }
+    }
+  }
+
+  /**
+   * Runs {@code rule}; throws what it failed with, its effects undone. For a nested rule ({@code
+   * outermost} false) the effects stay pending until the outermost rule commits, and publishing
+   * them is that rule's.
+   */
+  public Done run(Runnable rule, String name, boolean outermost) {
+    Object[] savepoints = new Object[effects.size()];
+    for (int i = 0; i < savepoints.length; i++) {
+      savepoints[i] = effects.get(i).savepoint();
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        rule.run();
+        for (int i = 0; i < savepoints.length; i++) {
+          effects.get(i).check(savepoints[i], name);
+        }
+        if (!outermost) {
+          return new Done(new Object[0]);
+        }
+        if (needsCommit(savepoints)) {
+          transaction.accept(
+              () -> {
+                for (int i = 0; i < savepoints.length; i++) {
+                  effects.get(i).commit(savepoints[i]);
+                }
+              });
+        }
+        return new Done(savepoints);
+      } catch (RuleConflict conflict) {
+        rollback(savepoints);
+        if (attempt >= MAX_ATTEMPTS || !outermost) {
+          throw new IllegalStateException(
+              "gave up after " + attempt + " attempts: " + conflict.getMessage(), conflict);
+        }
+        pause();
+      } catch (RuntimeException | Error e) {
+        rollback(savepoints);
+        throw e;
+      }
+    }
+  }
+
+  private boolean needsCommit(Object[] savepoints) {
+    for (int i = 0; i < savepoints.length; i++) {
+      if (effects.get(i).needsCommit(savepoints[i])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void rollback(Object[] savepoints) {
+    for (int i = savepoints.length - 1; i >= 0; i--) {
+      effects.get(i).rollback(savepoints[i]);
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextInt(1, MAX_PAUSE_MS + 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to run the rule again", e);
+    }
+  }
+}

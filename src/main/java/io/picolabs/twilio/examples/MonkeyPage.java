@@ -1,0 +1,90 @@
+package io.picolabs.twilio.examples;
+
+import io.picolabs.twilio.state.JsonValues;
+import io.picolabs.twilio.state.Scope;
+import io.picolabs.twilio.state.VarKey;
+import io.picolabs.twilio.state.VariableStore;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.HttpConstraint;
+import jakarta.servlet.annotation.ServletSecurity;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * The seed's page "for the monkey to see": every caller who picked a favorite number, newest first,
+ * with the caller's name from the directory. Plain HTML, behind HTTP Basic ({@link ConsoleLogin}).
+ */
+@WebServlet("/monkey")
+@ServletSecurity(@HttpConstraint(rolesAllowed = ConsoleLogin.ROLE))
+public class MonkeyPage extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  /** Callers shown at most. */
+  static final int LIMIT = 500;
+
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+  @Inject transient VariableStore store;
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    List<VariableStore.Entry> favorites =
+        store.newest(Scope.ENTITY, HelloMonkey.FAVORITE, LIMIT, System.currentTimeMillis());
+    StringBuilder html =
+        new StringBuilder(
+            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>The monkey's favorite numbers</title></head><body>\n"
+                + "<h1>Favorite numbers</h1>\n");
+    if (favorites.isEmpty()) {
+      html.append("<p id=\"none\">Nobody has picked a number yet.</p>\n");
+    } else {
+      html.append(
+          "<table id=\"favorites\"><thead><tr><th>Number</th><th>Name</th><th>Favorite</th>"
+              + "<th>Picked</th></tr></thead><tbody>\n");
+      for (VariableStore.Entry entry : favorites) {
+        VarKey key = new VarKey(Scope.ENTITY, entry.owner(), HelloMonkey.FAVORITE);
+        Object favorite = JsonValues.read(key, entry.json(), Object.class);
+        html.append("<tr><td>")
+            .append(escape(entry.owner()))
+            .append("</td><td>")
+            .append(escape(CallerDirectory.nameOf(entry.owner())))
+            .append("</td><td>")
+            .append(escape(String.valueOf(favorite)))
+            .append("</td><td>")
+            .append(WHEN.format(Instant.ofEpochMilli(entry.updatedAtMillis())))
+            .append("</td></tr>\n");
+      }
+      html.append("</tbody></table>\n");
+    }
+    html.append("</body></html>\n");
+    response.setContentType("text/html;charset=UTF-8");
+    response.setHeader("Cache-Control", "no-store");
+    response.getWriter().write(html.toString());
+  }
+
+  /** Text as HTML: what callers typed never becomes markup. */
+  static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,108 @@
+package io.picolabs.twilio.state;
+
+import io.picolabs.twilio.event.RuleEvent;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * How long call variables live: until the call's status callback says it has ended, or {@code
+ * twilio.state.call-lifetime-minutes} (240) after their last write, whichever comes first; a call
+ * whose callback never comes (none configured, lost) does not leave its variables forever.
+ *
+ * <p>Expired rows are removed every {@value #PURGE_MINUTES} minutes on the managed scheduled
+ * executor {@code concurrent/twilioRulesScheduler} of {@code server.xml} (else the default one);
+ * until then they already read as absent.
+ */
+@ApplicationScoped
+public class CallLifetime {
+  static final String SCHEDULER = "concurrent/twilioRulesScheduler";
+  static final long PURGE_MINUTES = 5;
+
+  private static final Logger LOG = Logger.getLogger(CallLifetime.class.getName());
+  // Twilio's final call statuses
+  private static final Set<String> ENDED =
+      Set.of("completed", "busy", "failed", "no-answer", "canceled");
+
+  @Inject Config config;
+  @Inject VariableStore store;
+
+  private Duration lifetime;
+  private ScheduledFuture<?> purge;
+
+  @PostConstruct
+  void read() {
+    lifetime =
+        Duration.ofMinutes(
+            config.getOptionalValue("twilio.state.call-lifetime-minutes", Long.class).orElse(240L));
+  }
+
+  public Duration lifetime() {
+    return lifetime;
+  }
+
+  /** Starts the purge; its first run, at once, also creates the tables on a new database. */
+  void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    purge =
+        scheduler().scheduleWithFixedDelay(this::purgeExpired, 0, PURGE_MINUTES, TimeUnit.MINUTES);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (purge != null) {
+      purge.cancel(false);
+    }
+  }
+
+  private void purgeExpired() {
+    try {
+      int removed = store.removeExpired(System.currentTimeMillis());
+      if (removed > 0) {
+        LOG.fine(() -> "removed " + removed + " expired call variables");
+      }
+    } catch (RuntimeException e) {
+      // logged, not thrown: a periodic task that throws is never run again
+      LOG.log(Level.WARNING, "could not remove expired call variables: " + e, e);
+    }
+  }
+
+  /**
+   * After an event's rules ran: if it says its call has ended ({@code CallStatus} completed, busy,
+   * failed, no-answer, canceled), the call's variables go.
+   */
+  public void afterEvent(RuleEvent event) {
+    String status = event.attr("CallStatus");
+    String sid = event.attr("CallSid");
+    if (status != null && sid != null && !sid.isBlank() && ENDED.contains(status)) {
+      store.removeAll(Scope.CALL, sid);
+    }
+  }
+
+  private static ManagedScheduledExecutorService scheduler() {
+    try {
+      InitialContext naming = new InitialContext();
+      try {
+        return (ManagedScheduledExecutorService) naming.lookup(SCHEDULER);
+      } catch (NamingException e) {
+        LOG.info(SCHEDULER + " is not configured; using the default managed scheduled executor");
+        return (ManagedScheduledExecutorService)
+            naming.lookup("java:comp/DefaultManagedScheduledExecutorService");
+      }
+    } catch (NamingException e) {
+      throw new IllegalStateException("no managed scheduled executor to purge call variables", e);
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package io.picolabs.twilio.state;
+
+import java.lang.reflect.Type;
+import java.util.Set;
+
+/**
+ * The variables of one owner in one scope, as a rule reads and writes them. Values are JSON-shaped:
+ * strings, numbers, booleans, lists, maps (and records or beans JSON-B can map).
+ *
+ * <pre>{@code
+ * int visits = ent.getOr("visits", 0);
+ * ent.set("visits", visits + 1);
+ * String favorite = ent.get("favorite", String.class); // null if never set
+ * }</pre>
+ *
+ * <p>Writes take effect when the rule returns normally (a failing rule leaves none) and are seen at
+ * once by the rule itself. A write to a variable the rule read lands only if no other event changed
+ * it meanwhile; otherwise the rule runs again on the new value.
+ */
+public abstract class Vars {
+
+  /** The scope these variables are in. */
+  protected abstract Scope scope();
+
+  /** Whose variables these are in the scope: an entity, a CallSid. */
+  protected abstract String owner();
+
+  /** The request's pending writes, through which every read and write goes. */
+  protected abstract VariableWrites writes();
+
+  private VarKey key(String name) {
+    return new VarKey(scope(), owner(), name);
+  }
+
+  /** The value of {@code name} as a {@code type}, or {@code null} if it is not set. */
+  public <T> T get(String name, Class<T> type) {
+    return get(name, (Type) type);
+  }
+
+  /**
+   * The value as a generic type, e.g. {@code new ArrayList<String>() {}.getClass()
+   * .getGenericSuperclass()}; {@code null} if it is not set.
+   */
+  public <T> T get(String name, Type type) {
+    VarKey key = key(name);
+    String json = writes().read(key);
+    return json == null ? null : JsonValues.read(key, json, type);
+  }
+
+  /**
+   * The value of {@code name}, of {@code fallback}'s type, or {@code fallback} if it is not set.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T getOr(String name, T fallback) {
+    if (fallback == null) {
+      throw new IllegalArgumentException(
+          "variable " + name + ": getOr needs a fallback that is not null; use get");
+    }
+    T value = (T) get(name, fallback.getClass());
+    return value == null ? fallback : value;
+  }
+
+  /** Whether {@code name} is set. */
+  public boolean has(String name) {
+    return writes().read(key(name)) != null;
+  }
+
+  /**
+   * Sets {@code name} to {@code value} (not null; at most {@value JsonValues#MAX_BYTES} bytes as
+   * JSON).
+   */
+  public void set(String name, Object value) {
+    VarKey key = key(name);
+    writes().write(key, JsonValues.write(key, value));
+  }
+
+  /** Removes {@code name}. */
+  public void remove(String name) {
+    writes().write(key(name), null);
+  }
+
+  /** The names of the variables set, in order. */
+  public Set<String> names() {
+    return writes().names(scope(), owner());
+  }
+
+  /** Variables of a fixed owner. */
+  static final class Of extends Vars {
+    private final Scope scope;
+    private final String owner;
+    private final VariableWrites writes;
+
+    Of(Scope scope, String owner, VariableWrites writes) {
+      this.scope = scope;
+      this.owner = owner;
+      this.writes = writes;
+    }
+
+    @Override
+    protected Scope scope() {
+      return scope;
+    }
+
+    @Override
+    protected String owner() {
+      return owner;
+    }
+
+    @Override
+    protected VariableWrites writes() {
+      return writes;
+    }
+  }
+}
