@@ -8,7 +8,16 @@ package io.picolabs.twilio.event;
 public class RuleConflict extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  public RuleConflict(String message) {
+  private final String contended;
+
+  /** {@code contended} names what was changed meanwhile, e.g. a variable's key. */
+  public RuleConflict(String contended, String message) {
     super(message);
+    this.contended = contended;
+  }
+
+  /** What was changed meanwhile: rules that meet on it are run again one at a time. */
+  public String contended() {
+    return contended;
   }
 }

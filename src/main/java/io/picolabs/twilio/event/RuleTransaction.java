@@ -2,20 +2,33 @@ package io.picolabs.twilio.event;
 
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
  * Runs one rule as a transaction over every kind of {@link RuleEffects}: the rule's effects are
  * checked when it returns, undone if it fails, and, for the outermost rule of a chain of raised
- * events, committed together (nested rules' effects join their outermost rule's). A commit that
- * meets a {@link RuleConflict} undoes the rule's effects and runs it again, after a short random
- * pause so that rules contending for one variable spread out.
+ * events, committed together (nested rules' effects join their outermost rule's).
+ *
+ * <p>A commit that meets a {@link RuleConflict} undoes the rule's effects and runs it again. Rules
+ * of this instance that conflicted on the same thing then run one at a time (a fair lock per
+ * contended thing), so fifty webhooks incrementing one counter queue up instead of retrying into
+ * each other until one gives up; only rules of other instances can still conflict with a retry, and
+ * those are retried again after a short random pause.
  */
 public final class RuleTransaction {
   /** Attempts in all for a rule whose commits keep conflicting. */
   public static final int MAX_ATTEMPTS = 50;
 
   private static final int MAX_PAUSE_MS = 64;
+  // Striped: two contended things may share a lock, which only serializes a little more.
+  private static final ReentrantLock[] CONTENDED = new ReentrantLock[64];
+
+  static {
+    for (int i = 0; i < CONTENDED.length; i++) {
+      CONTENDED[i] = new ReentrantLock(true);
+    }
+  }
 
   private final List<RuleEffects> effects;
   private final Consumer<Runnable> transaction;
@@ -55,36 +68,52 @@ public final class RuleTransaction {
     for (int i = 0; i < savepoints.length; i++) {
       savepoints[i] = effects.get(i).savepoint();
     }
-    for (int attempt = 1; ; attempt++) {
-      try {
-        rule.run();
-        for (int i = 0; i < savepoints.length; i++) {
-          effects.get(i).check(savepoints[i], name);
+    ReentrantLock queue = null;
+    try {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          return attempt(rule, name, outermost, savepoints);
+        } catch (RuleConflict conflict) {
+          rollback(savepoints);
+          if (attempt >= MAX_ATTEMPTS || !outermost) {
+            throw new IllegalStateException(
+                "gave up after " + attempt + " attempts: " + conflict.getMessage(), conflict);
+          }
+          if (queue == null) {
+            queue = CONTENDED[Math.floorMod(conflict.contended().hashCode(), CONTENDED.length)];
+            queue.lock();
+          } else {
+            pause(); // even one at a time here, a rule of another instance got in between
+          }
+        } catch (RuntimeException | Error e) {
+          rollback(savepoints);
+          throw e;
         }
-        if (!outermost) {
-          return new Done(new Object[0]);
-        }
-        if (needsCommit(savepoints)) {
-          transaction.accept(
-              () -> {
-                for (int i = 0; i < savepoints.length; i++) {
-                  effects.get(i).commit(savepoints[i]);
-                }
-              });
-        }
-        return new Done(savepoints);
-      } catch (RuleConflict conflict) {
-        rollback(savepoints);
-        if (attempt >= MAX_ATTEMPTS || !outermost) {
-          throw new IllegalStateException(
-              "gave up after " + attempt + " attempts: " + conflict.getMessage(), conflict);
-        }
-        pause();
-      } catch (RuntimeException | Error e) {
-        rollback(savepoints);
-        throw e;
+      }
+    } finally {
+      if (queue != null) {
+        queue.unlock();
       }
     }
+  }
+
+  private Done attempt(Runnable rule, String name, boolean outermost, Object[] savepoints) {
+    rule.run();
+    for (int i = 0; i < savepoints.length; i++) {
+      effects.get(i).check(savepoints[i], name);
+    }
+    if (!outermost) {
+      return new Done(new Object[0]);
+    }
+    if (needsCommit(savepoints)) {
+      transaction.accept(
+          () -> {
+            for (int i = 0; i < savepoints.length; i++) {
+              effects.get(i).commit(savepoints[i]);
+            }
+          });
+    }
+    return new Done(savepoints);
   }
 
   private boolean needsCommit(Object[] savepoints) {

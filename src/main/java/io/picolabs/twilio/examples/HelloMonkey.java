@@ -34,7 +34,7 @@ public class HelloMonkey {
       Twilio twilio,
       EntityVars ent) {
     String favorite = event.attr("Digits");
-    if (favorite != null && !favorite.isEmpty()) {
+    if (favorite != null && !favorite.isEmpty() && ent.known()) {
       ent.set(FAVORITE, favorite);
     }
     twilio.say("Your favorite number is " + favorite + ".");

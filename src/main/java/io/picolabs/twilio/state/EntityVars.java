@@ -40,6 +40,11 @@ public class EntityVars extends Vars {
     return party == null || party.isBlank() ? null : party;
   }
 
+  /** Whether the event being handled names an entity (see {@link #entityOf}). */
+  public boolean known() {
+    return entityOf(current.get()) != null;
+  }
+
   /** The entity of the event being handled. */
   public String entity() {
     RuleEvent event = current.get();

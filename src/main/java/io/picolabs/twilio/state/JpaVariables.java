@@ -3,8 +3,10 @@ package io.picolabs.twilio.state;
 import io.picolabs.twilio.event.RuleConflict;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.PersistenceUnit;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
@@ -17,6 +19,11 @@ import java.util.Map;
  * Variables in the application's database (Derby or PostgreSQL, {@code jdbc/twilioRules}), one row
  * each. Nothing is cached: several instances share the database and each read sees the latest
  * commit.
+ *
+ * <p>Reads go through an entity manager of their own, opened and closed for each: the container's
+ * transaction-scoped one, used outside a transaction, may hand back an entity it read earlier on
+ * the same thread, and a rule reading a stale version would conflict on every attempt. Writes use
+ * the container's, inside the rule's commit transaction.
  */
 @ApplicationScoped
 public class JpaVariables implements VariableStore {
@@ -26,38 +33,49 @@ public class JpaVariables implements VariableStore {
   @PersistenceContext(unitName = UNIT)
   EntityManager em;
 
+  @PersistenceUnit(unitName = UNIT)
+  EntityManagerFactory factory;
+
   @Override
   public Stored find(VarKey key, long nowMillis) {
-    StoredVariable row = em.find(StoredVariable.class, new StoredVariable.Key(key));
-    if (row == null) {
-      return Stored.ABSENT;
+    try (EntityManager reader = factory.createEntityManager()) {
+      StoredVariable row = reader.find(StoredVariable.class, new StoredVariable.Key(key));
+      if (row == null) {
+        return Stored.ABSENT;
+      }
+      // An expired row reads as absent but keeps its version, so that writing it again updates it.
+      return new Stored(row.expired(nowMillis) ? null : row.json, row.version);
     }
-    // An expired row reads as absent but keeps its version, so that writing it again updates it.
-    return new Stored(row.expired(nowMillis) ? null : row.json, row.version);
   }
 
   @Override
   public Map<String, String> all(Scope scope, String owner, long nowMillis) {
     Map<String, String> values = new LinkedHashMap<>();
-    em.createNamedQuery(StoredVariable.OF_OWNER, StoredVariable.class)
-        .setParameter("scope", scope.code())
-        .setParameter("owner", owner)
-        .setParameter("now", nowMillis)
-        .getResultList()
-        .forEach(row -> values.put(row.name, row.json));
+    try (EntityManager reader = factory.createEntityManager()) {
+      reader
+          .createNamedQuery(StoredVariable.OF_OWNER, StoredVariable.class)
+          .setParameter("scope", scope.code())
+          .setParameter("owner", owner)
+          .setParameter("now", nowMillis)
+          .getResultList()
+          .forEach(row -> values.put(row.name, row.json));
+    }
     return values;
   }
 
   @Override
   public List<Entry> newest(Scope scope, String name, int limit, long nowMillis) {
     List<Entry> entries = new ArrayList<>();
-    em.createNamedQuery(StoredVariable.NEWEST, StoredVariable.class)
-        .setParameter("scope", scope.code())
-        .setParameter("name", name)
-        .setParameter("now", nowMillis)
-        .setMaxResults(limit)
-        .getResultList()
-        .forEach(row -> entries.add(new Entry(row.owner, row.json, row.updatedMillis)));
+    try (EntityManager reader = factory.createEntityManager()) {
+      reader
+          .createNamedQuery(StoredVariable.NEWEST, StoredVariable.class)
+          .setParameter("scope", scope.code())
+          .setParameter("name", name)
+          .setParameter("now", nowMillis)
+          .setMaxResults(limit)
+          .getResultList()
+          .forEach(row -> entries.add(new Entry(row.owner, row.json, row.updatedMillis)));
+    }
     return entries;
   }
 
@@ -124,7 +142,8 @@ public class JpaVariables implements VariableStore {
   }
 
   private static RuleConflict conflict(VarKey key) {
-    return new RuleConflict(key + " was changed by another event since the rule read it");
+    return new RuleConflict(
+        key.toString(), key + " was changed by another event since the rule read it");
   }
 
   /** SQLState class 23 (integrity constraint violation), as Derby and PostgreSQL report it. */

@@ -57,7 +57,8 @@ public class MemoryVariables implements VariableStore {
       Row row = rows.get(change.key());
       Long expected = change.expectedVersion();
       if (expected != null && expected != (row == null ? 0 : row.version())) {
-        throw new RuleConflict(change.key() + " was changed by another event");
+        throw new RuleConflict(
+            change.key().toString(), change.key() + " was changed by another event");
       }
     }
     for (Change change : changes) {

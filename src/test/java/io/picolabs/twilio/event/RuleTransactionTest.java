@@ -1,0 +1,194 @@
+package io.picolabs.twilio.event;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** A rule as a transaction over effects the engine does not know. */
+class RuleTransactionTest {
+
+  /** An effect that writes down what the transaction asks of it. */
+  static final class Recording implements RuleEffects {
+    final List<String> calls = new ArrayList<>();
+    int pending;
+    int conflictsLeft;
+    RuntimeException checkFails;
+
+    @Override
+    public Object savepoint() {
+      calls.add("savepoint " + pending);
+      return pending;
+    }
+
+    @Override
+    public void check(Object savepoint, String rule) {
+      calls.add("check " + rule);
+      if (checkFails != null) {
+        throw checkFails;
+      }
+    }
+
+    @Override
+    public void rollback(Object savepoint) {
+      calls.add("rollback to " + savepoint);
+      pending = (Integer) savepoint;
+    }
+
+    @Override
+    public boolean needsCommit(Object savepoint) {
+      return pending > 0;
+    }
+
+    @Override
+    public void commit(Object savepoint) {
+      if (conflictsLeft > 0) {
+        conflictsLeft--;
+        calls.add("commit conflicts");
+        throw new RuleConflict("x", "x changed");
+      }
+      calls.add("commit " + pending);
+      pending = 0;
+    }
+
+    @Override
+    public void publish(Object savepoint, Consumer<RuleEvent> raise) {
+      calls.add("publish");
+    }
+  }
+
+  private final Recording effect = new Recording();
+  private final List<String> transactions = new ArrayList<>();
+  private final RuleTransaction transaction =
+      new RuleTransaction(
+          List.of(effect),
+          commits -> {
+            transactions.add("begin");
+            commits.run();
+            transactions.add("end");
+          });
+
+  @Test
+  void aRuleThatReturnsIsCheckedCommittedInOneTransactionThenPublished() {
+    transaction.run(() -> effect.pending++, "R.ok", true).publish(e -> {});
+    assertEquals(List.of("savepoint 0", "check R.ok", "commit 1", "publish"), effect.calls);
+    assertEquals(List.of("begin", "end"), transactions);
+  }
+
+  @Test
+  void aRuleThatThrowsIsRolledBackAndNothingIsCommitted() {
+    IllegalStateException broke = new IllegalStateException("broke");
+    Runnable rule =
+        () -> {
+          effect.pending++;
+          throw broke;
+        };
+    assertSame(
+        broke,
+        assertThrows(IllegalStateException.class, () -> transaction.run(rule, "R.bad", true)));
+    assertEquals(List.of("savepoint 0", "rollback to 0"), effect.calls);
+    assertEquals(0, effect.pending);
+    assertEquals(List.of(), transactions);
+  }
+
+  @Test
+  void aFailedCheckFailsTheRule() {
+    effect.checkFails = new IllegalArgumentException("credentials missing");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> transaction.run(() -> effect.pending++, "R.send", true));
+    assertEquals(List.of("savepoint 0", "check R.send", "rollback to 0"), effect.calls);
+    assertEquals(List.of(), transactions);
+  }
+
+  @Test
+  void aNestedRuleLeavesItsEffectsToTheOutermostRule() {
+    transaction
+        .run(
+            () -> {
+              effect.pending++;
+              transaction.run(() -> effect.pending++, "R.inner", false).publish(e -> {});
+            },
+            "R.outer",
+            true)
+        .publish(e -> {});
+    assertEquals(
+        List.of(
+            "savepoint 0", "savepoint 1", "check R.inner", "check R.outer", "commit 2", "publish"),
+        effect.calls);
+    assertEquals(List.of("begin", "end"), transactions);
+  }
+
+  @Test
+  void anOuterRuleFailingUndoesWhatItsNestedRulesDid() {
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            transaction.run(
+                () -> {
+                  transaction.run(() -> effect.pending++, "R.inner", false);
+                  throw new IllegalStateException("outer broke");
+                },
+                "R.outer",
+                true));
+    assertEquals(0, effect.pending);
+    assertEquals(List.of(), transactions);
+  }
+
+  @Test
+  void aConflictRunsTheRuleAgainOnFreshData() {
+    effect.conflictsLeft = 2;
+    int[] runs = {0};
+    transaction.run(
+        () -> {
+          runs[0]++;
+          effect.pending++;
+        },
+        "R.count",
+        true);
+    assertEquals(3, runs[0]);
+    assertEquals(
+        List.of(
+            "savepoint 0",
+            "check R.count",
+            "commit conflicts",
+            "rollback to 0",
+            "check R.count",
+            "commit conflicts",
+            "rollback to 0",
+            "check R.count",
+            "commit 1"),
+        effect.calls);
+  }
+
+  @Test
+  void endlessConflictsFailTheRuleAfterTheLastAttempt() {
+    effect.conflictsLeft = Integer.MAX_VALUE;
+    int[] runs = {0};
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                transaction.run(
+                    () -> {
+                      runs[0]++;
+                      effect.pending++;
+                    },
+                    "R.count",
+                    true));
+    assertEquals(RuleTransaction.MAX_ATTEMPTS, runs[0]);
+    assertEquals("gave up after 50 attempts: x changed", e.getMessage());
+    assertEquals(0, effect.pending);
+  }
+
+  @Test
+  void aRuleWithNothingToCommitOpensNoTransaction() {
+    transaction.run(() -> {}, "R.say", true).publish(e -> {});
+    assertEquals(List.of(), transactions);
+    assertEquals(List.of("savepoint 0", "check R.say", "publish"), effect.calls);
+  }
+}
