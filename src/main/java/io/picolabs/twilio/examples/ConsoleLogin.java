@@ -62,22 +62,26 @@ public class ConsoleLogin implements HttpAuthenticationMechanism {
       return refuse(response, HttpServletResponse.SC_FORBIDDEN, "the console is closed");
     }
     String authorization = request.getHeader("Authorization");
-    if (authorization != null
-        && authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())
-        && matches(authorization.substring(BASIC.length()).trim())) {
-      return context.notifyContainerAboutLogin(username, Set.of(ROLE));
+    if (authorization != null && authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
+      String credentials = decode(authorization.substring(BASIC.length()).trim());
+      if (credentials != null && matches(credentials)) {
+        return context.notifyContainerAboutLogin(username, Set.of(ROLE));
+      }
     }
     response.setHeader("WWW-Authenticate", "Basic realm=\"console\", charset=\"UTF-8\"");
     return refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "credentials are required");
   }
 
-  private boolean matches(String encoded) {
-    String credentials;
+  /** {@code user:password} from Base64, or {@code null} if it is not Base64. */
+  private static String decode(String encoded) {
     try {
-      credentials = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+      return new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      return false;
+      return null;
     }
+  }
+
+  private boolean matches(String credentials) {
     int colon = credentials.indexOf(':');
     if (colon < 0) {
       return false;
