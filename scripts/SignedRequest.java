@@ -23,7 +23,9 @@ import javax.crypto.spec.SecretKeySpec;
  * A /twilio/ URL is posted as a form signed with X-Twilio-Signature (token: TWILIO_AUTH_TOKEN); an
  * /events/ URL is posted as a form with "Authorization: Bearer" (token: EVENTS_TOKEN). Prints the
  * status and the answer. With --sign first, sends nothing and prints the signature, then the form
- * body, one per line (for load generators).
+ * body, one per line (for load generators). With --sign-each N first, prints N such requests, one
+ * per line as signature, a tab, the form body, where {i} in a value is replaced by 0000000 … N-1
+ * (seven digits): {@code --sign-each 3000 URL From=+1801{i} Digits=7} for 3,000 callers.
  */
 public class SignedRequest {
 
@@ -32,21 +34,15 @@ public class SignedRequest {
       System.err.println("usage: java scripts/SignedRequest.java URL [Name=value ...]");
       System.exit(2);
     }
+    if (args[0].equals("--sign-each")) {
+      signEach(Integer.parseInt(args[1]), args[2], List.of(args).subList(3, args.length));
+      return;
+    }
     boolean signOnly = args[0].equals("--sign");
     int first = signOnly ? 1 : 0;
     String url = args[first];
     Map<String, List<String>> params = new TreeMap<>();
-    StringBuilder form = new StringBuilder();
-    for (int i = first + 1; i < args.length; i++) {
-      int equals = args[i].indexOf('=');
-      String name = equals < 0 ? args[i] : args[i].substring(0, equals);
-      String value = equals < 0 ? "" : args[i].substring(equals + 1);
-      params.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
-      form.append(form.length() == 0 ? "" : "&")
-          .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
-          .append('=')
-          .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-    }
+    String form = form(List.of(args).subList(first + 1, args.length), params);
     if (signOnly) {
       System.out.println(sign(required("TWILIO_AUTH_TOKEN"), url, params));
       System.out.println(form);
@@ -55,7 +51,7 @@ public class SignedRequest {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form.toString()));
+            .POST(HttpRequest.BodyPublishers.ofString(form));
     if (url.contains("/events/")) {
       request.header("Authorization", "Bearer " + required("EVENTS_TOKEN"));
     } else {
@@ -68,6 +64,34 @@ public class SignedRequest {
             .send(request.build(), HttpResponse.BodyHandlers.ofString());
     System.out.println(response.statusCode());
     System.out.println(response.body());
+  }
+
+  private static void signEach(int count, String url, List<String> template) throws Exception {
+    String token = required("TWILIO_AUTH_TOKEN");
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      String number = String.format("%07d", i);
+      Map<String, List<String>> params = new TreeMap<>();
+      String form = form(template.stream().map(arg -> arg.replace("{i}", number)).toList(), params);
+      out.append(sign(token, url, params)).append('\t').append(form).append('\n');
+    }
+    System.out.print(out);
+  }
+
+  /** The form body of {@code Name=value} arguments, each also put into {@code params}. */
+  private static String form(List<String> args, Map<String, List<String>> params) {
+    StringBuilder form = new StringBuilder();
+    for (String arg : args) {
+      int equals = arg.indexOf('=');
+      String name = equals < 0 ? arg : arg.substring(0, equals);
+      String value = equals < 0 ? "" : arg.substring(equals + 1);
+      params.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+      form.append(form.length() == 0 ? "" : "&")
+          .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+          .append('=')
+          .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+    }
+    return form.toString();
   }
 
   private static String required(String variable) {
