@@ -54,10 +54,14 @@ public class CallLifetime {
     return lifetime;
   }
 
-  /** Starts the purge; its first run, at once, also creates the tables on a new database. */
+  /**
+   * Starts the purge, first run after one period (the table is created at start, see JpaVariables).
+   */
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
     purge =
-        scheduler().scheduleWithFixedDelay(this::purgeExpired, 0, PURGE_MINUTES, TimeUnit.MINUTES);
+        scheduler()
+            .scheduleWithFixedDelay(
+                this::purgeExpired, PURGE_MINUTES, PURGE_MINUTES, TimeUnit.MINUTES);
   }
 
   @PreDestroy
