@@ -115,12 +115,15 @@ public class JpaVariables implements VariableStore {
     Long expected = change.expectedVersion();
     if (expected == null || expected != 0) {
       Query update =
-          keyed(expected == null ? StoredVariable.UPDATE : StoredVariable.UPDATE_IF, change.key())
-              .setParameter("json", change.json())
-              .setParameter("now", nowMillis)
-              .setParameter("expires", change.expiresAtMillis());
+          em.createNamedQuery(expected == null ? StoredVariable.UPDATE : StoredVariable.UPDATE_IF)
+              .setParameter(1, change.json())
+              .setParameter(2, nowMillis)
+              .setParameter(3, change.expiresAtMillis())
+              .setParameter(4, change.key().scope().code())
+              .setParameter(5, change.key().owner())
+              .setParameter(6, change.key().name());
       if (expected != null) {
-        update.setParameter("version", expected);
+        update.setParameter(7, expected);
       }
       if (update.executeUpdate() == 1) {
         return;

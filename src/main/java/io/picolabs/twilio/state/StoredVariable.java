@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
+import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.io.Serializable;
@@ -21,19 +22,20 @@ import java.util.Objects;
     name = "TWILIO_VARIABLE",
     indexes = @Index(name = "TWILIO_VARIABLE_NAMED", columnList = "VAR_SCOPE,VAR_NAME,UPDATED_MS"))
 @IdClass(StoredVariable.Key.class)
-@NamedQuery(
+// The updates are native SQL: EclipseLink sends the JPQL form (SET version = version + 1) to Derby
+// unbound, as a new statement each time, and Derby compiles each into bytecode (measured: most of
+// a stateful webhook's time). These are prepared once and bound.
+@NamedNativeQuery(
     name = StoredVariable.UPDATE,
     query =
-        "UPDATE StoredVariable v SET v.json = :json, v.version = v.version + 1,"
-            + " v.updatedMillis = :now, v.expiresMillis = :expires"
-            + " WHERE v.scope = :scope AND v.owner = :owner AND v.name = :name")
-@NamedQuery(
+        "UPDATE TWILIO_VARIABLE SET VAR_JSON = ?, VAR_VERSION = VAR_VERSION + 1, UPDATED_MS = ?,"
+            + " EXPIRES_MS = ? WHERE VAR_SCOPE = ? AND VAR_OWNER = ? AND VAR_NAME = ?")
+@NamedNativeQuery(
     name = StoredVariable.UPDATE_IF,
     query =
-        "UPDATE StoredVariable v SET v.json = :json, v.version = v.version + 1,"
-            + " v.updatedMillis = :now, v.expiresMillis = :expires"
-            + " WHERE v.scope = :scope AND v.owner = :owner AND v.name = :name"
-            + " AND v.version = :version")
+        "UPDATE TWILIO_VARIABLE SET VAR_JSON = ?, VAR_VERSION = VAR_VERSION + 1, UPDATED_MS = ?,"
+            + " EXPIRES_MS = ? WHERE VAR_SCOPE = ? AND VAR_OWNER = ? AND VAR_NAME = ?"
+            + " AND VAR_VERSION = ?")
 @NamedQuery(
     name = StoredVariable.DELETE,
     query =
