@@ -1,0 +1,123 @@
+package io.picolabs.twilio.examples;
+
+import static io.picolabs.twilio.testing.TwilioRequests.XML;
+import static io.picolabs.twilio.testing.TwilioRequests.gathered;
+import static io.picolabs.twilio.testing.TwilioRequests.postForm;
+import static io.picolabs.twilio.testing.TwilioRequests.tokens;
+import static io.picolabs.twilio.testing.TwilioRequests.uri;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.picolabs.twilio.testing.LibertyServer;
+import io.picolabs.twilio.testing.TwilioRequests;
+import java.io.File;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The WAR as built, on embedded Derby in a directory of its own (DB_DERBY_PATH), keeps a caller's
+ * favorite number across a server restart.
+ */
+class RestartIT {
+  private static final String CALLER = "+8015552311";
+
+  private static Path derbyHome;
+  private static Path derbyDatabase;
+  private static LibertyServer server;
+
+  @BeforeAll
+  static void startServer() throws IOException {
+    Files.createDirectories(Path.of("target"));
+    derbyHome = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "restart-derby-");
+    derbyDatabase = derbyHome.resolve("twilio-rules");
+    WebArchive application =
+        ShrinkWrap.create(ZipImporter.class, "twilio-rules.war")
+            .importFrom(new File(System.getProperty("application.war", "target/twilio-rules.war")))
+            .as(WebArchive.class)
+            .addAsResource(new StringAsset(tokens()), "META-INF/microprofile-config.properties");
+    server =
+        new LibertyServer("restartServer")
+            .env("DB_KIND", "derby")
+            .env("DB_DERBY_PATH", derbyDatabase.toString())
+            .deploy(application, "/");
+    server.start();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    try {
+      if (server != null) {
+        server.close();
+      }
+    } finally {
+      deleteRecursively(derbyHome);
+    }
+  }
+
+  private static String favoriteVars() {
+    HttpResponse<String> response =
+        TwilioRequests.send(
+            HttpRequest.newBuilder(
+                    uri(server.base(), "entities/" + CALLER.replace("+", "%2B") + "/vars"))
+                .header("Authorization", "Bearer " + TwilioRequests.EVENTS_TOKEN)
+                .GET());
+    return response.statusCode() + " " + response.body();
+  }
+
+  @Test
+  void theFavoriteNumberOutlivesARestart() {
+    HttpResponse<String> answer =
+        postForm(server.base(), "twilio/monkey_handle", gathered(CALLER, "7"));
+    assertEquals(200, answer.statusCode(), answer.body());
+    assertEquals(
+        XML + "<Response><Say>Your favorite number is 7.</Say><Hangup/></Response>", answer.body());
+    assertEquals("200 {\"favorite\":\"7\"}", favoriteVars());
+
+    // the database is where DB_DERBY_PATH says, not in the server's directory
+    assertTrue(
+        Files.isRegularFile(derbyDatabase.resolve("service.properties")),
+        "no Derby database in " + derbyDatabase);
+    assertTrue(
+        Files.isDirectory(derbyDatabase.resolve("seg0")), "no Derby data in " + derbyDatabase);
+    assertTrue(
+        !Files.exists(server.directory().resolve("data/twilio-rules")),
+        "a Derby database in the server's directory: DB_DERBY_PATH was not used");
+
+    server.stop();
+    server.start();
+
+    assertEquals("200 {\"favorite\":\"7\"}", favoriteVars());
+  }
+
+  private static void deleteRecursively(Path root) {
+    if (root == null || !Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              path -> {
+                try {
+                  Files.deleteIfExists(path);
+                } catch (IOException e) {
+                  // best effort
+                }
+              });
+    } catch (IOException e) {
+      // best effort
+    }
+  }
+}

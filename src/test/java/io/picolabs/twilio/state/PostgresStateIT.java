@@ -1,0 +1,121 @@
+package io.picolabs.twilio.state;
+
+import static io.picolabs.twilio.testing.TwilioRequests.event;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.picolabs.twilio.testing.LibertyServer;
+import io.picolabs.twilio.testing.Postgres;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Variables on PostgreSQL: a throwaway cluster ({@link Postgres}) and a Liberty server of its own
+ * ({@link LibertyServer}) started with {@code DB_KIND=postgresql} and the DB_* variables, running
+ * the same deployment as {@code StateIT}. Skipped, loudly, where PostgreSQL is not installed.
+ */
+class PostgresStateIT extends StateContract {
+  private static Postgres postgres;
+  private static LibertyServer server;
+
+  /** Why the tests are skipped (no PostgreSQL here), else null. */
+  private static String skipped;
+
+  @BeforeAll
+  static void startPostgresAndServer() {
+    try {
+      postgres = Postgres.start();
+    } catch (TestAbortedException e) {
+      // skipped test by test (below), so that the report counts each one as skipped
+      skipped = e.getMessage();
+      return;
+    }
+    server =
+        new LibertyServer("postgresStateServer")
+            .env(postgres.applicationEnvironment())
+            .deploy(deployment("state"), "/state");
+    server.start();
+  }
+
+  @AfterAll
+  static void stopServerAndPostgres() {
+    try {
+      if (server != null) {
+        server.close();
+      }
+    } finally {
+      if (postgres != null) {
+        postgres.stop();
+      }
+    }
+  }
+
+  @BeforeEach
+  void needsPostgres() {
+    Assumptions.assumeTrue(skipped == null, skipped);
+  }
+
+  @Override
+  protected URL base() {
+    return server.base();
+  }
+
+  @Test
+  void theVariablesAreRowsOfThePostgresTable() {
+    String entity = newEntity();
+    HttpResponse<String> response =
+        event(base(), "events/state/typed", "application/json", "{\"entity\":\"" + entity + "\"}");
+    assertEquals(200, response.statusCode(), response.body());
+
+    List<Map<String, Object>> tables =
+        postgres.query(
+            "SELECT table_name FROM information_schema.tables"
+                + " WHERE table_schema = current_schema() AND table_name = 'twilio_variable'");
+    assertEquals(
+        List.of(Map.of("table_name", "twilio_variable")),
+        tables,
+        "EclipseLink created no table twilio_variable in PostgreSQL");
+
+    List<Map<String, Object>> rows =
+        postgres.query(
+            "SELECT var_name, var_json, var_version FROM twilio_variable"
+                + " WHERE var_scope = 'ent' AND var_owner = ? ORDER BY var_name",
+            entity);
+    assertEquals(
+        "decimal=2.5 v1, flag=true v1, list=[\"a\",\"b\"] v1, map={\"k\":1} v1, number=42 v1,"
+            + " text=\"a \\\"quoted\\\" <text> & ünïcödé\" v1",
+        rows.stream()
+            .map(
+                row ->
+                    row.get("var_name") + "=" + row.get("var_json") + " v" + row.get("var_version"))
+            .collect(Collectors.joining(", ")));
+  }
+
+  @Test
+  void theServerUsesPostgresAndNoDerby() {
+    assertTrue(
+        server.messages().contains("CWWKZ0001I: Application state started"), server.messages());
+    assertFalse(
+        Files.exists(server.directory().resolve("data/twilio-rules")),
+        "a Derby database was created in " + server.directory());
+    String entity = newEntity();
+    event(base(), "events/state/count", "application/json", "{\"entity\":\"" + entity + "\"}");
+    assertEquals(
+        List.of(Map.of("var_json", "1")),
+        postgres.query(
+            "SELECT var_json FROM twilio_variable WHERE var_scope = 'ent' AND var_owner = ?"
+                + " AND var_name = 'count'",
+            entity));
+  }
+}
