@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -62,11 +63,21 @@ public class RuleEngine {
       RuleNames names,
       @Any Instance<RuleEffects> effects,
       RuleCommit commit) {
+    // Client proxies of request-scoped beans: resolved once, each call reaches the request's own.
+    this(beanManager, current, names, effects.stream().toList(), commit::run);
+  }
+
+  /** Out of the container: {@code transaction} runs the commits of {@code effects}. */
+  RuleEngine(
+      BeanManager beanManager,
+      CurrentEvent current,
+      RuleNames names,
+      List<RuleEffects> effects,
+      Consumer<Runnable> transaction) {
     this.beanManager = beanManager;
     this.current = current;
     this.names = names;
-    // Client proxies of request-scoped beans: resolved once, each call reaches the request's own.
-    this.transaction = new RuleTransaction(effects.stream().toList(), commit::run);
+    this.transaction = new RuleTransaction(effects, transaction);
   }
 
   /** Raises {@code domain type} with single-valued attributes. */

@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The seed's page "for the monkey to see": every caller who picked a favorite number, newest first,
@@ -25,6 +27,7 @@ import java.util.List;
 @ServletSecurity(@HttpConstraint(rolesAllowed = ConsoleLogin.ROLE))
 public class MonkeyPage extends HttpServlet {
   private static final long serialVersionUID = 1L;
+  private static final Logger LOG = Logger.getLogger(MonkeyPage.class.getName());
 
   /** Callers shown at most. */
   static final int LIMIT = 500;
@@ -37,8 +40,17 @@ public class MonkeyPage extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    List<VariableStore.Entry> favorites =
-        store.newest(Scope.ENTITY, HelloMonkey.FAVORITE, LIMIT, System.currentTimeMillis());
+    List<VariableStore.Entry> favorites;
+    try {
+      favorites =
+          store.newest(Scope.ENTITY, HelloMonkey.FAVORITE, LIMIT, System.currentTimeMillis());
+    } catch (RuntimeException e) {
+      // the server's error page would show the stack trace
+      LOG.log(Level.SEVERE, "the monkey's page could not read the favorites: " + e, e);
+      response.sendError(
+          HttpServletResponse.SC_SERVICE_UNAVAILABLE, "the favorites cannot be read now");
+      return;
+    }
     StringBuilder html =
         new StringBuilder(
             "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"

@@ -9,13 +9,11 @@ public class AppVars extends Vars {
   /** The owner app variables are stored under. */
   public static final String OWNER = "app";
 
-  private VariableWrites writes;
-
   protected AppVars() {}
 
   @Inject
   public AppVars(VariableWrites writes) {
-    this.writes = writes;
+    super(writes);
   }
 
   @Override
@@ -26,10 +24,5 @@ public class AppVars extends Vars {
   @Override
   protected String owner() {
     return OWNER;
-  }
-
-  @Override
-  protected VariableWrites writes() {
-    return writes;
   }
 }

@@ -91,7 +91,12 @@ public class CallLifetime {
     String status = event.attr("CallStatus");
     String sid = event.attr("CallSid");
     if (status != null && sid != null && !sid.isBlank() && ENDED.contains(status)) {
-      store.removeAll(Scope.CALL, sid);
+      try {
+        store.removeAll(Scope.CALL, sid);
+      } catch (RuntimeException e) {
+        // the answer to the callback does not depend on it, and the variables expire anyway
+        LOG.log(Level.WARNING, "could not remove the variables of ended call " + sid + ": " + e, e);
+      }
     }
   }
 

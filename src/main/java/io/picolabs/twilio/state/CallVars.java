@@ -13,14 +13,13 @@ import jakarta.inject.Inject;
 @RequestScoped
 public class CallVars extends Vars {
   private CurrentEvent current;
-  private VariableWrites writes;
 
   protected CallVars() {}
 
   @Inject
   public CallVars(CurrentEvent current, VariableWrites writes) {
+    super(writes);
     this.current = current;
-    this.writes = writes;
   }
 
   /** The CallSid of the event being handled. */
@@ -41,10 +40,5 @@ public class CallVars extends Vars {
   @Override
   protected String owner() {
     return callSid();
-  }
-
-  @Override
-  protected VariableWrites writes() {
-    return writes;
   }
 }

@@ -13,14 +13,13 @@ import jakarta.inject.Inject;
 @RequestScoped
 public class EntityVars extends Vars {
   private CurrentEvent current;
-  private VariableWrites writes;
 
   protected EntityVars() {}
 
   @Inject
   public EntityVars(CurrentEvent current, VariableWrites writes) {
+    super(writes);
     this.current = current;
-    this.writes = writes;
   }
 
   /** The entity an event is about, or {@code null} if it names none. */
@@ -60,7 +59,7 @@ public class EntityVars extends Vars {
 
   /** The variables of {@code entity}, whatever the event. */
   public Vars of(String entity) {
-    return new Of(Scope.ENTITY, entity, writes);
+    return new Of(Scope.ENTITY, entity, writes());
   }
 
   @Override
@@ -71,10 +70,5 @@ public class EntityVars extends Vars {
   @Override
   protected String owner() {
     return entity();
-  }
-
-  @Override
-  protected VariableWrites writes() {
-    return writes;
   }
 }

@@ -18,6 +18,15 @@ import java.util.Set;
  * it meanwhile; otherwise the rule runs again on the new value.
  */
 public abstract class Vars {
+  // the request's pending writes, through which every read and write goes
+  private VariableWrites writes;
+
+  /** For the container's proxies. */
+  protected Vars() {}
+
+  protected Vars(VariableWrites writes) {
+    this.writes = writes;
+  }
 
   /** The scope these variables are in. */
   protected abstract Scope scope();
@@ -25,8 +34,10 @@ public abstract class Vars {
   /** Whose variables these are in the scope: an entity, a CallSid. */
   protected abstract String owner();
 
-  /** The request's pending writes, through which every read and write goes. */
-  protected abstract VariableWrites writes();
+  /** The request's pending writes, shared by every scope. */
+  protected VariableWrites writes() {
+    return writes;
+  }
 
   private VarKey key(String name) {
     return new VarKey(scope(), owner(), name);
@@ -88,12 +99,11 @@ public abstract class Vars {
   static final class Of extends Vars {
     private final Scope scope;
     private final String owner;
-    private final VariableWrites writes;
 
     Of(Scope scope, String owner, VariableWrites writes) {
+      super(writes);
       this.scope = scope;
       this.owner = owner;
-      this.writes = writes;
     }
 
     @Override
@@ -104,11 +114,6 @@ public abstract class Vars {
     @Override
     protected String owner() {
       return owner;
-    }
-
-    @Override
-    protected VariableWrites writes() {
-      return writes;
     }
   }
 }

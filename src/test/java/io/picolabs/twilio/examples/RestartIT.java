@@ -8,6 +8,7 @@ import static io.picolabs.twilio.testing.TwilioRequests.uri;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.picolabs.twilio.testing.Directories;
 import io.picolabs.twilio.testing.LibertyServer;
 import io.picolabs.twilio.testing.TwilioRequests;
 import java.io.File;
@@ -16,8 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
@@ -62,7 +61,7 @@ class RestartIT {
         server.close();
       }
     } finally {
-      deleteRecursively(derbyHome);
+      Directories.delete(derbyHome);
     }
   }
 
@@ -99,25 +98,5 @@ class RestartIT {
     server.start();
 
     assertEquals("200 {\"favorite\":\"7\"}", favoriteVars());
-  }
-
-  private static void deleteRecursively(Path root) {
-    if (root == null || !Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths
-          .sorted(Comparator.reverseOrder())
-          .forEach(
-              path -> {
-                try {
-                  Files.deleteIfExists(path);
-                } catch (IOException e) {
-                  // best effort
-                }
-              });
-    } catch (IOException e) {
-      // best effort
-    }
   }
 }

@@ -394,7 +394,7 @@ public final class LibertyServer implements AutoCloseable {
                   process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
                 });
       }
-      Postgres.deleteRecursively(dir);
+      Directories.delete(dir);
       if (Files.exists(dir)) {
         throw new IllegalStateException("could not remove the stale server directory " + dir);
       }

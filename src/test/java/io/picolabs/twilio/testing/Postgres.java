@@ -492,7 +492,7 @@ public final class Postgres implements AutoCloseable {
         shutdownHook = null;
       }
       keepLog();
-      deleteRecursively(dir);
+      Directories.delete(dir);
     }
   }
 
@@ -526,25 +526,5 @@ public final class Postgres implements AutoCloseable {
   @Override
   public void close() {
     stop();
-  }
-
-  static void deleteRecursively(Path root) {
-    if (root == null || !Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths
-          .sorted(Comparator.reverseOrder())
-          .forEach(
-              path -> {
-                try {
-                  Files.deleteIfExists(path);
-                } catch (IOException e) {
-                  // best effort: a temp directory
-                }
-              });
-    } catch (IOException e) {
-      // best effort
-    }
   }
 }
