@@ -15,12 +15,14 @@ import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -79,7 +81,7 @@ public abstract class StateContract {
   private static String names(List<String> rules) {
     return rules.stream()
         .map(rule -> "\"StateRules." + rule + "\"")
-        .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        .collect(Collectors.joining(",", "[", "]"));
   }
 
   @Test
@@ -107,7 +109,7 @@ public abstract class StateContract {
       for (int i = 1; i <= 50; i++) {
         expected.add(Integer.toString(i));
       }
-      counts.sort(java.util.Comparator.comparingInt(Integer::parseInt));
+      counts.sort(Comparator.comparingInt(Integer::parseInt));
       assertEquals(expected, counts);
     } finally {
       pool.shutdownNow();
