@@ -66,7 +66,8 @@ public class DispatchBenchmark {
             new CurrentEvent(),
             new RuleNames(),
             List.of(new Directives(), new Outbox(null, null)),
-            Runnable::run);
+            Runnable::run,
+            () -> false);
     event = RuleEvent.of("twilio", "inbound_call", Map.of("From", "+18019919911"));
   }
 

@@ -54,6 +54,13 @@ final class TwilioOutcomes {
       attrs = new LinkedHashMap<>();
       put(attrs, "reason", e.reason());
       type = noun + "_unknown";
+    } catch (RuntimeException e) {
+      // Not one of the outcomes the client knows: whether anything went out cannot be told, and the
+      // rest of the event (other sends, other rules) must go on.
+      LOG.log(Level.SEVERE, noun + " to " + to + ": unexpected failure; outcome unknown", e);
+      attrs = new LinkedHashMap<>();
+      put(attrs, "reason", "unexpected failure: " + e);
+      type = noun + "_unknown";
     }
     Map<String, String> all = new LinkedHashMap<>(attrs);
     put(all, "to", to);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -62,22 +63,27 @@ public class RuleEngine {
       CurrentEvent current,
       RuleNames names,
       @Any Instance<RuleEffects> effects,
-      RuleCommit commit) {
+      RuleCommit commit,
+      AnswerWindow window) {
     // Client proxies of request-scoped beans: resolved once, each call reaches the request's own.
-    this(beanManager, current, names, effects.stream().toList(), commit::run);
+    this(beanManager, current, names, effects.stream().toList(), commit::run, window::closed);
   }
 
-  /** Out of the container: {@code transaction} runs the commits of {@code effects}. */
+  /**
+   * Out of the container: {@code transaction} runs the commits of {@code effects}; {@code answered}
+   * tells whether the event was answered without its rules.
+   */
   RuleEngine(
       BeanManager beanManager,
       CurrentEvent current,
       RuleNames names,
       List<RuleEffects> effects,
-      Consumer<Runnable> transaction) {
+      Consumer<Runnable> transaction,
+      BooleanSupplier answered) {
     this.beanManager = beanManager;
     this.current = current;
     this.names = names;
-    this.transaction = new RuleTransaction(effects, transaction);
+    this.transaction = new RuleTransaction(effects, transaction, answered);
   }
 
   /** Raises {@code domain type} with single-valued attributes. */

@@ -3,6 +3,7 @@ package io.picolabs.twilio.event;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -32,14 +33,25 @@ public final class RuleTransaction {
 
   private final List<RuleEffects> effects;
   private final Consumer<Runnable> transaction;
+  private final BooleanSupplier answered;
 
   /**
    * {@code transaction} runs the commits of every effect in one (database) transaction, rolled back
    * if they throw.
    */
   public RuleTransaction(List<RuleEffects> effects, Consumer<Runnable> transaction) {
+    this(effects, transaction, () -> false);
+  }
+
+  /**
+   * As above; {@code answered} tells whether the event was already answered without its rules (the
+   * deadline's fallback), in which case nothing is committed.
+   */
+  public RuleTransaction(
+      List<RuleEffects> effects, Consumer<Runnable> transaction, BooleanSupplier answered) {
     this.effects = List.copyOf(effects);
     this.transaction = transaction;
+    this.answered = answered;
   }
 
   /** A rule that returned and committed: what is left is to {@link #publish} its effects. */
@@ -105,6 +117,11 @@ public final class RuleTransaction {
     if (!outermost) {
       return new Done(new Object[0]);
     }
+    if (answered.getAsBoolean()) {
+      throw new LateRule(
+          "it returned after the event was answered without it (the deadline's fallback);"
+              + " what it did is dropped: nothing sent, nothing written");
+    }
     if (needsCommit(savepoints)) {
       transaction.accept(
           () -> {
@@ -114,6 +131,15 @@ public final class RuleTransaction {
           });
     }
     return new Done(savepoints);
+  }
+
+  /** A rule that returned too late for its effects to go with the event's answer. */
+  public static final class LateRule extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    LateRule(String message) {
+      super(message);
+    }
   }
 
   private boolean needsCommit(Object[] savepoints) {

@@ -9,8 +9,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,12 +33,17 @@ public class Deadline {
   @Inject RuleEngine engine;
   @Inject WebhookSettings settings;
 
-  /** {@code answer}'s TwiML for {@code event}, or the fallback if it is late or fails. */
-  public String answer(RuleEvent event, Supplier<String> answer) {
+  /**
+   * {@code answer}'s TwiML for {@code event}, or the fallback if it is late or fails. {@code
+   * answer} is given a flag that tells, once the fallback was answered, that its work has come too
+   * late.
+   */
+  public String answer(RuleEvent event, Function<BooleanSupplier, String> answer) {
     long budget = settings.deadline().toMillis();
     if (budget <= 0) { // no deadline: the rules run on the request thread, saving the hand-off
-      return answer.get();
+      return answer.apply(() -> false);
     }
+    AtomicBoolean fellBack = new AtomicBoolean();
     AtomicReference<Thread> worker = new AtomicReference<>();
     Future<String> rules;
     try {
@@ -45,7 +52,7 @@ public class Deadline {
               () -> {
                 worker.set(Thread.currentThread());
                 try {
-                  return answer.get();
+                  return answer.apply(fellBack::get);
                 } finally {
                   worker.set(null);
                 }
@@ -58,6 +65,7 @@ public class Deadline {
     try {
       return rules.get(budget, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
+      fellBack.set(true);
       Thread running = worker.get();
       String rule = running == null ? null : engine.ruleRunningOn(running).orElse(null);
       LOG.warning(

@@ -2,6 +2,7 @@ package io.picolabs.twilio.webhook;
 
 import io.picolabs.twilio.action.Directives;
 import io.picolabs.twilio.action.RequestOrigin;
+import io.picolabs.twilio.event.AnswerWindow;
 import io.picolabs.twilio.event.RuleEngine;
 import io.picolabs.twilio.event.RuleEvent;
 import io.picolabs.twilio.state.CallLifetime;
@@ -9,6 +10,7 @@ import io.picolabs.twilio.twiml.TwimlWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
+import java.util.function.BooleanSupplier;
 
 /**
  * Raises one event and writes the TwiML the rules built, in a request context of its own when
@@ -22,10 +24,15 @@ public class RuleDispatch {
   @Inject Directives directives;
   @Inject RequestOrigin requestOrigin;
   @Inject CallLifetime calls;
+  @Inject AnswerWindow window;
 
-  /** The TwiML for {@code event}; {@code origin} is that of the HTTP request being answered. */
+  /**
+   * The TwiML for {@code event}; {@code origin} is that of the HTTP request being answered, {@code
+   * answered} tells whether it was answered without waiting for the rules.
+   */
   @ActivateRequestContext
-  public String twiml(RuleEvent event, String origin) {
+  public String twiml(RuleEvent event, String origin, BooleanSupplier answered) {
+    window.closeWhen(answered);
     requestOrigin.set(origin);
     engine.raise(event);
     calls.afterEvent(event);

@@ -89,7 +89,7 @@ public class TwilioWebhook {
     String key = idempotencyToken == null ? null : servlet.getRequestURI() + ' ' + idempotencyToken;
     return replays.answer(
         key,
-        () -> deadline.answer(event, () -> dispatch.twiml(event, origin)),
+        () -> deadline.answer(event, answered -> dispatch.twiml(event, origin, answered)),
         settings.fallbackTwiml());
   }
 

@@ -186,6 +186,32 @@ class RuleTransactionTest {
   }
 
   @Test
+  void aRuleThatReturnsAfterTheEventWasAnsweredWithoutItCommitsNothing() {
+    boolean[] answered = {false};
+    RuleTransaction late =
+        new RuleTransaction(
+            List.of(effect), commits -> transactions.add("begin"), () -> answered[0]);
+    RuleTransaction.LateRule e =
+        assertThrows(
+            RuleTransaction.LateRule.class,
+            () ->
+                late.run(
+                    () -> {
+                      effect.pending++;
+                      answered[0] = true; // the deadline answered the fallback meanwhile
+                    },
+                    "R.slow",
+                    true));
+    assertEquals(
+        "it returned after the event was answered without it (the deadline's fallback); what it"
+            + " did is dropped: nothing sent, nothing written",
+        e.getMessage());
+    assertEquals(List.of("savepoint 0", "check R.slow", "rollback to 0"), effect.calls);
+    assertEquals(0, effect.pending);
+    assertEquals(List.of(), transactions);
+  }
+
+  @Test
   void aRuleWithNothingToCommitOpensNoTransaction() {
     transaction.run(() -> {}, "R.say", true).publish(e -> {});
     assertEquals(List.of(), transactions);

@@ -134,6 +134,29 @@ class OutboundIT {
   }
 
   @Test
+  void aSendQueuedInANestedEventGoesOnlyWhenTheOuterRuleSucceeds() {
+    String nested = "{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"nested\"";
+    HttpResponse<String> failed =
+        event(base, "events/test/nested_send", "application/json", nested + ",\"fail\":\"yes\"}");
+    assertEquals(
+        "{\"domain\":\"test\",\"type\":\"nested_send\",\"fired\":[\"OutboundRules.nestedSend\"],"
+            + "\"failed\":[\"OutboundRules.nestedSend\"],\"directives\":[]}",
+        failed.body());
+    assertEquals(List.of(), TWILIO.requests());
+
+    HttpResponse<String> sent =
+        event(base, "events/test/nested_send", "application/json", nested + "}");
+    assertEquals(
+        "{\"domain\":\"test\",\"type\":\"nested_send\",\"fired\":[\"OutboundRules.nestedSend\"],"
+            + "\"failed\":[],"
+            + directives(
+                "sms_sent SM00000000000000000000000000000001 queued segments=1 to=+18015552311 account=default"),
+        sent.body());
+    assertEquals(1, TWILIO.requests().size());
+    assertEquals(List.of("nested"), TWILIO.requests().get(0).form().get("Body"));
+  }
+
+  @Test
   void mediaMessagingServiceAndStatusCallback() {
     send(
         "{\"to\":\"+18015552311\",\"service\":\"MG00000000000000000000000000000009\",\"message\":\"look\","

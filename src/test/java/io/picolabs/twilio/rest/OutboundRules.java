@@ -3,14 +3,30 @@ package io.picolabs.twilio.rest;
 import io.picolabs.twilio.action.CallPlacement;
 import io.picolabs.twilio.action.SmsSend;
 import io.picolabs.twilio.action.Twilio;
+import io.picolabs.twilio.event.RuleEngine;
 import io.picolabs.twilio.event.RuleEvent;
 import io.picolabs.twilio.event.Select;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.Map;
 
 /** Test-only rules: send with every modifier, and say each outcome so the test can read it. */
 @ApplicationScoped
 public class OutboundRules {
+
+  @Inject RuleEngine engine;
+
+  /** Raises {@code test send}, whose rule queues a message, then fails if asked to. */
+  void nestedSend(@Observes @Select(domain = "test", type = "nested_send") RuleEvent e) {
+    engine.raise(
+        "test",
+        "send",
+        Map.of("to", e.attr("to"), "from", e.attr("from"), "message", e.attr("message")));
+    if ("yes".equals(e.attr("fail"))) {
+      throw new IllegalStateException("outer rule broke after its nested send");
+    }
+  }
 
   void send(@Observes @Select(domain = "test", type = "send") RuleEvent e, Twilio twilio) {
     SmsSend sms = twilio.sendSms(e.attr("to"), e.attr("from"), e.attr("message"));
