@@ -1,6 +1,7 @@
 package io.picolabs.twilio.examples;
 
 import static io.picolabs.twilio.testing.TwilioRequests.XML;
+import static io.picolabs.twilio.testing.TwilioRequests.entityVars;
 import static io.picolabs.twilio.testing.TwilioRequests.gathered;
 import static io.picolabs.twilio.testing.TwilioRequests.postForm;
 import static io.picolabs.twilio.testing.TwilioRequests.send;
@@ -10,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.picolabs.twilio.testing.ServerLog;
-import io.picolabs.twilio.testing.TwilioRequests;
 import java.io.File;
 import java.net.URL;
 import java.net.http.HttpRequest;
@@ -81,15 +81,6 @@ class MonkeyPageIT {
     return postForm(base, "twilio/monkey_handle", gathered(caller, digit)).body();
   }
 
-  private String vars(String entity) {
-    HttpResponse<String> response =
-        send(
-            HttpRequest.newBuilder(uri(base, "entities/" + entity.replace("+", "%2B") + "/vars"))
-                .header("Authorization", "Bearer " + TwilioRequests.EVENTS_TOKEN)
-                .GET());
-    return response.statusCode() + " " + response.body();
-  }
-
   private static String row(String number, String name, String favorite) {
     return "<tr><td>" + number + "</td><td>" + name + "</td><td>" + favorite + "</td><td>";
   }
@@ -102,11 +93,11 @@ class MonkeyPageIT {
     assertEquals(
         XML + "<Response><Say>Your favorite number is 7.</Say><Hangup/></Response>",
         pick(stranger, "7"));
-    assertEquals("200 {\"favorite\":\"7\"}", vars(stranger));
+    assertEquals("200 {\"favorite\":\"7\"}", entityVars(base, stranger));
     assertEquals(
         XML + "<Response><Say>Your favorite number is " + digit + ".</Say><Hangup/></Response>",
         pick("+8015552311", digit));
-    assertEquals("200 {\"favorite\":\"" + digit + "\"}", vars("+8015552311"));
+    assertEquals("200 {\"favorite\":\"" + digit + "\"}", entityVars(base, "+8015552311"));
 
     HttpResponse<String> page = page(base, basic("admin", PASSWORD));
     assertEquals(200, page.statusCode(), page.body());

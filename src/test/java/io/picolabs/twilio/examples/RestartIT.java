@@ -1,19 +1,17 @@
 package io.picolabs.twilio.examples;
 
 import static io.picolabs.twilio.testing.TwilioRequests.XML;
+import static io.picolabs.twilio.testing.TwilioRequests.entityVars;
 import static io.picolabs.twilio.testing.TwilioRequests.gathered;
 import static io.picolabs.twilio.testing.TwilioRequests.postForm;
 import static io.picolabs.twilio.testing.TwilioRequests.tokens;
-import static io.picolabs.twilio.testing.TwilioRequests.uri;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.picolabs.twilio.testing.Directories;
 import io.picolabs.twilio.testing.LibertyServer;
-import io.picolabs.twilio.testing.TwilioRequests;
 import java.io.File;
 import java.io.IOException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,16 +63,6 @@ class RestartIT {
     }
   }
 
-  private static String favoriteVars() {
-    HttpResponse<String> response =
-        TwilioRequests.send(
-            HttpRequest.newBuilder(
-                    uri(server.base(), "entities/" + CALLER.replace("+", "%2B") + "/vars"))
-                .header("Authorization", "Bearer " + TwilioRequests.EVENTS_TOKEN)
-                .GET());
-    return response.statusCode() + " " + response.body();
-  }
-
   @Test
   void theFavoriteNumberOutlivesARestart() {
     HttpResponse<String> answer =
@@ -82,7 +70,7 @@ class RestartIT {
     assertEquals(200, answer.statusCode(), answer.body());
     assertEquals(
         XML + "<Response><Say>Your favorite number is 7.</Say><Hangup/></Response>", answer.body());
-    assertEquals("200 {\"favorite\":\"7\"}", favoriteVars());
+    assertEquals("200 {\"favorite\":\"7\"}", entityVars(server.base(), CALLER));
 
     // the database is where DB_DERBY_PATH says, not in the server's directory
     assertTrue(
@@ -97,6 +85,6 @@ class RestartIT {
     server.stop();
     server.start();
 
-    assertEquals("200 {\"favorite\":\"7\"}", favoriteVars());
+    assertEquals("200 {\"favorite\":\"7\"}", entityVars(server.base(), CALLER));
   }
 }

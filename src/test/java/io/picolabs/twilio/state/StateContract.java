@@ -1,6 +1,7 @@
 package io.picolabs.twilio.state;
 
 import static io.picolabs.twilio.testing.TwilioRequests.XML;
+import static io.picolabs.twilio.testing.TwilioRequests.entityVars;
 import static io.picolabs.twilio.testing.TwilioRequests.event;
 import static io.picolabs.twilio.testing.TwilioRequests.inboundCall;
 import static io.picolabs.twilio.testing.TwilioRequests.postForm;
@@ -56,15 +57,6 @@ public abstract class StateContract {
     return event(base(), "events/state/" + type, "application/json", json);
   }
 
-  private String vars(String entity) {
-    HttpResponse<String> response =
-        TwilioRequests.send(
-            HttpRequest.newBuilder(uri(base(), "entities/" + entity.replace("+", "%2B") + "/vars"))
-                .header("Authorization", "Bearer " + TwilioRequests.EVENTS_TOKEN)
-                .GET());
-    return response.statusCode() + " " + response.body();
-  }
-
   private static String directives(
       String type, List<String> fired, List<String> failed, String says) {
     return "{\"domain\":\"state\",\"type\":\""
@@ -114,7 +106,7 @@ public abstract class StateContract {
     } finally {
       pool.shutdownNow();
     }
-    assertEquals("200 {\"count\":50}", vars(entity));
+    assertEquals("200 {\"count\":50}", entityVars(base(), entity));
   }
 
   @Test
@@ -124,7 +116,7 @@ public abstract class StateContract {
         directives(
             "mixed", List.of("good", "bad", "after"), List.of("bad"), "good is true, bad is false"),
         raise("mixed", "{\"entity\":\"" + entity + "\"}").body());
-    assertEquals("200 {\"good\":true}", vars(entity));
+    assertEquals("200 {\"good\":true}", entityVars(base(), entity));
   }
 
   @Test
@@ -133,12 +125,12 @@ public abstract class StateContract {
     assertEquals(
         directives("outer", List.of("outer"), List.of("outer"), null),
         raise("outer", "{\"entity\":\"" + entity + "\",\"fail\":\"yes\"}").body());
-    assertEquals("404 no variables for entity " + entity + "\n", vars(entity));
+    assertEquals("404 no variables for entity " + entity + "\n", entityVars(base(), entity));
 
     assertEquals(
         directives("outer", List.of("outer"), List.of(), null),
         raise("outer", "{\"entity\":\"" + entity + "\"}").body());
-    assertEquals("200 {\"inner\":1,\"outer\":1}", vars(entity));
+    assertEquals("200 {\"inner\":1,\"outer\":1}", entityVars(base(), entity));
   }
 
   @Test
@@ -155,7 +147,7 @@ public abstract class StateContract {
     assertEquals(
         "200 {\"decimal\":2.5,\"flag\":true,\"list\":[\"a\",\"b\"],\"map\":{\"k\":1},"
             + "\"number\":42,\"text\":\"a \\\"quoted\\\" <text> & ünïcödé\"}",
-        vars(entity));
+        entityVars(base(), entity));
   }
 
   @Test
@@ -163,8 +155,8 @@ public abstract class StateContract {
     String entity = newEntity();
     String other = newEntity();
     raise("other", "{\"entity\":\"" + entity + "\",\"other\":\"" + other + "\"}");
-    assertEquals("200 {\"told\":\"" + entity + "\"}", vars(other));
-    assertEquals("404 no variables for entity " + entity + "\n", vars(entity));
+    assertEquals("200 {\"told\":\"" + entity + "\"}", entityVars(base(), other));
+    assertEquals("404 no variables for entity " + entity + "\n", entityVars(base(), entity));
   }
 
   @Test

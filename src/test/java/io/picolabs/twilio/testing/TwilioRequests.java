@@ -122,6 +122,19 @@ public final class TwilioRequests {
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
   }
 
+  /**
+   * {@code GET /entities/{entity}/vars} with the events token, as "status body" (e.g. {@code 200
+   * {"favorite":"7"}}), for comparing in one assertion.
+   */
+  public static String entityVars(URL base, String entity) {
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(uri(base, "entities/" + entity.replace("+", "%2B") + "/vars"))
+                .header("Authorization", "Bearer " + EVENTS_TOKEN)
+                .GET());
+    return response.statusCode() + " " + response.body();
+  }
+
   /** A POST with no signature and no token, exactly as given. */
   public static HttpResponse<String> post(URL base, String path, String contentType, String body) {
     return send(

@@ -1,20 +1,17 @@
 package io.picolabs.twilio.webhook;
 
 import static io.picolabs.twilio.testing.TwilioRequests.XML;
+import static io.picolabs.twilio.testing.TwilioRequests.entityVars;
 import static io.picolabs.twilio.testing.TwilioRequests.inboundCall;
 import static io.picolabs.twilio.testing.TwilioRequests.postForm;
-import static io.picolabs.twilio.testing.TwilioRequests.send;
 import static io.picolabs.twilio.testing.TwilioRequests.tokens;
-import static io.picolabs.twilio.testing.TwilioRequests.uri;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.picolabs.twilio.testing.FakeTwilioApi;
 import io.picolabs.twilio.testing.ServerLog;
-import io.picolabs.twilio.testing.TwilioRequests;
 import java.io.File;
 import java.net.URL;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -51,15 +48,6 @@ class LateRuleIT {
 
   @ArquillianResource URL base;
 
-  private String vars(String entity) {
-    HttpResponse<String> response =
-        send(
-            HttpRequest.newBuilder(uri(base, "entities/" + entity.replace("+", "%2B") + "/vars"))
-                .header("Authorization", "Bearer " + TwilioRequests.EVENTS_TOKEN)
-                .GET());
-    return response.statusCode() + " " + response.body();
-  }
-
   private static String caller() {
     return "+1801" + ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000);
   }
@@ -90,7 +78,7 @@ class LateRuleIT {
                 + " nothing sent, nothing written"),
         log);
     assertEquals(0, TWILIO.requests().size());
-    assertEquals("404 no variables for entity " + caller + "\n", vars(caller));
+    assertEquals("404 no variables for entity " + caller + "\n", entityVars(base, caller));
   }
 
   @Test
@@ -102,6 +90,6 @@ class LateRuleIT {
         postForm(base, "twilio/in_time", inboundCall(caller)).body());
     assertEquals(1, TWILIO.requests().size());
     assertEquals("sent in time", TWILIO.requests().get(0).form().get("Body").get(0));
-    assertEquals("200 {\"inTime\":true}", vars(caller));
+    assertEquals("200 {\"inTime\":true}", entityVars(base, caller));
   }
 }
