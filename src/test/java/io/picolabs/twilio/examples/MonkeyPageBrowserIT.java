@@ -180,22 +180,14 @@ class MonkeyPageBrowserIT {
     try (Chromium anonymous = Chromium.start()) {
       WebDriver driver = anonymous.driver();
       driver.get(uri(base, "monkey").toString());
-      // the browser asks for a user and a password (a prompt headless Chromium does not draw):
-      // nothing of the page shows
+      // the browser is asked for a user and a password (a prompt headless Chromium does not
+      // draw): nothing of the page shows
       assertEquals(401, anonymous.status(), driver.getPageSource());
-      assertEquals("", driver.findElement(By.tagName("body")).getText(), driver.getPageSource());
-
-      // cancelling the prompt, as a person without the password would, shows the refusal
-      anonymous.cancelLogins();
-      driver.get(uri(base, "monkey").toString());
-      assertEquals(401, anonymous.status(), driver.getPageSource());
-      assertEquals("credentials are required", driver.findElement(By.tagName("body")).getText());
       assertTrue(driver.findElements(By.id("favorites")).isEmpty(), driver.getPageSource());
 
       anonymous.basicAuthorization("admin", "wrong");
       driver.get(uri(base, "monkey").toString());
       assertEquals(401, anonymous.status(), driver.getPageSource());
-      assertEquals("credentials are required", driver.findElement(By.tagName("body")).getText());
       assertTrue(driver.findElements(By.id("favorites")).isEmpty(), driver.getPageSource());
     }
   }

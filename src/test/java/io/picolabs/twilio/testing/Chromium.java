@@ -11,7 +11,6 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Assumptions;
-import org.openqa.selenium.UsernameAndPassword;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -129,16 +128,6 @@ public final class Chromium implements AutoCloseable {
                     + Base64.getEncoder()
                         .encodeToString(
                             (user + ":" + password).getBytes(StandardCharsets.UTF_8)))));
-  }
-
-  /**
-   * Answers every login prompt from now on with Cancel, as a person without the password would:
-   * Chromium then shows the body of the 401. (Without this, headless Chromium waits at a prompt it
-   * does not draw and shows an empty page.) Selenium does it through the DevTools {@code Fetch}
-   * domain, registering credentials for no address.
-   */
-  public void cancelLogins() {
-    driver.register(address -> false, UsernameAndPassword.of("", ""));
   }
 
   /** The HTTP status of the page the browser shows (Navigation Timing's {@code responseStatus}). */
