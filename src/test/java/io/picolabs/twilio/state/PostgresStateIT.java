@@ -1,5 +1,6 @@
 package io.picolabs.twilio.state;
 
+import static io.picolabs.twilio.testing.TwilioRequests.entityVars;
 import static io.picolabs.twilio.testing.TwilioRequests.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,8 +11,12 @@ import io.picolabs.twilio.testing.Postgres;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -28,6 +33,7 @@ import org.opentest4j.TestAbortedException;
 class PostgresStateIT extends StateContract {
   private static Postgres postgres;
   private static LibertyServer server;
+  private static LibertyServer second;
 
   /** Why the tests are skipped (no PostgreSQL here), else null. */
   private static String skipped;
@@ -45,12 +51,20 @@ class PostgresStateIT extends StateContract {
         new LibertyServer("postgresStateServer")
             .env(postgres.applicationEnvironment())
             .deploy(deployment("state"), "/state");
+    second =
+        new LibertyServer("postgresStateServer2")
+            .env(postgres.applicationEnvironment())
+            .deploy(deployment("state"), "/state");
     server.start();
+    second.start();
   }
 
   @AfterAll
   static void stopServerAndPostgres() {
     try {
+      if (second != null) {
+        second.close();
+      }
       if (server != null) {
         server.close();
       }
@@ -100,6 +114,41 @@ class PostgresStateIT extends StateContract {
                 row ->
                     row.get("var_name") + "=" + row.get("var_json") + " v" + row.get("var_version"))
             .collect(Collectors.joining(", ")));
+  }
+
+  /** Two instances on one database: increments sent to both, alternately, all count. */
+  @Test
+  void twoInstancesOnOneDatabaseLoseNoIncrement() throws Exception {
+    String entity = newEntity();
+    ExecutorService pool = Executors.newFixedThreadPool(20);
+    try {
+      List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        URL at = i % 2 == 0 ? server.base() : second.base();
+        answers.add(
+            pool.submit(
+                () ->
+                    event(
+                        at,
+                        "events/state/count",
+                        "application/json",
+                        "{\"entity\":\"" + entity + "\"}")));
+      }
+      for (Future<HttpResponse<String>> answer : answers) {
+        HttpResponse<String> response = answer.get();
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("\"failed\":[]"), response.body());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals("200 {\"count\":40}", entityVars(second.base(), entity));
+    assertEquals(
+        List.of(Map.of("var_json", "40", "var_version", 40L)),
+        postgres.query(
+            "SELECT var_json, var_version FROM twilio_variable WHERE var_scope = 'ent'"
+                + " AND var_owner = ? AND var_name = 'count'",
+            entity));
   }
 
   @Test
