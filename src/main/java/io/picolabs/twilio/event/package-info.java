@@ -2,6 +2,9 @@
  * Events and their selection: a {@link io.picolabs.twilio.event.RuleEvent} (domain, type,
  * attributes) is raised by the {@link io.picolabs.twilio.event.RuleEngine} to the rules, CDI
  * observer methods chosen by {@link io.picolabs.twilio.event.Select}, as KRL's {@code select when
- * twilio inbound_call} chose rules.
+ * twilio inbound_call} chose rules. Each rule runs as a {@link
+ * io.picolabs.twilio.event.RuleTransaction} over every {@link io.picolabs.twilio.event.RuleEffects}
+ * bean, so that what it did (directives, messages, variable writes) lands together or not at all;
+ * this package names none of those effects.
  */
 package io.picolabs.twilio.event;
