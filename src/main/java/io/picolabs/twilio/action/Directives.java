@@ -27,7 +27,7 @@ public class Directives implements RuleEffects {
   private final List<Container> open = new ArrayList<>(List.of(response));
 
   /** Where one rule started, so that its directives can be closed or undone as a unit. */
-  public record Mark(int depth, int[] sizes) {}
+  private record Mark(int depth, int[] sizes) {}
 
   /** Appends {@code verb} to the innermost open container. */
   public void add(Object verb) {
@@ -80,17 +80,13 @@ public class Directives implements RuleEffects {
     return open.get(open.size() - 1);
   }
 
-  public Mark mark() {
+  @Override
+  public Object savepoint() {
     int[] sizes = new int[open.size()];
     for (int i = 0; i < sizes.length; i++) {
       sizes[i] = open.get(i).children().size();
     }
     return new Mark(open.size(), sizes);
-  }
-
-  @Override
-  public Object savepoint() {
-    return mark();
   }
 
   /** A rule returned: what it left open is closed, so it cannot swallow the next rule's verbs. */
@@ -99,27 +95,26 @@ public class Directives implements RuleEffects {
     closeOpenedSince((Mark) savepoint, rule);
   }
 
+  /**
+   * Removes every directive given since {@code savepoint}: what a failed rule did is not answered.
+   */
   @Override
   public void rollback(Object savepoint) {
-    rollback((Mark) savepoint);
-  }
-
-  /** Closes what was opened since {@code mark} and not closed, naming {@code owner} in the log. */
-  public void closeOpenedSince(Mark mark, String owner) {
-    while (open.size() > mark.depth()) {
-      Container unclosed = open.remove(open.size() - 1);
-      LOG.warning(() -> owner + " left <" + Container.elementName(unclosed) + "> open; closed it");
-    }
-  }
-
-  /** Removes every directive given since {@code mark}: what a failed rule did is not answered. */
-  public void rollback(Mark mark) {
+    Mark mark = (Mark) savepoint;
     while (open.size() > mark.depth()) {
       open.remove(open.size() - 1);
     }
     for (int i = 0; i < mark.depth(); i++) {
       List<Object> children = open.get(i).children();
       children.subList(mark.sizes()[i], children.size()).clear();
+    }
+  }
+
+  /** Closes what was opened since {@code mark} and not closed, naming {@code owner} in the log. */
+  private void closeOpenedSince(Mark mark, String owner) {
+    while (open.size() > mark.depth()) {
+      Container unclosed = open.remove(open.size() - 1);
+      LOG.warning(() -> owner + " left <" + Container.elementName(unclosed) + "> open; closed it");
     }
   }
 

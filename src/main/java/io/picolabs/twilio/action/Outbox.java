@@ -32,52 +32,35 @@ public class Outbox implements RuleEffects {
     return action;
   }
 
+  /** How many actions are queued, to take or drop those queued after this point. */
   @Override
   public Object savepoint() {
-    return mark();
-  }
-
-  @Override
-  public void check(Object savepoint, String rule) {
-    checkSince((Integer) savepoint);
-  }
-
-  @Override
-  public void rollback(Object savepoint) {
-    discardSince((Integer) savepoint);
-  }
-
-  @Override
-  public void publish(Object savepoint, Consumer<RuleEvent> raise) {
-    sendSince((Integer) savepoint, raise);
-  }
-
-  /** How many actions are queued, to take or drop those queued after this point. */
-  public int mark() {
     return pending.size();
   }
 
-  /**
-   * Checks the actions queued since {@code mark}; throws what the first of them would fail with.
-   */
-  public void checkSince(int mark) {
-    pending.subList(mark, pending.size()).forEach(action -> action.check(rest, urls));
+  /** Checks the actions queued since the rule began; throws what the first would fail with. */
+  @Override
+  public void check(Object savepoint, String rule) {
+    pending.subList((Integer) savepoint, pending.size()).forEach(a -> a.check(rest, urls));
   }
 
-  /** Drops the actions queued since {@code mark}: their rule failed. */
-  public void discardSince(int mark) {
-    pending.subList(mark, pending.size()).clear();
+  /** Drops the actions queued since the rule began: it failed. */
+  @Override
+  public void rollback(Object savepoint) {
+    pending.subList((Integer) savepoint, pending.size()).clear();
   }
 
   /**
-   * Sends the actions queued since {@code mark}, each raising its outcome through {@code raise}.
+   * Sends the actions queued since the rule began, each raising its outcome through {@code raise}.
    */
-  public void sendSince(int mark, Consumer<RuleEvent> raise) {
+  @Override
+  public void publish(Object savepoint, Consumer<RuleEvent> raise) {
+    int mark = (Integer) savepoint;
     if (pending.size() == mark) {
       return;
     }
     List<Outbound> due = new ArrayList<>(pending.subList(mark, pending.size()));
-    discardSince(mark); // rules reacting to the outcomes queue their own actions
+    rollback(savepoint); // rules reacting to the outcomes queue their own actions
     due.forEach(action -> action.send(rest, urls, raise));
   }
 }

@@ -29,6 +29,11 @@ public class CurrentEvent {
     return event;
   }
 
+  /** How deeply the events being handled nest: 1 for an event raised by no rule. */
+  int depth() {
+    return events.size();
+  }
+
   void enter(RuleEvent event) {
     events.push(event);
   }

@@ -41,7 +41,6 @@ public class RuleEngine {
   private static final Logger LOG = Logger.getLogger(RuleEngine.class.getName());
   // Event types come from URLs, so the cache of resolved rules must not grow without bound.
   private static final int CACHE_LIMIT = 1024;
-  private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
   private BeanManager beanManager;
   private CurrentEvent current;
@@ -93,8 +92,7 @@ public class RuleEngine {
 
   /** Runs every rule that selects {@code event}; a rule's failure is logged, never thrown. */
   public Outcome raise(RuleEvent event) {
-    int[] depth = DEPTH.get();
-    if (depth[0] >= MAX_DEPTH) {
+    if (current.depth() >= MAX_DEPTH) {
       throw new IllegalStateException(
           "event "
               + event
@@ -102,13 +100,11 @@ public class RuleEngine {
               + MAX_DEPTH
               + " (a rule raising its own event?)");
     }
-    depth[0]++;
     current.enter(event);
     try {
       return runRules(event);
     } finally {
       current.leave();
-      depth[0]--;
     }
   }
 
