@@ -1,5 +1,6 @@
 package io.picolabs.twilio.action;
 
+import io.picolabs.twilio.event.RequestOrigin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;

@@ -1,20 +1,18 @@
 package io.picolabs.twilio.action;
 
-import io.picolabs.twilio.event.RuleEvent;
+import io.picolabs.twilio.outbound.OutboxStore;
 import io.picolabs.twilio.rest.OutgoingCall;
-import io.picolabs.twilio.rest.PlacedCall;
 import io.picolabs.twilio.rest.TwilioRest;
 import io.picolabs.twilio.twiml.HttpMethod;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
 
 /**
- * KRL's {@code place_call}, with its modifiers. Placed when the rule returns; the outcome is raised
- * as {@code twilio call_placed} (sid, status, to, from, account), {@code twilio call_failed} or
- * {@code twilio call_unknown}, with the same attributes as for messages.
+ * KRL's {@code place_call}, with its modifiers. Written to the outbox when the rule commits and
+ * placed from there; the outcome is raised as {@code twilio call_placed} (sid, status, to, from,
+ * url, account, outbox), {@code twilio call_failed} or {@code twilio call_unknown}, with the same
+ * attributes as for messages. Twilio reports the call's progress to {@code twilio call_status}
+ * unless {@link #statusCallback} names another target.
  */
 public final class CallPlacement implements Outbound {
   private final String to;
@@ -32,7 +30,10 @@ public final class CallPlacement implements Outbound {
     this.target = target;
   }
 
-  /** Where Twilio reports the call's progress: an event type of this server or a URL. */
+  /**
+   * Where Twilio reports the call's progress: an event type of this server (default {@code
+   * call_status}) or a URL elsewhere (the call log then learns nothing of its progress).
+   */
   public CallPlacement statusCallback(String target) {
     this.statusCallback = target;
     return this;
@@ -64,12 +65,12 @@ public final class CallPlacement implements Outbound {
     return this;
   }
 
-  private OutgoingCall request(ActionUrls urls) {
+  private OutgoingCall request(ActionUrls urls, String callback) {
     return new OutgoingCall(
         to,
         from,
         urls.absolute(target),
-        urls.absolute(statusCallback),
+        callback,
         statusCallbackEvents,
         statusCallbackMethod,
         timeout);
@@ -77,25 +78,13 @@ public final class CallPlacement implements Outbound {
 
   @Override
   public void check(TwilioRest rest, ActionUrls urls) {
-    request(urls);
+    request(urls, Outbound.statusCallback(urls, statusCallback, "call_status", "check"));
     rest.checkAccount(account);
   }
 
   @Override
-  public void send(TwilioRest rest, ActionUrls urls, Consumer<RuleEvent> raise) {
-    TwilioOutcomes.deliver(
-        "call",
-        "call_placed",
-        to,
-        from,
-        () -> {
-          PlacedCall placed = rest.placeCall(account, request(urls));
-          Map<String, String> attrs = new LinkedHashMap<>();
-          TwilioOutcomes.put(attrs, "sid", placed.sid());
-          TwilioOutcomes.put(attrs, "status", placed.status());
-          return attrs;
-        },
-        account,
-        raise);
+  public void write(OutboxStore outbox, String id, ActionUrls urls, String origin) {
+    String callback = Outbound.statusCallback(urls, statusCallback, "call_status", id);
+    outbox.addCall(id, account, request(urls, callback), origin);
   }
 }

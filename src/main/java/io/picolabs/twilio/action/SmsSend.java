@@ -1,21 +1,18 @@
 package io.picolabs.twilio.action;
 
-import io.picolabs.twilio.event.RuleEvent;
+import io.picolabs.twilio.outbound.OutboxStore;
 import io.picolabs.twilio.rest.OutgoingSms;
-import io.picolabs.twilio.rest.SentMessage;
 import io.picolabs.twilio.rest.TwilioRest;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
 
 /**
- * KRL's {@code send_sms}, with its modifiers. Sent when the rule returns; the outcome is raised as
- * {@code twilio sms_sent} (sid, status, to, from, body, num_segments, account), {@code twilio
- * sms_failed} (error_code, error_message, more_info, http_status, to, from, account) or, when
- * Twilio's answer was lost after the request went out, {@code twilio sms_unknown} (reason, to,
- * from, account).
+ * KRL's {@code send_sms}, with its modifiers. Written to the outbox when the rule commits and sent
+ * from there; the outcome is raised as {@code twilio sms_sent} (sid, status, to, from, body,
+ * num_segments, account, outbox), {@code twilio sms_failed} (error_code, error_message, more_info,
+ * http_status, …) or, when it cannot be told whether Twilio has it, {@code twilio sms_unknown}
+ * (reason, …). Twilio reports its delivery to {@code twilio sms_status} unless {@link
+ * #statusCallback} names another target.
  */
 public final class SmsSend implements Outbound {
   private final String to;
@@ -45,7 +42,10 @@ public final class SmsSend implements Outbound {
     return this;
   }
 
-  /** Where Twilio reports delivery: an event type of this server or a URL. */
+  /**
+   * Where Twilio reports delivery: an event type of this server (default {@code sms_status}) or a
+   * URL elsewhere (the message log then learns nothing of its delivery).
+   */
   public SmsSend statusCallback(String target) {
     this.statusCallback = target;
     return this;
@@ -57,34 +57,19 @@ public final class SmsSend implements Outbound {
     return this;
   }
 
-  private OutgoingSms request(ActionUrls urls) {
-    return new OutgoingSms(
-        to, from, messagingServiceSid, message, mediaUrls, urls.absolute(statusCallback));
+  private OutgoingSms request(ActionUrls urls, String callback) {
+    return new OutgoingSms(to, from, messagingServiceSid, message, mediaUrls, callback);
   }
 
   @Override
   public void check(TwilioRest rest, ActionUrls urls) {
-    request(urls);
+    request(urls, Outbound.statusCallback(urls, statusCallback, "sms_status", "check"));
     rest.checkAccount(account);
   }
 
   @Override
-  public void send(TwilioRest rest, ActionUrls urls, Consumer<RuleEvent> raise) {
-    TwilioOutcomes.deliver(
-        "sms",
-        "sms_sent",
-        to,
-        from != null ? from : messagingServiceSid,
-        () -> {
-          SentMessage sent = rest.sendSms(account, request(urls));
-          Map<String, String> attrs = new LinkedHashMap<>();
-          TwilioOutcomes.put(attrs, "sid", sent.sid());
-          TwilioOutcomes.put(attrs, "status", sent.status());
-          TwilioOutcomes.put(attrs, "body", sent.body());
-          TwilioOutcomes.put(attrs, "num_segments", sent.numSegments());
-          return attrs;
-        },
-        account,
-        raise);
+  public void write(OutboxStore outbox, String id, ActionUrls urls, String origin) {
+    String callback = Outbound.statusCallback(urls, statusCallback, "sms_status", id);
+    outbox.addSms(id, account, request(urls, callback), origin);
   }
 }

@@ -1,9 +1,9 @@
 package io.picolabs.twilio.state;
 
+import io.picolabs.twilio.event.ManagedScheduler;
 import io.picolabs.twilio.event.RuleEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -14,8 +14,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -29,7 +27,6 @@ import org.eclipse.microprofile.config.Config;
  */
 @ApplicationScoped
 public class CallLifetime {
-  static final String SCHEDULER = "concurrent/twilioRulesScheduler";
   static final long PURGE_MINUTES = 5;
 
   private static final Logger LOG = Logger.getLogger(CallLifetime.class.getName());
@@ -59,7 +56,7 @@ public class CallLifetime {
    */
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
     purge =
-        scheduler()
+        ManagedScheduler.lookup()
             .scheduleWithFixedDelay(
                 this::purgeExpired, PURGE_MINUTES, PURGE_MINUTES, TimeUnit.MINUTES);
   }
@@ -97,21 +94,6 @@ public class CallLifetime {
         // the answer to the callback does not depend on it, and the variables expire anyway
         LOG.log(Level.WARNING, "could not remove the variables of ended call " + sid + ": " + e, e);
       }
-    }
-  }
-
-  private static ManagedScheduledExecutorService scheduler() {
-    try {
-      InitialContext naming = new InitialContext();
-      try {
-        return (ManagedScheduledExecutorService) naming.lookup(SCHEDULER);
-      } catch (NamingException e) {
-        LOG.info(SCHEDULER + " is not configured; using the default managed scheduled executor");
-        return (ManagedScheduledExecutorService)
-            naming.lookup("java:comp/DefaultManagedScheduledExecutorService");
-      }
-    } catch (NamingException e) {
-      throw new IllegalStateException("no managed scheduled executor to purge call variables", e);
     }
   }
 }

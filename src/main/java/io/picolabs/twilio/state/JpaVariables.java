@@ -1,5 +1,6 @@
 package io.picolabs.twilio.state;
 
+import io.picolabs.twilio.event.DuplicateKey;
 import io.picolabs.twilio.event.RuleConflict;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -11,7 +12,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PersistenceUnit;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,7 +137,7 @@ public class JpaVariables implements VariableStore {
           new StoredVariable(change.key(), change.json(), nowMillis, change.expiresAtMillis()));
       em.flush();
     } catch (PersistenceException e) {
-      if (isDuplicateKey(e)) { // another rule created it first
+      if (DuplicateKey.in(e)) { // another rule created it first
         throw conflict(change.key());
       }
       throw e;
@@ -167,21 +167,6 @@ public class JpaVariables implements VariableStore {
   private static RuleConflict conflict(VarKey key) {
     return new RuleConflict(
         key.toString(), key + " was changed by another event since the rule read it");
-  }
-
-  /** SQLState class 23 (integrity constraint violation), as Derby and PostgreSQL report it. */
-  private static boolean isDuplicateKey(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql
-          && sql.getSQLState() != null
-          && sql.getSQLState().startsWith("23")) {
-        return true;
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return false;
   }
 
   @Override

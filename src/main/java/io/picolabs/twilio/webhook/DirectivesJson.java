@@ -8,13 +8,15 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.util.List;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
 /**
- * The answer of the event channel: the event, the rules that fired and failed, and each directive
- * as {@code {"name": "Say", "attributes": {...}, "text": "...", "children": [...]}}.
+ * The answer of the event channel: the event, the rules that fired and failed, each directive as
+ * {@code {"name": "Say", "attributes": {...}, "text": "...", "children": [...]}}, and the outbox
+ * ids of the messages and calls the rules sent.
  *
  * <p>Directives are read from the marshalled document rather than from the model, so the JSON says
  * exactly what the TwiML would have said.
@@ -23,14 +25,19 @@ final class DirectivesJson {
 
   private DirectivesJson() {}
 
-  static JsonObject of(RuleEvent event, RuleEngine.Outcome outcome, Response response) {
-    return Json.createObjectBuilder()
-        .add("domain", event.domain())
-        .add("type", event.type())
-        .add("fired", Json.createArrayBuilder(outcome.fired()))
-        .add("failed", Json.createArrayBuilder(outcome.failed()))
-        .add("directives", childrenOf(TwimlWriter.toDocument(response).getDocumentElement()))
-        .build();
+  static JsonObject of(
+      RuleEvent event, RuleEngine.Outcome outcome, Response response, List<String> outbox) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("domain", event.domain())
+            .add("type", event.type())
+            .add("fired", Json.createArrayBuilder(outcome.fired()))
+            .add("failed", Json.createArrayBuilder(outcome.failed()))
+            .add("directives", childrenOf(TwimlWriter.toDocument(response).getDocumentElement()));
+    if (!outbox.isEmpty()) {
+      json.add("outbox", Json.createArrayBuilder(outbox));
+    }
+    return json.build();
   }
 
   private static JsonArrayBuilder childrenOf(Element parent) {

@@ -1,7 +1,8 @@
 package io.picolabs.twilio.webhook;
 
 import io.picolabs.twilio.action.Directives;
-import io.picolabs.twilio.action.RequestOrigin;
+import io.picolabs.twilio.action.Outbox;
+import io.picolabs.twilio.event.RequestOrigin;
 import io.picolabs.twilio.event.RuleEngine;
 import io.picolabs.twilio.event.RuleEvent;
 import io.picolabs.twilio.state.CallLifetime;
@@ -20,8 +21,9 @@ import java.util.Map;
 
 /**
  * The event channel of a pico: {@code POST /events/notification/status} raises any event, with
- * attributes from a JSON object or a form, and answers the directives the rules produced as JSON.
- * Only callers with the events token get here ({@link EventsTokenCheck}).
+ * attributes from a JSON object or a form, and answers the directives the rules produced as JSON,
+ * with the outbox ids of what they sent ({@code "outbox"}, when they sent anything). Only callers
+ * with the events token get here ({@link EventsTokenCheck}).
  */
 @Path("events/{domain: [A-Za-z0-9_-]+}/{type: [A-Za-z0-9_-]+}")
 @RequestScoped
@@ -30,6 +32,7 @@ public class EventChannel {
 
   @Inject RuleEngine engine;
   @Inject Directives directives;
+  @Inject Outbox outbox;
   @Inject RequestOrigin requestOrigin;
   @Inject CallLifetime calls;
   @Context HttpServletRequest servlet;
@@ -55,6 +58,6 @@ public class EventChannel {
     requestOrigin.set(RequestOrigin.of(servlet));
     RuleEngine.Outcome outcome = engine.raise(event);
     calls.afterEvent(event);
-    return DirectivesJson.of(event, outcome, directives.response()).toString();
+    return DirectivesJson.of(event, outcome, directives.response(), outbox.written()).toString();
   }
 }

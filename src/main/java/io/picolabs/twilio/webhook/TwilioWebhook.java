@@ -1,6 +1,6 @@
 package io.picolabs.twilio.webhook;
 
-import io.picolabs.twilio.action.RequestOrigin;
+import io.picolabs.twilio.event.RequestOrigin;
 import io.picolabs.twilio.event.RuleEvent;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -34,7 +34,6 @@ public class WebhookSettings {
   private Duration deadline;
   private String fallbackTwiml;
   private Duration idempotencyWindow;
-  private int idempotencyMaxEntries;
   private Optional<String> eventsToken;
 
   @PostConstruct
@@ -47,7 +46,6 @@ public class WebhookSettings {
     fallbackTwiml = readFallback();
     idempotencyWindow =
         Duration.ofSeconds(value("twilio.webhook.idempotency-window-seconds", Long.class, 300L));
-    idempotencyMaxEntries = value("twilio.webhook.idempotency-max-entries", Integer.class, 10_000);
     eventsToken = config.getOptionalValue("events.token", String.class).filter(t -> !t.isBlank());
   }
 
@@ -118,10 +116,6 @@ public class WebhookSettings {
 
   public Duration idempotencyWindow() {
     return idempotencyWindow;
-  }
-
-  public int idempotencyMaxEntries() {
-    return idempotencyMaxEntries;
   }
 
   public Optional<String> eventsToken() {

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /** Exact TwiML for each action of the seed's table and each of its modifiers. */
 class TwilioTest {
   private final Directives directives = new Directives();
-  private final Twilio twilio = new Twilio(directives, new Outbox(null, null), new ActionUrls(""));
+  private final Twilio twilio =
+      new Twilio(directives, new Outbox(null, null, null, null, null), new ActionUrls(""));
 
   private String twiml() {
     return TwimlWriter.write(directives.response());
@@ -101,7 +102,8 @@ class TwilioTest {
   @Test
   void actionUrlsFollowTheContextPath() {
     Directives inApp = new Directives();
-    new Twilio(inApp, new Outbox(null, null), new ActionUrls("/app")).redirect("voicemail");
+    new Twilio(inApp, new Outbox(null, null, null, null, null), new ActionUrls("/app"))
+        .redirect("voicemail");
     assertEquals(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Redirect>/app/twilio/voicemail</Redirect></Response>",
         TwimlWriter.write(inApp.response()));
@@ -307,7 +309,7 @@ class TwilioTest {
     twilio.reject().reason(Reject.Reason.REJECTED);
     assertTwiml("<Reject reason=\"rejected\"/>");
     Directives other = new Directives();
-    Twilio late = new Twilio(other, new Outbox(null, null), new ActionUrls(""));
+    Twilio late = new Twilio(other, new Outbox(null, null, null, null, null), new ActionUrls(""));
     late.say("Hello");
     IllegalStateException error = assertThrows(IllegalStateException.class, late::reject);
     assertEquals(

@@ -22,7 +22,8 @@ class HelloMonkeyTest {
   private static final String XML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
 
   private final Directives directives = new Directives();
-  private final Twilio twilio = new Twilio(directives, new Outbox(null, null), new ActionUrls(""));
+  private final Twilio twilio =
+      new Twilio(directives, new Outbox(null, null, null, null, null), new ActionUrls(""));
   private final HelloMonkey rules = new HelloMonkey();
 
   @Test

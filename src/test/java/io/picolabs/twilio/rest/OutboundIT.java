@@ -2,24 +2,33 @@ package io.picolabs.twilio.rest;
 
 import static io.picolabs.twilio.testing.TwilioRequests.AUTH_TOKEN;
 import static io.picolabs.twilio.testing.TwilioRequests.XML;
+import static io.picolabs.twilio.testing.TwilioRequests.appVars;
 import static io.picolabs.twilio.testing.TwilioRequests.event;
+import static io.picolabs.twilio.testing.TwilioRequests.eventually;
+import static io.picolabs.twilio.testing.TwilioRequests.json;
+import static io.picolabs.twilio.testing.TwilioRequests.outboxIds;
 import static io.picolabs.twilio.testing.TwilioRequests.postForm;
 import static io.picolabs.twilio.testing.TwilioRequests.tokens;
 import static io.picolabs.twilio.testing.TwilioRequests.uri;
+import static io.picolabs.twilio.testing.TwilioRequests.withToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.picolabs.twilio.testing.FakeTwilioApi;
 import io.picolabs.twilio.testing.ServerLog;
+import io.picolabs.twilio.testing.TwilioRequests;
+import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -33,10 +42,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** send_sms and place_call from the WAR, against a fake Twilio REST API on loopback. */
+/**
+ * send_sms and place_call from the WAR, against a fake Twilio REST API on loopback: written to the
+ * outbox when the rule commits, sent by the sender after the answer, their outcomes raised to the
+ * rules (which keep them in application variables, read here), their status callbacks recorded.
+ */
 @ExtendWith(ArquillianExtension.class)
 class OutboundIT {
-  static final FakeTwilioApi TWILIO = FakeTwilioApi.start();
+  static final FakeTwilioApi TWILIO = FakeTwilioApi.startWithUniqueSids();
   static final String SID = "AC00000000000000000000000000000001";
   static final String TOKEN = AUTH_TOKEN; // the default account signs webhooks and sends
   static final String ALERTS_SID = "AC00000000000000000000000000000002";
@@ -55,7 +68,9 @@ class OutboundIT {
             "twilio.retry.initial-delay-ms=100",
             "twilio.retry.max-delay-ms=400",
             "twilio.retry.max-attempts=5",
-            "twilio.read-timeout-ms=1500",
+            "twilio.read-timeout-ms=6000",
+            "twilio.outbox.reconcile-delay-ms=300",
+            "twilio.outbox.poll-ms=200",
             tokens());
     return ShrinkWrap.create(ZipImporter.class, "outbound.war")
         .importFrom(new File(System.getProperty("application.war", "target/twilio-rules.war")))
@@ -76,19 +91,45 @@ class OutboundIT {
         + Base64.getEncoder().encodeToString((sid + ":" + token).getBytes(StandardCharsets.UTF_8));
   }
 
-  private static String directives(String... says) {
-    StringBuilder json = new StringBuilder("\"directives\":[");
-    for (int i = 0; i < says.length; i++) {
-      json.append(i > 0 ? "," : "")
-          .append("{\"name\":\"Say\",\"text\":\"")
-          .append(says[i])
-          .append("\"}");
-    }
-    return json.append("]}").toString();
+  private String origin() {
+    return uri(base, "").toString().replaceAll("/$", "");
   }
 
   private HttpResponse<String> send(String json) {
     return event(base, "events/test/send", "application/json", json);
+  }
+
+  /** The one outbox entry an event channel answer names. */
+  private static String onlyEntry(HttpResponse<String> answer) {
+    assertEquals(200, answer.statusCode(), answer.body());
+    List<String> ids = outboxIds(answer.body());
+    assertEquals(1, ids.size(), answer.body());
+    return ids.get(0);
+  }
+
+  /** What the test rules kept of the outcome of entry {@code id}, once the sender raised it. */
+  private String outcome(String id) {
+    return appVar("outcome-" + id);
+  }
+
+  private String appVar(String name) {
+    return eventually(
+        20,
+        "application variable " + name,
+        () -> {
+          JsonObject vars = appVars(base);
+          return Optional.ofNullable(vars.containsKey(name) ? vars.getString(name) : null);
+        });
+  }
+
+  /** The SID of the {@code i}th message or call the fake accepted in this test, once it has. */
+  private static String sid(int i) {
+    return eventually(
+        20,
+        "the fake accepting request " + i,
+        () ->
+            Optional.ofNullable(
+                TWILIO.accepted().size() > i ? TWILIO.accepted().get(i).sid() : null));
   }
 
   private static void assertMessageRequest(
@@ -100,8 +141,17 @@ class OutboundIT {
     assertEquals(form, request.form());
   }
 
+  private Map<String, List<String>> messageForm(String to, String body, String id) {
+    Map<String, List<String>> form = new LinkedHashMap<>();
+    form.put("To", List.of(to));
+    form.put("From", List.of("+18005551212"));
+    form.put("Body", List.of(body));
+    form.put("StatusCallback", List.of(origin() + "/twilio/sms_status?outbox=" + id));
+    return form;
+  }
+
   @Test
-  void theSeedRulesetSendsTheNotification() {
+  void theSeedRulesetSendsTheNotificationAfterAnswering() {
     String message = "Hi & bye + 100% ünïcødé 🐵 a=b";
     HttpResponse<String> response =
         event(
@@ -111,30 +161,41 @@ class OutboundIT {
             "{\"phone_number\":\"+18015552311\",\"from_number\":\"+18005551212\",\"message\":\""
                 + message
                 + "\"}");
-    assertEquals(200, response.statusCode());
+    String id = onlyEntry(response);
     assertEquals(
-        "{\"domain\":\"notification\",\"type\":\"status\",\"fired\":[\"NotificationSms.sms\"],\"failed\":[],"
-            + directives(
-                "sms_sent SM00000000000000000000000000000001 queued segments=1 to=+18015552311 account=default"),
+        "{\"domain\":\"notification\",\"type\":\"status\",\"fired\":[\"NotificationSms.sms\"],"
+            + "\"failed\":[],\"directives\":[],\"outbox\":[\""
+            + id
+            + "\"]}",
         response.body());
-    List<FakeTwilioApi.Request> requests = TWILIO.requests();
+    assertEquals(
+        "sms_sent "
+            + sid(0)
+            + " queued segments=1 to=+18015552311 body="
+            + message
+            + " account=default",
+        outcome(id));
+    List<FakeTwilioApi.Request> requests = TWILIO.posts();
     assertEquals(1, requests.size());
-    assertMessageRequest(
-        requests.get(0),
-        SID,
-        TOKEN,
-        Map.of(
-            "To",
-            List.of("+18015552311"),
-            "From",
-            List.of("+18005551212"),
-            "Body",
-            List.of(message)));
+    assertMessageRequest(requests.get(0), SID, TOKEN, messageForm("+18015552311", message, id));
     assertTrue(requests.get(0).body().contains("To=%2B18015552311"), requests.get(0).body());
   }
 
   @Test
-  void aSendQueuedInANestedEventGoesOnlyWhenTheOuterRuleSucceeds() {
+  void aSlowTwilioDoesNotHoldUpTheAnswerAndStillGetsTheMessageOnce() {
+    TWILIO.slowDown(5000);
+    long start = System.nanoTime();
+    HttpResponse<String> response =
+        send("{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"slow\"}");
+    long answeredMillis = (System.nanoTime() - start) / 1_000_000;
+    String id = onlyEntry(response);
+    assertTrue(answeredMillis < 1000, "answered in " + answeredMillis + " ms");
+    assertTrue(outcome(id).startsWith("sms_sent " + sid(0) + " queued"));
+    assertEquals(1, TWILIO.posts().size());
+  }
+
+  @Test
+  void aSendQueuedInANestedEventGoesOnlyWhenTheOuterRuleSucceeds() throws Exception {
     String nested = "{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"nested\"";
     HttpResponse<String> failed =
         event(base, "events/test/nested_send", "application/json", nested + ",\"fail\":\"yes\"}");
@@ -142,54 +203,42 @@ class OutboundIT {
         "{\"domain\":\"test\",\"type\":\"nested_send\",\"fired\":[\"OutboundRules.nestedSend\"],"
             + "\"failed\":[\"OutboundRules.nestedSend\"],\"directives\":[]}",
         failed.body());
-    assertEquals(List.of(), TWILIO.requests());
 
     HttpResponse<String> sent =
         event(base, "events/test/nested_send", "application/json", nested + "}");
-    assertEquals(
-        "{\"domain\":\"test\",\"type\":\"nested_send\",\"fired\":[\"OutboundRules.nestedSend\"],"
-            + "\"failed\":[],"
-            + directives(
-                "sms_sent SM00000000000000000000000000000001 queued segments=1 to=+18015552311 account=default"),
-        sent.body());
-    assertEquals(1, TWILIO.requests().size());
-    assertEquals(List.of("nested"), TWILIO.requests().get(0).form().get("Body"));
+    String id = onlyEntry(sent);
+    assertTrue(outcome(id).startsWith("sms_sent " + sid(0) + " queued"));
+    assertEquals(1, TWILIO.posts().size(), "only the message of the rule that succeeded");
+    assertEquals(List.of("nested"), TWILIO.posts().get(0).form().get("Body"));
   }
 
   @Test
   void mediaMessagingServiceAndStatusCallback() {
-    send(
-        "{\"to\":\"+18015552311\",\"service\":\"MG00000000000000000000000000000009\",\"message\":\"look\","
-            + "\"media\":[\"https://example.com/a.png\",\"https://example.com/b.png?x=1&y=2\"],"
-            + "\"callback\":\"sms_status\"}");
+    String id =
+        onlyEntry(
+            send(
+                "{\"to\":\"+18015552311\",\"service\":\"MG00000000000000000000000000000009\",\"message\":\"look\","
+                    + "\"media\":[\"https://example.com/a.png\",\"https://example.com/b.png?x=1&y=2\"],"
+                    + "\"callback\":\"delivery?step=2\"}"));
+    outcome(id);
     Map<String, List<String>> form = new LinkedHashMap<>();
     form.put("To", List.of("+18015552311"));
     form.put("MessagingServiceSid", List.of("MG00000000000000000000000000000009"));
     form.put("Body", List.of("look"));
     form.put("MediaUrl", List.of("https://example.com/a.png", "https://example.com/b.png?x=1&y=2"));
-    form.put(
-        "StatusCallback",
-        List.of(uri(base, "").toString().replaceAll("/$", "") + "/twilio/sms_status"));
-    assertMessageRequest(TWILIO.requests().get(0), SID, TOKEN, form);
+    form.put("StatusCallback", List.of(origin() + "/twilio/delivery?outbox=" + id + "&step=2"));
+    assertMessageRequest(TWILIO.posts().get(0), SID, TOKEN, form);
   }
 
   @Test
   void aNamedAccountUsesItsOwnCredentials() {
-    HttpResponse<String> response =
-        send(
-            "{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"alert\",\"account\":\"alerts\"}");
-    assertTrue(response.body().contains("account=alerts"), response.body());
+    String id =
+        onlyEntry(
+            send(
+                "{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"alert\",\"account\":\"alerts\"}"));
+    assertTrue(outcome(id).endsWith("account=alerts"), outcome(id));
     assertMessageRequest(
-        TWILIO.requests().get(0),
-        ALERTS_SID,
-        ALERTS_TOKEN,
-        Map.of(
-            "To",
-            List.of("+18015552311"),
-            "From",
-            List.of("+18005551212"),
-            "Body",
-            List.of("alert")));
+        TWILIO.posts().get(0), ALERTS_SID, ALERTS_TOKEN, messageForm("+18015552311", "alert", id));
   }
 
   @Test
@@ -200,11 +249,12 @@ class OutboundIT {
             "{\"code\":20429,\"message\":\"Too Many Requests\",\"more_info\":\"https://www.twilio.com/docs/errors/20429\",\"status\":429}",
             Map.of("Retry-After", "0"),
             0));
-    HttpResponse<String> response =
-        send("{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"again\"}");
-    assertTrue(response.body().contains("sms_sent SM"), response.body());
-    assertEquals(2, TWILIO.requests().size());
-    assertEquals(TWILIO.requests().get(0).body(), TWILIO.requests().get(1).body());
+    String id =
+        onlyEntry(
+            send("{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"again\"}"));
+    assertTrue(outcome(id).startsWith("sms_sent SM"), outcome(id));
+    assertEquals(2, TWILIO.posts().size());
+    assertEquals(TWILIO.posts().get(0).body(), TWILIO.posts().get(1).body());
   }
 
   @Test
@@ -213,14 +263,16 @@ class OutboundIT {
         400,
         "{\"code\":21211,\"message\":\"The 'To' number 123 is not a valid phone number.\","
             + "\"more_info\":\"https://www.twilio.com/docs/errors/21211\",\"status\":400}");
-    HttpResponse<String> response =
-        send("{\"to\":\"123\",\"from\":\"+18005551212\",\"message\":\"hi\"}");
+    String id = onlyEntry(send("{\"to\":\"123\",\"from\":\"+18005551212\",\"message\":\"hi\"}"));
     assertEquals(
-        "{\"domain\":\"test\",\"type\":\"send\",\"fired\":[\"OutboundRules.send\"],\"failed\":[],"
-            + directives(
-                "sms_failed 21211 The 'To' number 123 is not a valid phone number. http=400 to=123"),
-        response.body());
-    assertEquals(1, TWILIO.requests().size());
+        "sms_failed 21211 The 'To' number 123 is not a valid phone number. http=400 to=123",
+        outcome(id));
+    assertEquals(1, TWILIO.posts().size());
+    JsonObject logged = logEntry("messages", id);
+    assertEquals("failed", logged.getString("state"));
+    assertEquals(21211, logged.getInt("error_code"));
+    assertEquals(
+        "The 'To' number 123 is not a valid phone number.", logged.getString("error_message"));
   }
 
   @Test
@@ -228,14 +280,10 @@ class OutboundIT {
     TWILIO.then(
         401,
         "{\"code\":20003,\"message\":\"Authenticate\",\"more_info\":\"https://www.twilio.com/docs/errors/20003\",\"status\":401}");
-    HttpResponse<String> response =
-        send("{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"hi\"}");
-    assertTrue(
-        response
-            .body()
-            .contains(directives("sms_failed 20003 Authenticate http=401 to=+18015552311")),
-        response.body());
-    assertEquals(1, TWILIO.requests().size());
+    String id =
+        onlyEntry(send("{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"hi\"}"));
+    assertEquals("sms_failed 20003 Authenticate http=401 to=+18015552311", outcome(id));
+    assertEquals(1, TWILIO.posts().size());
   }
 
   @Test
@@ -244,31 +292,53 @@ class OutboundIT {
     CompletableFuture<Void> back =
         CompletableFuture.runAsync(
             TWILIO::reopen, CompletableFuture.delayedExecutor(250, TimeUnit.MILLISECONDS));
-    HttpResponse<String> response =
-        send("{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"persist\"}");
+    String id =
+        onlyEntry(
+            send("{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"persist\"}"));
     back.get(5, TimeUnit.SECONDS);
-    assertTrue(response.body().contains("sms_sent SM"), response.body());
-    assertEquals(1, TWILIO.requests().size());
+    assertTrue(outcome(id).startsWith("sms_sent SM"), outcome(id));
+    assertEquals(1, TWILIO.posts().size());
   }
 
   @Test
-  void aServerErrorIsNotRetriedAndReportedAsUnknown() {
-    TWILIO.then(503, "{\"code\":20500,\"message\":\"Internal Server Error\",\"status\":503}");
-    HttpResponse<String> response =
-        send("{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"once\"}");
-    assertTrue(
-        response.body().contains(directives("sms_unknown HTTP 503 from Twilio to=+18015552311")),
-        response.body());
-    assertEquals(1, TWILIO.requests().size());
+  void aServerErrorAfterTwilioAcceptedIsReconciledNotResent() {
+    TWILIO.then(
+        FakeTwilioApi.Answer.acceptedThen(
+            500, "{\"code\":20500,\"message\":\"Internal Server Error\",\"status\":500}"));
+    String id =
+        onlyEntry(send("{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"once\"}"));
+    assertEquals(
+        "sms_sent "
+            + sid(0)
+            + " queued segments=1 to=+18015552311 body=once"
+            + " account=default reconciled",
+        outcome(id));
+    assertEquals(1, TWILIO.posts().size(), "no second POST");
+    assertEquals("GET", TWILIO.requests().get(1).method());
+    assertEquals(
+        "sent", logEntry("messages", id).getString("state"), "the log has the found message");
   }
 
   @Test
-  void aReadTimeoutIsNotRetriedAndReportedAsUnknown() {
-    TWILIO.then(new FakeTwilioApi.Answer(201, "{}", Map.of(), 3000));
-    HttpResponse<String> response =
-        send("{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"slow\"}");
-    assertTrue(response.body().contains("sms_unknown "), response.body());
-    assertEquals(1, TWILIO.requests().size());
+  void aServerErrorTwilioHasNoTraceOfIsSentOnceMore() {
+    TWILIO.then(503, "{\"code\":20500,\"message\":\"Service Unavailable\",\"status\":503}");
+    String id =
+        onlyEntry(
+            send("{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"twice?\"}"));
+    assertTrue(outcome(id).startsWith("sms_sent SM"), outcome(id));
+    assertFalse(outcome(id).endsWith("reconciled"), outcome(id));
+    List<FakeTwilioApi.Request> posts = TWILIO.posts();
+    assertEquals(2, posts.size(), "one resend");
+    assertEquals(posts.get(0).body(), posts.get(1).body());
+  }
+
+  @Test
+  void aReadTimeoutIsReconciled() {
+    TWILIO.slowDown(7000); // accepted at arrival, answered after the client's 6 s
+    String id =
+        onlyEntry(send("{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"slow\"}"));
+    assertTrue(outcome(id).endsWith("reconciled"), outcome(id));
+    assertEquals(1, TWILIO.posts().size());
   }
 
   @Test
@@ -293,27 +363,120 @@ class OutboundIT {
 
   @Test
   void placeCallToAnEventTypeOfThisServer() {
-    HttpResponse<String> response =
-        event(
-            base,
-            "events/test/call",
-            "application/json",
-            "{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"target\":\"inbound_call\"}");
-    assertTrue(
-        response.body().contains("call_placed CA00000000000000000000000000000001 queued"),
-        response.body());
-    FakeTwilioApi.Request request = TWILIO.requests().get(0);
+    String id =
+        onlyEntry(
+            event(
+                base,
+                "events/test/call",
+                "application/json",
+                "{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"target\":\"inbound_call\"}"));
+    assertEquals(
+        "call_placed " + sid(0) + " queued url=" + origin() + "/twilio/inbound_call", outcome(id));
+    FakeTwilioApi.Request request = TWILIO.posts().get(0);
     assertEquals("/2010-04-01/Accounts/" + SID + "/Calls.json", request.path());
     assertEquals(basic(SID, TOKEN), request.header("Authorization"));
-    String origin = uri(base, "").toString().replaceAll("/$", "");
     Map<String, List<String>> form = new LinkedHashMap<>();
     form.put("To", List.of("+18015552311"));
     form.put("From", List.of("+18005551212"));
-    form.put("Url", List.of(origin + "/twilio/inbound_call"));
-    form.put("StatusCallback", List.of(origin + "/twilio/call_status"));
+    form.put("Url", List.of(origin() + "/twilio/inbound_call"));
+    form.put("StatusCallback", List.of(origin() + "/twilio/call_status?outbox=" + id));
     form.put("StatusCallbackEvent", List.of("initiated", "completed"));
     form.put("Timeout", List.of("20"));
     assertEquals(form, request.form());
+    JsonObject logged = logEntry("calls", id);
+    assertEquals(sid(0), logged.getString("sid"));
+    assertEquals("queued", logged.getString("status"));
+  }
+
+  private Map<String, String> statusCallback(String sid, String status) {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("AccountSid", SID);
+    params.put("ApiVersion", "2010-04-01");
+    params.put("From", "+18005551212");
+    params.put("MessageSid", sid);
+    params.put("MessageStatus", status);
+    params.put("SmsSid", sid);
+    params.put("SmsStatus", status);
+    params.put("To", "+18015552311");
+    return params;
+  }
+
+  @Test
+  void statusCallbacksMoveTheLogForwardOnceEach() {
+    String id =
+        onlyEntry(
+            send("{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"track\"}"));
+    String sid = outcome(id).split(" ")[1];
+    String callback = "twilio/sms_status?outbox=" + id;
+    String empty = XML + "<Response/>";
+    for (String status : List.of("queued", "delivered", "sent", "delivered")) {
+      HttpResponse<String> answer = postForm(base, callback, statusCallback(sid, status));
+      assertEquals(200, answer.statusCode(), answer.body());
+      assertEquals(empty, answer.body());
+    }
+    // a callback that lost its entry id is matched by its SID
+    assertEquals(
+        200, postForm(base, "twilio/sms_status", statusCallback(sid, "read")).statusCode());
+    // an unsigned one never gets in
+    HttpResponse<String> unsigned =
+        TwilioRequests.post(
+            base,
+            callback,
+            "application/x-www-form-urlencoded",
+            TwilioRequests.form(statusCallback(sid, "undelivered")));
+    assertEquals(403, unsigned.statusCode());
+
+    assertEquals(
+        "queued delivered read", appVar("statuses-" + id), "only forward moves reach rules");
+    JsonObject logged = logEntry("messages", id);
+    assertEquals("sent", logged.getString("state"));
+    assertEquals(sid, logged.getString("sid"));
+    assertEquals("read", logged.getString("status"));
+    List<String> history =
+        logged.getJsonArray("history").getValuesAs(JsonObject.class).stream()
+            .map(s -> s.getString("status") + (s.getBoolean("forward") ? "" : " (late)"))
+            .toList();
+    assertEquals(List.of("queued", "delivered", "sent (late)", "read"), history);
+  }
+
+  @Test
+  void theLogIsPagedNewestFirst() {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ids.add(
+          onlyEntry(
+              send(
+                  "{\"to\":\"+18015550"
+                      + i
+                      + "00\",\"from\":\"+18005551212\",\"message\":\"page "
+                      + i
+                      + "\"}")));
+      outcome(ids.get(i));
+    }
+    JsonObject first = json(withToken(base, "messages?size=2").body());
+    assertEquals(
+        List.of(ids.get(2), ids.get(1)),
+        first.getJsonArray("messages").getValuesAs(JsonObject.class).stream()
+            .map(m -> m.getString("id"))
+            .toList());
+    assertEquals("/messages?page=2&size=2", first.getString("next"));
+    JsonObject second = json(withToken(base, "messages?page=2&size=2").body());
+    assertEquals(ids.get(0), second.getJsonArray("messages").getJsonObject(0).getString("id"));
+    assertEquals(400, withToken(base, "messages?size=0").statusCode());
+    assertEquals(
+        401,
+        TwilioRequests.send(java.net.http.HttpRequest.newBuilder(uri(base, "messages")).GET())
+            .statusCode());
+  }
+
+  /** Entry {@code id} as {@code GET /messages} or {@code /calls} shows it. */
+  private JsonObject logEntry(String kind, String id) {
+    HttpResponse<String> page = withToken(base, kind + "?size=500");
+    assertEquals(200, page.statusCode(), page.body());
+    return json(page.body()).getJsonArray(kind).getValuesAs(JsonObject.class).stream()
+        .filter(entry -> entry.getString("id").equals(id))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(id + " not in " + page.body()));
   }
 
   @Test

@@ -6,12 +6,13 @@ import io.picolabs.twilio.action.Twilio;
 import io.picolabs.twilio.event.RuleEngine;
 import io.picolabs.twilio.event.RuleEvent;
 import io.picolabs.twilio.event.Select;
+import io.picolabs.twilio.state.AppVars;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Map;
 
-/** Test-only rules: send with every modifier, and say each outcome so the test can read it. */
+/** Test-only rules: send with every modifier, and keep each outcome so the test can read it. */
 @ApplicationScoped
 public class OutboundRules {
 
@@ -47,8 +48,12 @@ public class OutboundRules {
     call.statusCallback("call_status").statusCallbackEvent("initiated", "completed").timeout(20);
   }
 
-  void sent(@Observes @Select(domain = "twilio", type = "sms_sent") RuleEvent e, Twilio twilio) {
-    twilio.say(
+  // Outcomes are raised by the sender, answering nobody: what a rule says of them is kept in an
+  // application variable named after the outbox entry, for the test to read.
+
+  void sent(@Observes @Select(domain = "twilio", type = "sms_sent") RuleEvent e, AppVars app) {
+    app.set(
+        "outcome-" + e.attr("outbox"),
         "sms_sent "
             + e.attr("sid")
             + " "
@@ -57,13 +62,16 @@ public class OutboundRules {
             + e.attr("num_segments")
             + " to="
             + e.attr("to")
+            + " body="
+            + e.attr("body")
             + " account="
-            + e.attr("account"));
+            + e.attr("account")
+            + (e.attr("reconciled") == null ? "" : " reconciled"));
   }
 
-  void failed(
-      @Observes @Select(domain = "twilio", type = "sms_failed") RuleEvent e, Twilio twilio) {
-    twilio.say(
+  void failed(@Observes @Select(domain = "twilio", type = "sms_failed") RuleEvent e, AppVars app) {
+    app.set(
+        "outcome-" + e.attr("outbox"),
         "sms_failed "
             + e.attr("error_code")
             + " "
@@ -75,12 +83,21 @@ public class OutboundRules {
   }
 
   void unknown(
-      @Observes @Select(domain = "twilio", type = "sms_unknown") RuleEvent e, Twilio twilio) {
-    twilio.say("sms_unknown " + e.attr("reason") + " to=" + e.attr("to"));
+      @Observes @Select(domain = "twilio", type = "sms_unknown") RuleEvent e, AppVars app) {
+    app.set(
+        "outcome-" + e.attr("outbox"), "sms_unknown " + e.attr("reason") + " to=" + e.attr("to"));
   }
 
-  void placed(
-      @Observes @Select(domain = "twilio", type = "call_placed") RuleEvent e, Twilio twilio) {
-    twilio.say("call_placed " + e.attr("sid") + " " + e.attr("status"));
+  void placed(@Observes @Select(domain = "twilio", type = "call_placed") RuleEvent e, AppVars app) {
+    app.set(
+        "outcome-" + e.attr("outbox"),
+        "call_placed " + e.attr("sid") + " " + e.attr("status") + " url=" + e.attr("url"));
+  }
+
+  /** Each status callback that reaches the rules, appended to the entry's list. */
+  void status(@Observes @Select(domain = "twilio", type = "sms_status") RuleEvent e, AppVars app) {
+    String name = "statuses-" + e.attr("outbox");
+    String seen = app.getOr(name, "");
+    app.set(name, (seen.isEmpty() ? "" : seen + " ") + e.attr("MessageStatus"));
   }
 }

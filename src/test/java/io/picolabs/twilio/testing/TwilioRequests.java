@@ -1,7 +1,12 @@
 package io.picolabs.twilio.testing;
 
 import io.picolabs.twilio.security.TwilioSignature;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -13,6 +18,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Requests shaped like Twilio's, sent over HTTP/1.1 as Twilio sends them. */
@@ -128,11 +135,60 @@ public final class TwilioRequests {
    */
   public static String entityVars(URL base, String entity) {
     HttpResponse<String> response =
-        send(
-            HttpRequest.newBuilder(uri(base, "entities/" + entity.replace("+", "%2B") + "/vars"))
-                .header("Authorization", "Bearer " + EVENTS_TOKEN)
-                .GET());
+        withToken(base, "entities/" + entity.replace("+", "%2B") + "/vars");
     return response.statusCode() + " " + response.body();
+  }
+
+  /** A GET of {@code path} with the events token ({@code app/vars}, {@code messages} …). */
+  public static HttpResponse<String> withToken(URL base, String path) {
+    return send(
+        HttpRequest.newBuilder(uri(base, path))
+            .header("Authorization", "Bearer " + EVENTS_TOKEN)
+            .GET());
+  }
+
+  /**
+   * Waits up to {@code seconds} for {@code probe} to give a value (something done in the
+   * background, such as a send), failing with {@code what} if it never does.
+   */
+  public static <T> T eventually(int seconds, String what, Supplier<Optional<T>> probe) {
+    long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+    while (true) {
+      Optional<T> value = probe.get();
+      if (value.isPresent()) {
+        return value.get();
+      }
+      if (System.nanoTime() - until > 0) {
+        throw new AssertionError("not within " + seconds + " s: " + what);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted waiting for " + what, e);
+      }
+    }
+  }
+
+  /** The application variables, as a JSON object. */
+  public static JsonObject appVars(URL base) {
+    return json(withToken(base, "app/vars").body());
+  }
+
+  /** The outbox ids of an event channel answer ({@code "outbox": [...]}), none if it sent none. */
+  public static List<String> outboxIds(String eventAnswer) {
+    JsonObject answer = json(eventAnswer);
+    return answer.containsKey("outbox")
+        ? answer.getJsonArray("outbox").getValuesAs(JsonString.class).stream()
+            .map(JsonString::getString)
+            .toList()
+        : List.of();
+  }
+
+  public static JsonObject json(String text) {
+    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+      return reader.readObject();
+    }
   }
 
   /** A POST with no signature and no token, exactly as given. */

@@ -1,11 +1,12 @@
-package io.picolabs.twilio.action;
+package io.picolabs.twilio.event;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The origin ({@code https://host[:port]}) of the request being answered, captured where the HTTP
- * request is known, since rules may run on another thread (see the webhook deadline).
+ * request is known, since rules may run on another thread (see the webhook deadline). Events the
+ * server raises itself (outcomes of sends) carry the origin of the request whose rule sent.
  */
 @RequestScoped
 public class RequestOrigin {

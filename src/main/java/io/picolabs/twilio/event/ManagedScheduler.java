@@ -1,0 +1,38 @@
+package io.picolabs.twilio.event;
+
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+/**
+ * Where the server's own background work runs (sending the outbox, purging expired rows): the
+ * managed scheduled executor {@code concurrent/twilioRulesScheduler} of {@code server.xml}, else,
+ * in an application server configured without it (the library in another application), the
+ * platform's default one. Managed, so that tasks run with the application's context and stop with
+ * it.
+ */
+public final class ManagedScheduler {
+  /** The JNDI name {@code server.xml} gives the executor. */
+  public static final String NAME = "concurrent/twilioRulesScheduler";
+
+  private static final Logger LOG = Logger.getLogger(ManagedScheduler.class.getName());
+
+  private ManagedScheduler() {}
+
+  /** The configured executor, else the default one. */
+  public static ManagedScheduledExecutorService lookup() {
+    try {
+      InitialContext naming = new InitialContext();
+      try {
+        return (ManagedScheduledExecutorService) naming.lookup(NAME);
+      } catch (NamingException e) {
+        LOG.info(NAME + " is not configured; using the default managed scheduled executor");
+        return (ManagedScheduledExecutorService)
+            naming.lookup("java:comp/DefaultManagedScheduledExecutorService");
+      }
+    } catch (NamingException e) {
+      throw new IllegalStateException("no managed scheduled executor for background work", e);
+    }
+  }
+}

@@ -1,0 +1,219 @@
+package io.picolabs.twilio.outbound;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Lob;
+import jakarta.persistence.NamedNativeQuery;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/**
+ * One outbound message or call: what to send (the request as JSON), where it stands in the outbox
+ * ({@link State}), and what Twilio said of it (SID, status, error).
+ *
+ * <p>Claims and state changes are conditional native updates on {@code ROW_VERSION}: whoever
+ * changes a row must have seen its latest version, so two senders (threads or instances) never both
+ * own a row, and a sender whose lease ran out cannot overwrite what the next one did.
+ */
+@Entity
+@Table(
+    name = "TWILIO_OUTBOX",
+    indexes = {
+      @Index(name = "TWILIO_OUTBOX_DUE", columnList = "STATE,DUE_MS"),
+      @Index(name = "TWILIO_OUTBOX_LOG", columnList = "KIND,CREATED_MS"),
+      @Index(name = "TWILIO_OUTBOX_SID", columnList = "SID")
+    })
+@NamedQuery(
+    name = OutboxEntry.DUE,
+    query =
+        "SELECT o FROM OutboxEntry o WHERE (o.state IN ('pending', 'reconcile') AND o.dueMillis <="
+            + " :now) OR (o.state = 'sending' AND o.leaseMillis <= :now) ORDER BY o.dueMillis, o.id")
+@NamedQuery(name = OutboxEntry.BY_SID, query = "SELECT o FROM OutboxEntry o WHERE o.sid = :sid")
+@NamedQuery(
+    name = OutboxEntry.LOG,
+    query =
+        "SELECT o FROM OutboxEntry o WHERE o.kind = :kind ORDER BY o.createdMillis DESC, o.id DESC")
+@NamedQuery(name = OutboxEntry.SIDS, query = "SELECT o.sid FROM OutboxEntry o WHERE o.sid IN :sids")
+@NamedQuery(
+    name = OutboxEntry.OLDEST_DUE,
+    query =
+        "SELECT MIN(o.createdMillis) FROM OutboxEntry o WHERE o.state IN ('pending', 'sending',"
+            + " 'reconcile')")
+@NamedNativeQuery(
+    name = OutboxEntry.CLAIM,
+    query =
+        "UPDATE TWILIO_OUTBOX SET STATE = 'sending', IN_DOUBT = 1, OWNER_ID = ?, LEASE_MS = ?,"
+            + " ROW_VERSION = ROW_VERSION + 1, UPDATED_MS = ? WHERE ID = ? AND ROW_VERSION = ?")
+@NamedNativeQuery(
+    name = OutboxEntry.SETTLE,
+    query =
+        "UPDATE TWILIO_OUTBOX SET STATE = ?, IN_DOUBT = ?, DUE_MS = ?, ATTEMPTS = ?, CHECKS = ?,"
+            + " SID = COALESCE(?, SID), ERROR_CODE = ?, ERROR_MESSAGE = ?, REASON = ?,"
+            + " OWNER_ID = NULL, ROW_VERSION = ROW_VERSION + 1, UPDATED_MS = ?"
+            + " WHERE ID = ? AND ROW_VERSION = ?")
+@NamedNativeQuery(
+    name = OutboxEntry.ANSWERED_STATUS,
+    query = "UPDATE TWILIO_OUTBOX SET STATUS = ? WHERE ID = ? AND STATUS_RANK < 0")
+@NamedNativeQuery(
+    name = OutboxEntry.FORWARD,
+    query =
+        "UPDATE TWILIO_OUTBOX SET STATUS = ?, STATUS_RANK = ?, SID = COALESCE(SID, ?),"
+            + " ERROR_CODE = COALESCE(?, ERROR_CODE), UPDATED_MS = ?"
+            + " WHERE ID = ? AND STATUS_RANK < ?")
+public class OutboxEntry {
+  static final String DUE = "OutboxEntry.due";
+  static final String BY_SID = "OutboxEntry.bySid";
+  static final String LOG = "OutboxEntry.log";
+  static final String SIDS = "OutboxEntry.sids";
+  static final String OLDEST_DUE = "OutboxEntry.oldestDue";
+  static final String CLAIM = "OutboxEntry.claim";
+  static final String SETTLE = "OutboxEntry.settle";
+  static final String ANSWERED_STATUS = "OutboxEntry.answeredStatus";
+  static final String FORWARD = "OutboxEntry.forward";
+
+  /** Where an entry stands in the outbox. */
+  public enum State {
+    /** Waiting to be sent, at {@code DUE_MS} (first try, or again after a 429). */
+    PENDING,
+    /** Claimed by a sender until {@code LEASE_MS}: the request may be on its way. */
+    SENDING,
+    /** A request went out and its outcome was lost: Twilio is asked before anything is resent. */
+    RECONCILE,
+    /** Twilio accepted it: the SID is known. */
+    SENT,
+    /** Twilio refused it, or could not be reached for all the attempts: nothing was sent. */
+    FAILED,
+    /** Twilio could not tell whether it had it, after every check: it may or may not be sent. */
+    UNKNOWN;
+
+    String code() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static State of(String code) {
+      return valueOf(code.toUpperCase(java.util.Locale.ROOT));
+    }
+  }
+
+  @Id
+  @Column(name = "ID", length = 36)
+  String id;
+
+  /** {@code sms} or {@code call}. */
+  @Column(name = "KIND", length = 4, nullable = false)
+  String kind;
+
+  @Column(name = "ACCOUNT", length = 64)
+  String account;
+
+  @Column(name = "TO_NUMBER", length = 64, nullable = false)
+  String to;
+
+  /** The From number, or the messaging service's SID. */
+  @Column(name = "FROM_NUMBER", length = 64)
+  String from;
+
+  /** The request ({@code OutgoingSms} or {@code OutgoingCall}) as JSON. */
+  @Lob
+  @Column(name = "REQUEST_JSON", nullable = false, length = 65536)
+  String request;
+
+  /** The origin of the request whose rule sent it, for the rules its outcome raises. */
+  @Column(name = "ORIGIN", length = 500)
+  String origin;
+
+  @Column(name = "STATE", length = 10, nullable = false)
+  String state;
+
+  /** 1 while a request may have gone out whose outcome is not known. */
+  @Column(name = "IN_DOUBT", nullable = false)
+  int inDoubt;
+
+  @Column(name = "ATTEMPTS", nullable = false)
+  int attempts;
+
+  @Column(name = "CHECKS", nullable = false)
+  int checks;
+
+  @Column(name = "DUE_MS", nullable = false)
+  long dueMillis;
+
+  @Column(name = "OWNER_ID", length = 100)
+  String owner;
+
+  @Column(name = "LEASE_MS", nullable = false)
+  long leaseMillis;
+
+  @Column(name = "ROW_VERSION", nullable = false)
+  long version;
+
+  @Column(name = "CREATED_MS", nullable = false)
+  long createdMillis;
+
+  @Column(name = "UPDATED_MS", nullable = false)
+  long updatedMillis;
+
+  @Column(name = "SID", length = 64)
+  String sid;
+
+  /** Twilio's status: from its answer, then moved forward by status callbacks. */
+  @Column(name = "STATUS", length = 20)
+  String status;
+
+  /** The rank of the last status a callback brought ({@link StatusOrder}); -1 before any. */
+  @Column(name = "STATUS_RANK", nullable = false)
+  int statusRank = -1;
+
+  @Column(name = "ERROR_CODE")
+  Integer errorCode;
+
+  @Column(name = "ERROR_MESSAGE", length = 500)
+  String errorMessage;
+
+  /** Why the outcome is (or was) unknown. */
+  @Column(name = "REASON", length = 500)
+  String reason;
+
+  protected OutboxEntry() {}
+
+  OutboxEntry(
+      String id,
+      String kind,
+      String account,
+      String to,
+      String from,
+      String request,
+      String origin,
+      long nowMillis) {
+    this.id = id;
+    this.kind = kind;
+    this.account = account;
+    this.to = to;
+    this.from = from;
+    this.request = request;
+    this.origin = origin;
+    this.state = State.PENDING.code();
+    this.dueMillis = nowMillis;
+    this.createdMillis = nowMillis;
+    this.updatedMillis = nowMillis;
+  }
+
+  State state() {
+    return State.of(state);
+  }
+
+  boolean inDoubt() {
+    return inDoubt != 0;
+  }
+
+  /** The account as rules name it ({@code null}: the default one). */
+  String account() {
+    return account;
+  }
+
+  static String clip(String text, int length) {
+    return text == null || text.length() <= length ? text : text.substring(0, length);
+  }
+}

@@ -1,0 +1,264 @@
+package io.picolabs.twilio.outbound;
+
+import io.picolabs.twilio.rest.OutgoingCall;
+import io.picolabs.twilio.rest.OutgoingSms;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceUnit;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The outbox and the message/call log in the application's database ({@code jdbc/twilioRules}, the
+ * variables' persistence unit). Reads use an entity manager of their own each time, so that they
+ * see the latest commit of any instance (see {@code JpaVariables} for why); writes are conditional
+ * native updates, each in a transaction of its own, except {@link #addSms} and {@link #addCall},
+ * which join the rule's commit.
+ */
+@ApplicationScoped
+public class OutboxStore {
+  /** Message entries. */
+  public static final String SMS = "sms";
+
+  /** Call entries. */
+  public static final String CALL = "call";
+
+  private static final String UNIT = "twilio-rules";
+  private static final Jsonb JSON = JsonbBuilder.create();
+
+  @PersistenceContext(unitName = UNIT)
+  EntityManager em;
+
+  @PersistenceUnit(unitName = UNIT)
+  EntityManagerFactory factory;
+
+  /** A fresh entry id, for a status callback URL to carry before the entry is written. */
+  public static String newId() {
+    return UUID.randomUUID().toString();
+  }
+
+  /** Writes a message to send, in the transaction of the rule's commit. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void addSms(String id, String account, OutgoingSms sms, String origin) {
+    String from = sms.from() != null ? sms.from() : sms.messagingServiceSid();
+    add(new OutboxEntry(id, SMS, account, sms.to(), from, JSON.toJson(sms), origin, now()));
+  }
+
+  /** Writes a call to place, in the transaction of the rule's commit. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void addCall(String id, String account, OutgoingCall call, String origin) {
+    add(
+        new OutboxEntry(
+            id, CALL, account, call.to(), call.from(), JSON.toJson(call), origin, now()));
+  }
+
+  private void add(OutboxEntry entry) {
+    em.persist(entry);
+  }
+
+  static OutgoingSms sms(OutboxEntry entry) {
+    return JSON.fromJson(entry.request, OutgoingSms.class);
+  }
+
+  static OutgoingCall call(OutboxEntry entry) {
+    return JSON.fromJson(entry.request, OutgoingCall.class);
+  }
+
+  /** Entries a sender may claim now, oldest due first. */
+  List<OutboxEntry> due(long nowMillis, int limit) {
+    try (EntityManager reader = factory.createEntityManager()) {
+      return reader
+          .createNamedQuery(OutboxEntry.DUE, OutboxEntry.class)
+          .setParameter("now", nowMillis)
+          .setMaxResults(limit)
+          .getResultList();
+    }
+  }
+
+  /** The entry as last committed. */
+  Optional<OutboxEntry> find(String id) {
+    try (EntityManager reader = factory.createEntityManager()) {
+      return Optional.ofNullable(reader.find(OutboxEntry.class, id));
+    }
+  }
+
+  /**
+   * Claims {@code entry} for {@code owner} until {@code leaseUntil}, marking it in doubt (the
+   * request may go out from now on): true if nobody changed it since it was read. The entry's
+   * version is then the claimed one.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  boolean claim(OutboxEntry entry, String owner, long leaseUntil, long nowMillis) {
+    int claimed =
+        em.createNamedQuery(OutboxEntry.CLAIM)
+            .setParameter(1, owner)
+            .setParameter(2, leaseUntil)
+            .setParameter(3, nowMillis)
+            .setParameter(4, entry.id)
+            .setParameter(5, entry.version)
+            .executeUpdate();
+    if (claimed == 1) {
+      entry.version++;
+      entry.owner = owner;
+      entry.leaseMillis = leaseUntil;
+    }
+    return claimed == 1;
+  }
+
+  /**
+   * Records where a claimed entry stands now (and, for one Twilio just accepted, the status it
+   * answered): false if the claim was lost meanwhile (the lease ran out and another sender took the
+   * entry), in which case nothing is changed.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  boolean settle(OutboxEntry entry, Settlement settlement, long nowMillis) {
+    int settled =
+        em.createNamedQuery(OutboxEntry.SETTLE)
+            .setParameter(1, settlement.state().code())
+            .setParameter(2, settlement.state() == OutboxEntry.State.RECONCILE ? 1 : 0)
+            .setParameter(3, settlement.dueMillis())
+            .setParameter(4, settlement.attempts())
+            .setParameter(5, settlement.checks())
+            .setParameter(6, settlement.sid())
+            .setParameter(7, settlement.errorCode())
+            .setParameter(8, OutboxEntry.clip(settlement.errorMessage(), 500))
+            .setParameter(9, OutboxEntry.clip(settlement.reason(), 500))
+            .setParameter(10, nowMillis)
+            .setParameter(11, entry.id)
+            .setParameter(12, entry.version)
+            .executeUpdate();
+    if (settled == 1 && settlement.status() != null) {
+      em.createNamedQuery(OutboxEntry.ANSWERED_STATUS)
+          .setParameter(1, settlement.status())
+          .setParameter(2, entry.id)
+          .executeUpdate();
+    }
+    return settled == 1;
+  }
+
+  /** How a status report changed an entry. */
+  enum Progress {
+    /** Recorded, and the entry's status moved forward to it. */
+    FORWARD,
+    /** Recorded in the history only: the entry is already past it. */
+    LATE,
+    /** The same status was reported before: nothing recorded. */
+    DUPLICATE
+  }
+
+  /**
+   * Records that Twilio reported {@code status} for entry {@code id}: once per status in the
+   * history, and as the entry's status only if it ranks after the current one. Two instances
+   * recording the same status at once: one of them fails on the history's key, and its caller takes
+   * that for {@link Progress#DUPLICATE} ({@code DuplicateKey}).
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  Progress report(
+      String id, String kind, String status, Integer errorCode, String sid, long nowMillis) {
+    if (em.find(StatusChange.class, new StatusChange.Key(id, status)) != null) {
+      return Progress.DUPLICATE;
+    }
+    int rank = StatusOrder.rank(kind, status);
+    boolean forward =
+        rank != StatusOrder.UNRANKED
+            && em.createNamedQuery(OutboxEntry.FORWARD)
+                    .setParameter(1, status)
+                    .setParameter(2, rank)
+                    .setParameter(3, sid)
+                    .setParameter(4, errorCode)
+                    .setParameter(5, nowMillis)
+                    .setParameter(6, id)
+                    .setParameter(7, rank)
+                    .executeUpdate()
+                == 1;
+    em.persist(new StatusChange(id, status, nowMillis, errorCode, forward));
+    em.flush();
+    return forward ? Progress.FORWARD : Progress.LATE;
+  }
+
+  /** The entry Twilio's {@code sid} belongs to, if it is one of ours. */
+  Optional<OutboxEntry> bySid(String sid) {
+    try (EntityManager reader = factory.createEntityManager()) {
+      return reader
+          .createNamedQuery(OutboxEntry.BY_SID, OutboxEntry.class)
+          .setParameter("sid", sid)
+          .setMaxResults(1)
+          .getResultStream()
+          .findFirst();
+    }
+  }
+
+  /** Which of {@code sids} already belong to an entry. */
+  Set<String> known(Collection<String> sids) {
+    if (sids.isEmpty()) {
+      return Set.of();
+    }
+    try (EntityManager reader = factory.createEntityManager()) {
+      return new HashSet<>(
+          reader
+              .createNamedQuery(OutboxEntry.SIDS, String.class)
+              .setParameter("sids", List.copyOf(sids))
+              .getResultList());
+    }
+  }
+
+  /** When the oldest entry still to be sent was written, if any is. */
+  public Optional<Long> oldestUnsent() {
+    try (EntityManager reader = factory.createEntityManager()) {
+      return Optional.ofNullable(
+          reader.createNamedQuery(OutboxEntry.OLDEST_DUE, Long.class).getSingleResult());
+    }
+  }
+
+  /** A page of the log of {@code kind}, newest first, each entry with its status history. */
+  public List<LogEntry> log(String kind, int offset, int limit) {
+    try (EntityManager reader = factory.createEntityManager()) {
+      List<OutboxEntry> entries =
+          reader
+              .createNamedQuery(OutboxEntry.LOG, OutboxEntry.class)
+              .setParameter("kind", kind)
+              .setFirstResult(offset)
+              .setMaxResults(limit)
+              .getResultList();
+      Map<String, List<LogEntry.Status>> history = new LinkedHashMap<>();
+      entries.forEach(entry -> history.put(entry.id, new ArrayList<>()));
+      if (!entries.isEmpty()) {
+        reader
+            .createNamedQuery(StatusChange.OF_ENTRIES, StatusChange.class)
+            .setParameter("entries", List.copyOf(history.keySet()))
+            .getResultList()
+            .forEach(
+                change ->
+                    history
+                        .get(change.entry)
+                        .add(
+                            new LogEntry.Status(
+                                change.status,
+                                change.atMillis,
+                                change.errorCode,
+                                change.forward != 0)));
+      }
+      List<LogEntry> page = new ArrayList<>();
+      for (OutboxEntry entry : entries) {
+        page.add(LogEntry.of(entry, history.get(entry.id)));
+      }
+      return page;
+    }
+  }
+
+  private static long now() {
+    return System.currentTimeMillis();
+  }
+}

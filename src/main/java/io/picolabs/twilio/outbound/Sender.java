@@ -1,0 +1,383 @@
+package io.picolabs.twilio.outbound;
+
+import io.picolabs.twilio.event.ManagedScheduler;
+import io.picolabs.twilio.event.RuleEvent;
+import io.picolabs.twilio.rest.MissingCredentials;
+import io.picolabs.twilio.rest.OutcomeUnknown;
+import io.picolabs.twilio.rest.OutgoingCall;
+import io.picolabs.twilio.rest.OutgoingSms;
+import io.picolabs.twilio.rest.PlacedCall;
+import io.picolabs.twilio.rest.RetryPolicy;
+import io.picolabs.twilio.rest.SentMessage;
+import io.picolabs.twilio.rest.TwilioError;
+import io.picolabs.twilio.rest.TwilioRest;
+import io.picolabs.twilio.rest.TwilioUnreachable;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Sends what the outbox holds, on the managed scheduled executor of {@code server.xml}, never on a
+ * thread that answers Twilio.
+ *
+ * <p>It wakes when a rule's sends commit on this instance, and every {@code twilio.outbox.poll-ms}
+ * for the rest (entries of other instances, retries that came due, leases that ran out). Entries
+ * are claimed one by one with a conditional update, so several instances share the outbox without
+ * sending an entry twice; a claim is a lease ({@code twilio.outbox.lease-seconds}), after which
+ * another sender may take the entry over. At most {@code twilio.outbox.concurrency} requests are in
+ * flight per instance.
+ *
+ * <p>Each claim makes one request. A 429 or a connection that never reached Twilio puts the entry
+ * back with exponential backoff ({@code twilio.retry.*}; {@code Retry-After} honoured) until the
+ * attempts run out; another 4xx fails it. A request whose answer was lost (5xx, read timeout, a
+ * crash with the entry still claimed) is never sent again blindly: after {@code
+ * twilio.outbox.reconcile-delay-ms} the sender asks Twilio for the message or call it might have
+ * created ({@link Reconciliation}), records it if found, and sends again only if not. When Twilio
+ * cannot be asked, it tries again, up to {@code twilio.outbox.max-checks} times, and then reports
+ * the outcome as unknown.
+ */
+@ApplicationScoped
+public class Sender {
+  private static final Logger LOG = Logger.getLogger(Sender.class.getName());
+  private static final int LISTED = 50;
+
+  @Inject OutboxStore store;
+  @Inject TwilioRest rest;
+  @Inject OutcomeEvents outcomes;
+  @Inject Config config;
+
+  private final String owner = hostName() + "/" + UUID.randomUUID();
+  private final AtomicBoolean polling = new AtomicBoolean();
+  private final AtomicBoolean again = new AtomicBoolean();
+  private volatile boolean stopped;
+  private ManagedScheduledExecutorService executor;
+  private ScheduledFuture<?> periodic;
+  private Semaphore slots;
+  private RetryPolicy retry;
+  private long leaseMillis;
+  private long reconcileDelayMillis;
+  private int maxChecks;
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    retry = RetryPolicy.of(config);
+    slots = new Semaphore(setting("twilio.outbox.concurrency", 8L).intValue());
+    long requestMillis =
+        setting("twilio.connect-timeout-ms", 5000L) + setting("twilio.read-timeout-ms", 15000L);
+    // a claim covers a check and a send, each as long as the client lets a request take
+    leaseMillis =
+        setting("twilio.outbox.lease-seconds", (2 * requestMillis + 10_000) / 1000) * 1000;
+    reconcileDelayMillis = setting("twilio.outbox.reconcile-delay-ms", 10_000L);
+    maxChecks = setting("twilio.outbox.max-checks", 10L).intValue();
+    long pollMillis = setting("twilio.outbox.poll-ms", 1000L);
+    executor = ManagedScheduler.lookup();
+    periodic = executor.scheduleWithFixedDelay(this::wake, 0, pollMillis, TimeUnit.MILLISECONDS);
+  }
+
+  private Long setting(String key, Long fallback) {
+    return config.getOptionalValue(key, Long.class).orElse(fallback);
+  }
+
+  @PreDestroy
+  void stop() {
+    stopped = true;
+    if (periodic != null) {
+      periodic.cancel(false);
+    }
+  }
+
+  /** Looks for due entries now: a rule's sends just committed, or a send finished. */
+  public void wake() {
+    if (stopped || executor == null) {
+      return;
+    }
+    again.set(true);
+    if (polling.compareAndSet(false, true)) {
+      try {
+        executor.execute(this::poll);
+      } catch (RejectedExecutionException e) {
+        polling.set(false);
+        LOG.warning(() -> "outbox not polled (executor refused: " + e.getMessage() + ")");
+      }
+    }
+  }
+
+  private void poll() {
+    try {
+      while (again.getAndSet(false) && !stopped) {
+        claimDue();
+      }
+    } catch (RuntimeException e) {
+      // logged, not thrown: the next wake or period tries again
+      LOG.log(Level.WARNING, "outbox not polled: " + e, e);
+    } finally {
+      polling.set(false);
+    }
+  }
+
+  private void claimDue() {
+    int free = slots.availablePermits();
+    if (free == 0) {
+      return; // a send that finishes wakes the sender again
+    }
+    long now = System.currentTimeMillis();
+    List<OutboxEntry> due = store.due(now, free);
+    for (OutboxEntry entry : due) {
+      if (!slots.tryAcquire()) {
+        return;
+      }
+      boolean claimed = false;
+      try {
+        claimed = store.claim(entry, owner, now + leaseMillis, now);
+      } finally {
+        if (!claimed) {
+          slots.release(); // another sender has it
+        }
+      }
+      if (claimed) {
+        dispatch(entry);
+      }
+    }
+    if (due.size() == free) {
+      again.set(true); // there may be more
+    }
+  }
+
+  private void dispatch(OutboxEntry entry) {
+    try {
+      executor.execute(
+          () -> {
+            try {
+              process(entry);
+            } catch (RuntimeException e) {
+              LOG.log(Level.SEVERE, "outbox entry " + entry.id + " not processed: " + e, e);
+            } finally {
+              slots.release();
+              wake();
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      slots.release(); // the lease runs out and the entry is reconciled, as after a crash
+      LOG.warning(() -> "outbox entry " + entry.id + " left for later: " + e.getMessage());
+    }
+  }
+
+  private void process(OutboxEntry entry) {
+    if (entry.inDoubt()) {
+      reconcile(entry);
+    } else {
+      send(entry);
+    }
+  }
+
+  /** A request for the entry may have reached Twilio: find what it created before resending. */
+  private void reconcile(OutboxEntry claimed) {
+    OutboxEntry entry = store.find(claimed.id).orElse(claimed);
+    entry.version = claimed.version;
+    if (entry.sid != null) { // a status callback named it meanwhile
+      settle(entry, Settlement.sent(entry, entry.attempts, entry.sid, null), sent(entry, null));
+      return;
+    }
+    Optional<Map<String, String>> found;
+    try {
+      found = find(entry);
+    } catch (TwilioError | TwilioUnreachable | MissingCredentials e) {
+      int checks = entry.checks + 1;
+      String reason = "could not ask Twilio: " + e.getMessage();
+      if (checks >= maxChecks) {
+        LOG.warning(
+            () -> "outbox entry " + entry.id + ": outcome unknown after " + checks + " checks");
+        settle(entry, Settlement.unknown(entry, checks, reason), Outcomes.unknown(entry, reason));
+      } else {
+        long due = System.currentTimeMillis() + reconcileDelayMillis * checks;
+        settle(entry, Settlement.reconcile(entry, entry.attempts, checks, due, reason), null);
+      }
+      return;
+    }
+    if (found.isPresent()) {
+      Map<String, String> attrs = found.get();
+      LOG.info(() -> "outbox entry " + entry.id + ": Twilio has it as " + attrs.get("sid"));
+      settle(
+          entry,
+          Settlement.sent(entry, entry.attempts, attrs.get("sid"), attrs.get("status")),
+          Outcomes.sent(entry, attrs));
+    } else {
+      LOG.info(() -> "outbox entry " + entry.id + ": Twilio does not have it; sending again");
+      send(entry);
+    }
+  }
+
+  private Optional<Map<String, String>> find(OutboxEntry entry) {
+    if (OutboxStore.CALL.equals(entry.kind)) {
+      List<PlacedCall> listed = rest.recentCalls(entry.account, entry.to, entry.from, LISTED);
+      return Reconciliation.call(listed, entry.createdMillis, store.known(sids(listed)))
+          .map(call -> reconciled(answered(call)));
+    }
+    OutgoingSms sms = OutboxStore.sms(entry);
+    List<SentMessage> listed = rest.recentMessages(entry.account, entry.to, sms.from(), LISTED);
+    return Reconciliation.message(listed, sms, entry.createdMillis, store.known(sids(listed)))
+        .map(message -> reconciled(answered(message)));
+  }
+
+  private static List<String> sids(List<?> listed) {
+    List<String> sids = new ArrayList<>();
+    for (Object item : listed) {
+      sids.add(item instanceof SentMessage m ? m.sid() : ((PlacedCall) item).sid());
+    }
+    return sids;
+  }
+
+  private static Map<String, String> reconciled(Map<String, String> attrs) {
+    attrs.put("reconciled", "true");
+    return attrs;
+  }
+
+  private void send(OutboxEntry entry) {
+    int attempts = entry.attempts + 1;
+    long now = System.currentTimeMillis();
+    try {
+      Map<String, String> answered;
+      if (OutboxStore.CALL.equals(entry.kind)) {
+        OutgoingCall call = OutboxStore.call(entry);
+        answered = answered(rest.placeCallOnce(entry.account, call));
+      } else {
+        answered = answered(rest.sendSmsOnce(entry.account, OutboxStore.sms(entry)));
+      }
+      settle(
+          entry,
+          Settlement.sent(entry, attempts, answered.get("sid"), answered.get("status")),
+          Outcomes.sent(entry, answered));
+    } catch (TwilioError e) {
+      if (e.isRetryable() && attempts < retry.maxAttempts()) {
+        retryLater(entry, attempts, e.retryAfter(), e.getMessage());
+      } else {
+        LOG.warning(() -> entry.kind + " to " + entry.to + " refused: " + e.getMessage());
+        settle(
+            entry,
+            Settlement.failed(entry, attempts, e.code(), e.twilioMessage()),
+            Outcomes.failed(entry, e.code(), e.twilioMessage(), e.moreInfo(), e.status()));
+      }
+    } catch (TwilioUnreachable e) {
+      if (attempts < retry.maxAttempts()) {
+        retryLater(entry, attempts, null, e.getMessage());
+      } else {
+        LOG.warning(e::getMessage);
+        settle(
+            entry,
+            Settlement.failed(entry, attempts, null, e.getMessage()),
+            Outcomes.failed(entry, null, e.getMessage(), null, null));
+      }
+    } catch (MissingCredentials | IllegalArgumentException e) {
+      // nothing was sent: the account's keys were removed, or the entry cannot be a request
+      settle(
+          entry,
+          Settlement.failed(entry, attempts, null, e.getMessage()),
+          Outcomes.failed(entry, null, e.getMessage(), null, null));
+    } catch (OutcomeUnknown e) {
+      LOG.warning(() -> e.getMessage() + "; Twilio will be asked before it is sent again");
+      settle(
+          entry,
+          Settlement.reconcile(
+              entry, attempts, entry.checks, now + reconcileDelayMillis, e.reason()),
+          null);
+    } catch (RuntimeException e) {
+      // Not an outcome the client knows: whether it went out cannot be told, so it is reconciled.
+      LOG.log(Level.SEVERE, entry.kind + " to " + entry.to + ": unexpected failure", e);
+      settle(
+          entry,
+          Settlement.reconcile(
+              entry,
+              attempts,
+              entry.checks,
+              now + reconcileDelayMillis,
+              "unexpected failure: " + e),
+          null);
+    }
+  }
+
+  private void retryLater(OutboxEntry entry, int attempts, Duration requested, String why) {
+    Duration delay = retry.delayAfter(attempts, requested);
+    LOG.info(
+        () ->
+            "outbox entry "
+                + entry.id
+                + ": attempt "
+                + attempts
+                + " failed ("
+                + why
+                + "), again in "
+                + delay.toMillis()
+                + " ms");
+    settle(
+        entry,
+        Settlement.retry(entry, attempts, System.currentTimeMillis() + delay.toMillis(), why),
+        null);
+  }
+
+  /** Records the settlement and raises the outcome, unless another sender took the entry over. */
+  private void settle(OutboxEntry entry, Settlement settlement, RuleEvent outcome) {
+    if (!store.settle(entry, settlement, System.currentTimeMillis())) {
+      LOG.warning(
+          () ->
+              "outbox entry "
+                  + entry.id
+                  + ": the claim ran out before the "
+                  + settlement.state().code()
+                  + " outcome was recorded; another sender took it over");
+      return;
+    }
+    if (outcome != null) {
+      outcomes.raise(outcome, entry.origin);
+    }
+  }
+
+  private static RuleEvent sent(OutboxEntry entry, String status) {
+    Map<String, String> attrs = new LinkedHashMap<>();
+    Outcomes.put(attrs, "sid", entry.sid);
+    Outcomes.put(attrs, "status", status != null ? status : entry.status);
+    return Outcomes.sent(entry, reconciled(attrs));
+  }
+
+  private static Map<String, String> answered(SentMessage sent) {
+    Map<String, String> attrs = new LinkedHashMap<>();
+    Outcomes.put(attrs, "sid", sent.sid());
+    Outcomes.put(attrs, "status", sent.status());
+    Outcomes.put(attrs, "body", sent.body());
+    Outcomes.put(attrs, "num_segments", sent.numSegments());
+    return attrs;
+  }
+
+  private static Map<String, String> answered(PlacedCall placed) {
+    Map<String, String> attrs = new LinkedHashMap<>();
+    Outcomes.put(attrs, "sid", placed.sid());
+    Outcomes.put(attrs, "status", placed.status());
+    return attrs;
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "localhost";
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package io.picolabs.twilio.outbound;
+
+import io.picolabs.twilio.event.DuplicateKey;
+import io.picolabs.twilio.event.RuleEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Twilio's status callbacks for what the outbox sent. Every message and call carries a callback URL
+ * of this server with its entry's id ({@code ?outbox=…}; {@code twilio sms_status} and {@code
+ * twilio call_status} unless the rule named another event type); a callback that lost it is matched
+ * by SID.
+ *
+ * <p>Each status is recorded once per entry, whichever instance receives it, and the entry's status
+ * moves only forward ({@link StatusOrder}). Only a status that moved it forward reaches the rules;
+ * a repeated one or one that came after a later one is only recorded.
+ */
+@ApplicationScoped
+public class StatusCallbacks {
+  private static final Logger LOG = Logger.getLogger(StatusCallbacks.class.getName());
+
+  /** The query parameter that names the entry in a status callback URL. */
+  public static final String ENTRY = "outbox";
+
+  @Inject OutboxStore store;
+
+  /**
+   * The event to raise for webhook {@code event}: itself (with {@code outbox} when matched by SID)
+   * if it is no status report of ours or one that moves its entry forward, else empty.
+   */
+  public Optional<RuleEvent> admit(RuleEvent event) {
+    String id = event.attr(ENTRY);
+    boolean call = event.attr("CallStatus") != null && event.attr("MessageStatus") == null;
+    if (id == null && !event.type().equals(call ? "call_status" : "sms_status")) {
+      return Optional.of(event);
+    }
+    String status = call ? event.attr("CallStatus") : messageStatus(event);
+    String sid = call ? event.attr("CallSid") : event.attr("MessageSid", event.attr("SmsSid"));
+    if (status == null) {
+      return Optional.of(event);
+    }
+    Optional<OutboxEntry> entry =
+        id != null ? store.find(id) : sid != null ? store.bySid(sid) : Optional.empty();
+    if (entry.isEmpty()) {
+      return Optional.of(event); // not sent from here: the rules decide
+    }
+    String entryId = entry.get().id;
+    OutboxStore.Progress progress = report(entry.get(), status, errorCode(event), sid);
+    if (progress != OutboxStore.Progress.FORWARD) {
+      LOG.fine(() -> "status " + status + " of " + entryId + " recorded only: " + progress);
+      return Optional.empty();
+    }
+    if (id != null) {
+      return Optional.of(event);
+    }
+    Map<String, List<String>> attrs = new LinkedHashMap<>(event.attrs());
+    attrs.put(ENTRY, List.of(entryId));
+    return Optional.of(new RuleEvent(event.domain(), event.type(), attrs));
+  }
+
+  private OutboxStore.Progress report(
+      OutboxEntry entry, String status, Integer errorCode, String sid) {
+    try {
+      return store.report(entry.id, entry.kind, status, errorCode, sid, System.currentTimeMillis());
+    } catch (RuntimeException e) {
+      if (DuplicateKey.in(e)) { // the same callback, recorded by another instance
+        return OutboxStore.Progress.DUPLICATE;
+      }
+      throw e;
+    }
+  }
+
+  private static String messageStatus(RuleEvent event) {
+    return event.attr("MessageStatus", event.attr("SmsStatus"));
+  }
+
+  private static Integer errorCode(RuleEvent event) {
+    String code = event.attr("ErrorCode");
+    try {
+      return code == null || code.isBlank() ? null : Integer.valueOf(code.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}
