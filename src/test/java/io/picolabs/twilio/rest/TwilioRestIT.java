@@ -258,6 +258,7 @@ class TwilioRestIT {
             + "); Twilio may have accepted it, so it was not retried",
         smsOnce(null, TO, "slow"));
     assertEquals(1, TWILIO.accepted().size());
+    TWILIO.thenList(new FakeTwilioApi.Answer(200, "{\"messages\":[]}", Map.of(), 3000));
     assertEquals(
         "TwilioUnreachable: list messages to "
             + TO
