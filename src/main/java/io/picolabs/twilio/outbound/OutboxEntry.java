@@ -36,11 +36,6 @@ import jakarta.persistence.Table;
     query =
         "SELECT o FROM OutboxEntry o WHERE o.kind = :kind ORDER BY o.createdMillis DESC, o.id DESC")
 @NamedQuery(name = OutboxEntry.SIDS, query = "SELECT o.sid FROM OutboxEntry o WHERE o.sid IN :sids")
-@NamedQuery(
-    name = OutboxEntry.OLDEST_DUE,
-    query =
-        "SELECT MIN(o.createdMillis) FROM OutboxEntry o WHERE o.state IN ('pending', 'sending',"
-            + " 'reconcile')")
 @NamedNativeQuery(
     name = OutboxEntry.CLAIM,
     query =
@@ -67,7 +62,6 @@ public class OutboxEntry {
   static final String BY_SID = "OutboxEntry.bySid";
   static final String LOG = "OutboxEntry.log";
   static final String SIDS = "OutboxEntry.sids";
-  static final String OLDEST_DUE = "OutboxEntry.oldestDue";
   static final String CLAIM = "OutboxEntry.claim";
   static final String SETTLE = "OutboxEntry.settle";
   static final String ANSWERED_STATUS = "OutboxEntry.answeredStatus";

@@ -214,14 +214,6 @@ public class OutboxStore {
     }
   }
 
-  /** When the oldest entry still to be sent was written, if any is. */
-  public Optional<Long> oldestUnsent() {
-    try (EntityManager reader = factory.createEntityManager()) {
-      return Optional.ofNullable(
-          reader.createNamedQuery(OutboxEntry.OLDEST_DUE, Long.class).getSingleResult());
-    }
-  }
-
   /** A page of the log of {@code kind}, newest first, each entry with its status history. */
   public List<LogEntry> log(String kind, int offset, int limit) {
     try (EntityManager reader = factory.createEntityManager()) {

@@ -440,6 +440,72 @@ class OutboundIT {
   }
 
   @Test
+  void aRuleReactingToAnOutcomeSendsInTurn() {
+    TWILIO.then(
+        400,
+        "{\"code\":21211,\"message\":\"The 'To' number is not a valid phone number.\","
+            + "\"more_info\":\"https://www.twilio.com/docs/errors/21211\",\"status\":400}");
+    String id =
+        onlyEntry(
+            send(
+                "{\"to\":\""
+                    + OutboundRules.REFUSED
+                    + "\",\"from\":\"+18005551212\",\"message\":\"first\"}"));
+    String fallback =
+        eventually(
+                20,
+                "the fallback message",
+                () ->
+                    Optional.ofNullable(TWILIO.posts().size() == 2 ? TWILIO.posts().get(1) : null))
+            .form()
+            .get("Body")
+            .get(0);
+    assertEquals("fallback for " + id, fallback);
+    assertEquals(List.of("+18015559999"), TWILIO.posts().get(1).form().get("To"));
+    assertEquals(
+        List.of("+18015559999", OutboundRules.REFUSED),
+        json(withToken(base, "messages?size=2").body())
+            .getJsonArray("messages")
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .map(m -> m.getString("to"))
+            .toList(),
+        "the outcome's rule wrote its send to the outbox, newest first");
+  }
+
+  @Test
+  void callStatusCallbacksMoveTheCallLogForward() {
+    String id =
+        onlyEntry(
+            event(
+                base,
+                "events/test/call",
+                "application/json",
+                "{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"target\":\"inbound_call\"}"));
+    String sid = sid(0);
+    outcome(id);
+    for (String status : List.of("initiated", "ringing", "initiated", "completed", "ringing")) {
+      Map<String, String> params = new LinkedHashMap<>();
+      params.put("AccountSid", SID);
+      params.put("CallSid", sid);
+      params.put("CallStatus", status);
+      params.put("Direction", "outbound-api");
+      params.put("From", "+18005551212");
+      params.put("To", "+18015552311");
+      assertEquals(200, postForm(base, "twilio/call_status?outbox=" + id, params).statusCode());
+    }
+    assertEquals("initiated ringing completed", appVar("statuses-" + id));
+    JsonObject logged = logEntry("calls", id);
+    assertEquals("completed", logged.getString("status"));
+    assertEquals(
+        List.of("initiated", "ringing", "completed"),
+        logged.getJsonArray("history").getValuesAs(JsonObject.class).stream()
+            .map(s -> s.getString("status"))
+            .toList(),
+        "a repeated status is recorded once, and a late one after the end is a duplicate too");
+  }
+
+  @Test
   void theLogIsPagedNewestFirst() {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 3; i++) {

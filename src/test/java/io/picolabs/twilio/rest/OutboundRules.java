@@ -94,6 +94,23 @@ public class OutboundRules {
         "call_placed " + e.attr("sid") + " " + e.attr("status") + " url=" + e.attr("url"));
   }
 
+  /** A number Twilio refuses: the rule reacting to the failure texts another one instead. */
+  static final String REFUSED = "+15005550001";
+
+  void fallback(
+      @Observes @Select(domain = "twilio", type = "sms_failed") RuleEvent e, Twilio twilio) {
+    if (REFUSED.equals(e.attr("to"))) {
+      twilio.sendSms("+18015559999", e.attr("from"), "fallback for " + e.attr("outbox"));
+    }
+  }
+
+  void callStatus(
+      @Observes @Select(domain = "twilio", type = "call_status") RuleEvent e, AppVars app) {
+    String name = "statuses-" + e.attr("outbox");
+    String seen = app.getOr(name, "");
+    app.set(name, (seen.isEmpty() ? "" : seen + " ") + e.attr("CallStatus"));
+  }
+
   /** Each status callback that reaches the rules, appended to the entry's list. */
   void status(@Observes @Select(domain = "twilio", type = "sms_status") RuleEvent e, AppVars app) {
     String name = "statuses-" + e.attr("outbox");
