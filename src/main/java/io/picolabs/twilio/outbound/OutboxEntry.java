@@ -85,10 +85,6 @@ public class OutboxEntry {
     String code() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
-
-    static State of(String code) {
-      return valueOf(code.toUpperCase(java.util.Locale.ROOT));
-    }
   }
 
   @Id
@@ -194,17 +190,8 @@ public class OutboxEntry {
     this.updatedMillis = nowMillis;
   }
 
-  State state() {
-    return State.of(state);
-  }
-
   boolean inDoubt() {
     return inDoubt != 0;
-  }
-
-  /** The account as rules name it ({@code null}: the default one). */
-  String account() {
-    return account;
   }
 
   static String clip(String text, int length) {
