@@ -16,6 +16,10 @@ import jakarta.persistence.Table;
  * <p>Claims and state changes are conditional native updates on {@code ROW_VERSION}: whoever
  * changes a row must have seen its latest version, so two senders (threads or instances) never both
  * own a row, and a sender whose lease ran out cannot overwrite what the next one did.
+ *
+ * <p>The error code, the one nullable number they set, is cast: EclipseLink binds a null parameter
+ * of a native query as VARCHAR, which PostgreSQL refuses for an INTEGER column (and in a COALESCE
+ * with one); Derby takes either.
  */
 @Entity
 @Table(
@@ -45,7 +49,8 @@ import jakarta.persistence.Table;
     name = OutboxEntry.SETTLE,
     query =
         "UPDATE TWILIO_OUTBOX SET STATE = ?, IN_DOUBT = ?, DUE_MS = ?, ATTEMPTS = ?, CHECKS = ?,"
-            + " SID = COALESCE(?, SID), ERROR_CODE = ?, ERROR_MESSAGE = ?, REASON = ?,"
+            + " SID = COALESCE(?, SID), ERROR_CODE = CAST(? AS INTEGER), ERROR_MESSAGE = ?,"
+            + " REASON = ?,"
             + " OWNER_ID = NULL, ROW_VERSION = ROW_VERSION + 1, UPDATED_MS = ?"
             + " WHERE ID = ? AND ROW_VERSION = ?")
 @NamedNativeQuery(
@@ -55,7 +60,7 @@ import jakarta.persistence.Table;
     name = OutboxEntry.FORWARD,
     query =
         "UPDATE TWILIO_OUTBOX SET STATUS = ?, STATUS_RANK = ?, SID = COALESCE(SID, ?),"
-            + " ERROR_CODE = COALESCE(?, ERROR_CODE), UPDATED_MS = ?"
+            + " ERROR_CODE = COALESCE(CAST(? AS INTEGER), ERROR_CODE), UPDATED_MS = ?"
             + " WHERE ID = ? AND STATUS_RANK < ?")
 public class OutboxEntry {
   static final String DUE = "OutboxEntry.due";

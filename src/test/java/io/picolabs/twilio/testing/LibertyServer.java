@@ -222,6 +222,41 @@ public final class LibertyServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Kills the server's JVM at once, as a crash or a power cut would: SIGKILL, so that nothing of
+   * Liberty's or the application's shutdown runs (no {@code @PreDestroy}, no last commit). The
+   * server is then stopped as far as this object knows, and {@link #start} starts it again on the
+   * same directory, ports and database.
+   */
+  public synchronized void kill() {
+    if (!running) {
+      throw new IllegalStateException(name + " is not running");
+    }
+    ProcessHandle process =
+        serverProcess()
+            .orElseThrow(() -> new IllegalStateException("no process of server " + name + tail()));
+    running = false;
+    process.destroyForcibly(); // SIGKILL on Linux
+    // not onExit(): for a process that is not our child it polls every 300 ms and more
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!gone(process)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("server " + name + " (pid " + process.pid() + ") survived");
+      }
+      sleep(20);
+    }
+  }
+
+  /** Ended, or dead and only waiting for whoever inherited it to reap it (a zombie). */
+  private static boolean gone(ProcessHandle process) {
+    if (!process.isAlive()) {
+      return true;
+    }
+    String stat = read(Path.of("/proc/" + process.pid() + "/stat"));
+    int end = stat.lastIndexOf(')'); // the state follows the command, which may hold spaces
+    return end > 0 && stat.length() > end + 2 && stat.charAt(end + 2) == 'Z';
+  }
+
   @Override
   public void close() {
     try {

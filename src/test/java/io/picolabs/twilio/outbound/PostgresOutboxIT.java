@@ -1,0 +1,420 @@
+package io.picolabs.twilio.outbound;
+
+import static io.picolabs.twilio.testing.TwilioRequests.AUTH_TOKEN;
+import static io.picolabs.twilio.testing.TwilioRequests.EVENTS_TOKEN;
+import static io.picolabs.twilio.testing.TwilioRequests.XML;
+import static io.picolabs.twilio.testing.TwilioRequests.appVars;
+import static io.picolabs.twilio.testing.TwilioRequests.event;
+import static io.picolabs.twilio.testing.TwilioRequests.eventually;
+import static io.picolabs.twilio.testing.TwilioRequests.form;
+import static io.picolabs.twilio.testing.TwilioRequests.inboundCall;
+import static io.picolabs.twilio.testing.TwilioRequests.json;
+import static io.picolabs.twilio.testing.TwilioRequests.outboxIds;
+import static io.picolabs.twilio.testing.TwilioRequests.send;
+import static io.picolabs.twilio.testing.TwilioRequests.signature;
+import static io.picolabs.twilio.testing.TwilioRequests.uri;
+import static io.picolabs.twilio.testing.TwilioRequests.withToken;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.picolabs.twilio.testing.FakeTwilioApi;
+import io.picolabs.twilio.testing.LibertyServer;
+import io.picolabs.twilio.testing.Postgres;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Two instances behind one (imagined) load balancer: two Liberty servers running the WAR on one
+ * throwaway PostgreSQL ({@link Postgres}), sending to one fake Twilio, both configured with the
+ * same public URL. Their senders share the outbox without sending a message twice or losing one,
+ * and a webhook that Twilio retries on the other instance is answered once. Skipped, loudly, where
+ * PostgreSQL is not installed.
+ */
+class PostgresOutboxIT {
+  private static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
+  private static final String PUBLIC_URL = "http://twilio-rules.example.test";
+  private static final String TO = "+18015550123";
+  private static final String FROM = "+18005550111";
+  private static final int NOTIFICATIONS = 500;
+
+  private static Postgres postgres;
+  private static FakeTwilioApi twilio;
+  private static LibertyServer a;
+  private static LibertyServer b;
+
+  /** Why the tests are skipped (no PostgreSQL here), else null. */
+  private static String skipped;
+
+  @BeforeAll
+  static void startPostgresAndServers() {
+    try {
+      postgres = Postgres.start();
+    } catch (TestAbortedException e) {
+      skipped = e.getMessage(); // each test is skipped (below), so the report counts them
+      return;
+    }
+    twilio = FakeTwilioApi.startWithUniqueSids();
+    a = server("postgresOutboxA", "A");
+    b = server("postgresOutboxB", "B");
+    a.start();
+    b.start();
+  }
+
+  private static LibertyServer server(String name, String instance) {
+    WebArchive application =
+        ShrinkWrap.create(ZipImporter.class, "twilio-rules.war")
+            .importFrom(new File(System.getProperty("application.war", "target/twilio-rules.war")))
+            .as(WebArchive.class)
+            .addClass(OutboxTestRules.class);
+    return new LibertyServer(name)
+        .env(postgres.applicationEnvironment())
+        .env("TWILIO_API_URL", twilio.url())
+        .env("TWILIO_ACCOUNT_SID", ACCOUNT_SID)
+        .env("TWILIO_AUTH_TOKEN", AUTH_TOKEN)
+        .env("EVENTS_TOKEN", EVENTS_TOKEN)
+        .env("TWILIO_WEBHOOK_PUBLIC_URL", PUBLIC_URL)
+        .env("TEST_INSTANCE", instance)
+        .deploy(application, "/");
+  }
+
+  @AfterAll
+  static void stopServersAndPostgres() {
+    try {
+      try {
+        if (b != null) {
+          b.close();
+        }
+      } finally {
+        if (a != null) {
+          a.close();
+        }
+      }
+    } finally {
+      if (postgres != null) {
+        postgres.stop();
+      }
+    }
+  }
+
+  @BeforeEach
+  void needsPostgres() {
+    Assumptions.assumeTrue(skipped == null, skipped);
+  }
+
+  /** 500 notifications, raised alternately on A and B: each message sent once, none lost. */
+  @Test
+  void twoInstancesSendEveryMessageOfTheSharedOutboxExactlyOnce() throws Exception {
+    String run = Long.toString(System.currentTimeMillis(), 36);
+    Map<String, String> bodyOf = new TreeMap<>(); // outbox id -> message
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    long started = System.nanoTime();
+    try {
+      List<Future<Map.Entry<String, String>>> raised = new ArrayList<>();
+      for (int i = 0; i < NOTIFICATIONS; i++) {
+        LibertyServer at = i % 2 == 0 ? a : b;
+        String message = "load " + run + " message " + i;
+        raised.add(pool.submit(() -> Map.entry(notify(at, message), message)));
+      }
+      for (Future<Map.Entry<String, String>> answer : raised) {
+        Map.Entry<String, String> written = answer.get(60, TimeUnit.SECONDS);
+        assertEquals(null, bodyOf.put(written.getKey(), written.getValue()), "one id twice");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    long raisedMillis = (System.nanoTime() - started) / 1_000_000;
+    assertEquals(NOTIFICATIONS, bodyOf.size());
+
+    JsonObject log = awaitDrained(a, 90);
+    long drainedMillis = (System.nanoTime() - started) / 1_000_000;
+    String story =
+        "\n"
+            + NOTIFICATIONS
+            + " raised in "
+            + raisedMillis
+            + " ms, drained after "
+            + drainedMillis
+            + " ms"
+            + logs();
+
+    System.out.println(
+        "PostgresOutboxIT: "
+            + NOTIFICATIONS
+            + " notifications raised in "
+            + raisedMillis
+            + " ms, all sent after "
+            + drainedMillis
+            + " ms");
+
+    List<FakeTwilioApi.Request> posts = twilio.posts();
+    List<String> bodies = posts.stream().map(post -> post.form().get("Body").get(0)).toList();
+    assertEquals(NOTIFICATIONS, posts.size(), "POSTs at the fake" + story);
+    assertEquals(
+        bodyOf.values().stream().sorted().toList(),
+        bodies.stream().sorted().toList(),
+        "one POST per message" + story);
+    assertEquals(
+        0,
+        twilio.requests().stream().filter(r -> r.method().equals("GET")).count(),
+        "nothing needed reconciling" + story);
+
+    // every entry is sent with the SID the fake gave its message, and both instances see it so
+    Map<String, String> sidOfBody =
+        twilio.accepted().stream()
+            .collect(Collectors.toMap(FakeTwilioApi.Resource::body, FakeTwilioApi.Resource::sid));
+    Map<String, String> expected = new TreeMap<>();
+    bodyOf.forEach((id, message) -> expected.put(id, "sent " + sidOfBody.get(message) + " 1"));
+    assertEquals(expected, states(log), "the log on A" + story);
+    assertEquals(expected, states(page(b)), "the log on B" + story);
+
+    // Twilio's status callbacks of one message reach either instance: each status is recorded
+    // once, and the message's status only moves forward
+    String id = bodyOf.keySet().iterator().next();
+    String sid = sidOfBody.get(bodyOf.get(id));
+    String callback = "twilio/sms_status?outbox=" + id;
+    FakeTwilioApi.Request post =
+        posts.stream()
+            .filter(p -> p.form().get("Body").equals(List.of(bodyOf.get(id))))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(List.of(PUBLIC_URL + "/" + callback), post.form().get("StatusCallback"));
+    String empty = "200 " + XML + "<Response/>";
+    assertEquals(empty, answer(signedPost(b, callback, status(sid, "delivered"), newToken())));
+    assertEquals(empty, answer(signedPost(a, callback, status(sid, "delivered"), newToken())));
+    assertEquals(empty, answer(signedPost(a, callback, status(sid, "sent"), newToken())));
+    JsonObject entry =
+        page(b).getJsonArray("messages").getValuesAs(JsonObject.class).stream()
+            .filter(e -> e.getString("id").equals(id))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        "sent " + sid + " delivered [delivered forward true, sent forward false]",
+        entry.getString("state")
+            + " "
+            + entry.getString("sid")
+            + " "
+            + entry.getString("status")
+            + " "
+            + entry.getJsonArray("history").getValuesAs(JsonObject.class).stream()
+                .map(h -> h.getString("status") + " forward " + h.getBoolean("forward"))
+                .toList(),
+        entry + logs());
+  }
+
+  /** What Twilio posts to a message's status callback. */
+  private static Map<String, String> status(String sid, String status) {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("AccountSid", ACCOUNT_SID);
+    params.put("ApiVersion", "2010-04-01");
+    params.put("From", FROM);
+    params.put("MessageSid", sid);
+    params.put("MessageStatus", status);
+    params.put("SmsSid", sid);
+    params.put("SmsStatus", status);
+    params.put("To", TO);
+    return params;
+  }
+
+  private static String newToken() {
+    return UUID.randomUUID().toString();
+  }
+
+  private static String answer(HttpResponse<String> response) {
+    return response.statusCode() + " " + response.body();
+  }
+
+  /** A retried webhook that reaches the other instance gets the first answer; the rule ran once. */
+  @Test
+  void aWebhookRetriedOnTheOtherInstanceIsAnsweredOnce() {
+    Map<String, String> params = inboundCall("+18015550142");
+    params.put("counter", "retried");
+    String token = UUID.randomUUID().toString();
+
+    HttpResponse<String> first = signedPost(a, params, token);
+    HttpResponse<String> retry = signedPost(b, params, token);
+
+    String answer = XML + "<Response><Say>retried 1 on A</Say></Response>";
+    assertEquals("200 " + answer, first.statusCode() + " " + first.body(), logs());
+    assertEquals("200 " + answer, retry.statusCode() + " " + retry.body(), logs());
+    assertEquals(1, appVars(a.base()).getInt("retried"), appVars(a.base()).toString());
+    assertEquals(1, appVars(b.base()).getInt("retried"), appVars(b.base()).toString());
+    assertFalse(b.messages().contains("counted retried started on B"), logs());
+
+    // a new delivery (another token) runs the rule again, wherever it lands
+    HttpResponse<String> next = signedPost(b, params, UUID.randomUUID().toString());
+    assertEquals(
+        "200 " + XML + "<Response><Say>retried 2 on B</Say></Response>",
+        next.statusCode() + " " + next.body(),
+        logs());
+
+    // the signature is checked against the public URL: one over the loopback URL is refused
+    HttpResponse<String> loopback =
+        send(
+            HttpRequest.newBuilder(uri(b.base(), "twilio/counted"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", signature(uri(b.base(), "twilio/counted"), params))
+                .POST(HttpRequest.BodyPublishers.ofString(form(params), StandardCharsets.UTF_8)));
+    assertEquals(403, loopback.statusCode(), loopback.body());
+  }
+
+  /**
+   * A retry that reaches B while A still runs the rule waits for A's answer; the rule runs once.
+   */
+  @Test
+  void aRetryOnTheOtherInstanceWhileTheFirstIsAnsweredGetsTheFirstAnswer() throws Exception {
+    Map<String, String> params = inboundCall("+18015550143");
+    params.put("counter", "overlapping");
+    params.put("sleep_ms", "3000");
+    String token = UUID.randomUUID().toString();
+
+    CompletableFuture<HttpResponse<String>> first =
+        CompletableFuture.supplyAsync(() -> signedPost(a, params, token));
+    eventually(
+        20,
+        "the rule running on A" + logs(),
+        () ->
+            a.messages().contains("OutboxTestRules: counted overlapping started on A")
+                ? Optional.of(true)
+                : Optional.empty());
+    long retried = System.nanoTime();
+    HttpResponse<String> retry = signedPost(b, params, token);
+    long waited = (System.nanoTime() - retried) / 1_000_000;
+    HttpResponse<String> answered = first.get(30, TimeUnit.SECONDS);
+    assertTrue(first.isDone());
+
+    String answer = XML + "<Response><Say>overlapping 1 on A</Say></Response>";
+    assertEquals("200 " + answer, answered.statusCode() + " " + answered.body(), logs());
+    assertEquals(
+        "200 " + answer,
+        retry.statusCode() + " " + retry.body(),
+        "the retry on B (answered after " + waited + " ms)" + logs());
+    assertEquals(1, appVars(b.base()).getInt("overlapping"), appVars(b.base()).toString());
+    assertFalse(b.messages().contains("counted overlapping started on B"), logs());
+  }
+
+  /** Raises {@code notification status} on {@code server}: the one outbox id of its answer. */
+  private static String notify(LibertyServer server, String message) {
+    String attrs =
+        Json.createObjectBuilder()
+            .add("phone_number", TO)
+            .add("from_number", FROM)
+            .add("message", message)
+            .build()
+            .toString();
+    HttpResponse<String> answer =
+        event(server.base(), "events/notification/status", "application/json", attrs);
+    assertEquals(200, answer.statusCode(), answer.body());
+    List<String> ids = outboxIds(answer.body());
+    assertEquals(1, ids.size(), answer.body());
+    return ids.get(0);
+  }
+
+  /** A form POST to {@code /twilio/counted}, signed as Twilio signs it: over the public URL. */
+  private static HttpResponse<String> signedPost(
+      LibertyServer server, Map<String, String> params, String idempotencyToken) {
+    return signedPost(server, "twilio/counted", params, idempotencyToken);
+  }
+
+  /** A form POST to {@code path} (and query), signed over the public URL, as Twilio sends it. */
+  private static HttpResponse<String> signedPost(
+      LibertyServer server, String path, Map<String, String> params, String idempotencyToken) {
+    URI signed = URI.create(PUBLIC_URL + "/" + path);
+    return send(
+        HttpRequest.newBuilder(uri(server.base(), path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-Twilio-Signature", signature(signed, params))
+            .header("I-Twilio-Idempotency-Token", idempotencyToken)
+            .POST(HttpRequest.BodyPublishers.ofString(form(params), StandardCharsets.UTF_8)));
+  }
+
+  /** {@code GET /messages?size=500} on {@code server}. */
+  private static JsonObject page(LibertyServer server) {
+    HttpResponse<String> page = withToken(server.base(), "messages?size=500");
+    assertEquals(200, page.statusCode(), page.body());
+    return json(page.body());
+  }
+
+  /** Waits until the log shows {@value #NOTIFICATIONS} entries (no more), all sent. */
+  private static JsonObject awaitDrained(LibertyServer server, int seconds) throws Exception {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    JsonObject last = null;
+    while (System.nanoTime() - until < 0) {
+      last = page(server);
+      List<JsonObject> entries = last.getJsonArray("messages").getValuesAs(JsonObject.class);
+      if (entries.size() == NOTIFICATIONS
+          && !last.containsKey("next")
+          && entries.stream().allMatch(e -> e.getString("state").equals("sent"))) {
+        return last;
+      }
+      Thread.sleep(500);
+    }
+    Map<String, Long> byState =
+        last == null
+            ? Map.of()
+            : last.getJsonArray("messages").getValuesAs(JsonObject.class).stream()
+                .collect(
+                    Collectors.groupingBy(
+                        e -> e.getString("state"), TreeMap::new, Collectors.counting()));
+    throw new AssertionError(
+        "the outbox not drained in "
+            + seconds
+            + " s: entries by state "
+            + byState
+            + ", POSTs at the fake "
+            + twilio.posts().size()
+            + logs());
+  }
+
+  /** Each entry of a log page as "state sid attempts", by id. */
+  private static Map<String, String> states(JsonObject page) {
+    Map<String, String> states = new TreeMap<>();
+    Set<String> sids = new HashSet<>();
+    for (JsonObject entry : page.getJsonArray("messages").getValuesAs(JsonObject.class)) {
+      String sid = entry.getString("sid", null);
+      assertTrue(sid == null || sids.add(sid), "SID " + sid + " of two entries");
+      assertEquals(TO, entry.getString("to"));
+      assertEquals(FROM, entry.getString("from"));
+      states.put(
+          entry.getString("id"),
+          entry.getString("state") + " " + sid + " " + entry.getInt("attempts"));
+    }
+    return states;
+  }
+
+  private static String logs() {
+    return "\n--- messages.log of A (tail) ---\n"
+        + a.messagesTail(30)
+        + "\n--- messages.log of B (tail) ---\n"
+        + b.messagesTail(30);
+  }
+}
