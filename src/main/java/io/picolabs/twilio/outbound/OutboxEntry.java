@@ -44,7 +44,8 @@ import jakarta.persistence.Table;
     name = OutboxEntry.CLAIM,
     query =
         "UPDATE TWILIO_OUTBOX SET STATE = 'sending', IN_DOUBT = 1, OWNER_ID = ?, LEASE_MS = ?,"
-            + " ROW_VERSION = ROW_VERSION + 1, UPDATED_MS = ? WHERE ID = ? AND ROW_VERSION = ?")
+            + " ATTEMPTS = ATTEMPTS + 1 - IN_DOUBT, ROW_VERSION = ROW_VERSION + 1, UPDATED_MS = ?"
+            + " WHERE ID = ? AND ROW_VERSION = ?")
 @NamedNativeQuery(
     name = OutboxEntry.SETTLE,
     query =

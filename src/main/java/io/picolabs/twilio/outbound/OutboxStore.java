@@ -97,7 +97,8 @@ public class OutboxStore {
   /**
    * Claims {@code entry} for {@code owner} until {@code leaseUntil}, marking it in doubt (the
    * request may go out from now on): true if nobody changed it since it was read. The entry's
-   * version is then the claimed one.
+   * version is then the claimed one. A claim that will send (the entry was not in doubt) counts the
+   * attempt now, so that a crash during the request does not lose it.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   boolean claim(OutboxEntry entry, String owner, long leaseUntil, long nowMillis) {
@@ -111,6 +112,7 @@ public class OutboxStore {
             .executeUpdate();
     if (claimed == 1) {
       entry.version++;
+      entry.attempts += entry.inDoubt ^ 1;
       entry.owner = owner;
       entry.leaseMillis = leaseUntil;
     }

@@ -59,7 +59,9 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class Sender {
   private static final Logger LOG = Logger.getLogger(Sender.class.getName());
-  private static final int LISTED = 50;
+  // Twilio's largest page: a lost message is found unless this many to the same number were
+  // accepted after it (see the README on what can still go wrong)
+  private static final int LISTED = 1000;
 
   @Inject OutboxStore store;
   @Inject TwilioRest rest;
@@ -116,7 +118,8 @@ public class Sender {
         executor.execute(this::poll);
       } catch (RejectedExecutionException e) {
         polling.set(false);
-        LOG.warning(() -> "outbox not polled (executor refused: " + e.getMessage() + ")");
+        // the application is stopping: its executor goes first
+        LOG.fine(() -> "outbox not polled (executor refused: " + e.getMessage() + ")");
       }
     }
   }
@@ -222,6 +225,7 @@ public class Sender {
           Outcomes.sent(entry, attrs));
     } else {
       LOG.info(() -> "outbox entry " + entry.id + ": Twilio does not have it; sending again");
+      entry.attempts++;
       send(entry);
     }
   }
@@ -252,7 +256,7 @@ public class Sender {
   }
 
   private void send(OutboxEntry entry) {
-    int attempts = entry.attempts + 1;
+    int attempts = entry.attempts; // this attempt included: counted by the claim or the check
     long now = System.currentTimeMillis();
     try {
       Map<String, String> answered;
