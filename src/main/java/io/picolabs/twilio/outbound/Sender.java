@@ -13,7 +13,9 @@ import io.picolabs.twilio.rest.TwilioError;
 import io.picolabs.twilio.rest.TwilioRest;
 import io.picolabs.twilio.rest.TwilioUnreachable;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -27,9 +29,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -37,8 +41,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Sends what the outbox holds, on the managed scheduled executor of {@code server.xml}, never on a
- * thread that answers Twilio.
+ * Sends what the outbox holds, never on a thread that answers Twilio: it looks for due entries on
+ * the managed scheduled executor of {@code server.xml}, and sends on threads of its own from the
+ * container's {@link ManagedThreadFactory} (so with the application's context).
  *
  * <p>It wakes when a rule's sends commit on this instance, and every {@code twilio.outbox.poll-ms}
  * for the rest (entries of other instances, retries that came due, leases that ran out). Entries
@@ -67,6 +72,7 @@ public class Sender {
   @Inject TwilioRest rest;
   @Inject OutcomeEvents outcomes;
   @Inject Config config;
+  @Resource ManagedThreadFactory threadFactory;
 
   private final String owner = hostName() + "/" + UUID.randomUUID();
   private final AtomicBoolean polling = new AtomicBoolean();
@@ -74,6 +80,7 @@ public class Sender {
   private volatile boolean stopped;
   private ManagedScheduledExecutorService executor;
   private ScheduledFuture<?> periodic;
+  private ThreadPoolExecutor senders;
   private Semaphore slots;
   private RetryPolicy retry;
   private long leaseMillis;
@@ -82,7 +89,19 @@ public class Sender {
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
     retry = RetryPolicy.of(config);
-    slots = new Semaphore(setting("twilio.outbox.concurrency", 8L).intValue());
+    int concurrency = setting("twilio.outbox.concurrency", 8L).intValue();
+    slots = new Semaphore(concurrency);
+    // Sends wait for Twilio (seconds, when it is slow) on threads of their own: on the server's
+    // executor, which also serves HTTP requests, blocked sends held up the answers to webhooks.
+    senders =
+        new ThreadPoolExecutor(
+            concurrency,
+            concurrency,
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            threadFactory);
+    senders.allowCoreThreadTimeOut(true);
     long requestMillis =
         setting("twilio.connect-timeout-ms", 5000L) + setting("twilio.read-timeout-ms", 15000L);
     // a claim covers a check and a send, each as long as the client lets a request take
@@ -104,6 +123,9 @@ public class Sender {
     stopped = true;
     if (periodic != null) {
       periodic.cancel(false);
+    }
+    if (senders != null) {
+      senders.shutdown(); // a send in flight finishes; an entry left claimed is reconciled later
     }
   }
 
@@ -167,7 +189,7 @@ public class Sender {
 
   private void dispatch(OutboxEntry entry) {
     try {
-      executor.execute(
+      senders.execute(
           () -> {
             try {
               process(entry);
