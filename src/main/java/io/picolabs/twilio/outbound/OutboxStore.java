@@ -76,15 +76,33 @@ public class OutboxStore {
     return JSON.fromJson(entry.request, OutgoingCall.class);
   }
 
-  /** Entries a sender may claim now, oldest due first. */
+  /**
+   * Entries a sender may claim now: those whose claim expired (a crash, a stalled sender) first,
+   * then those to reconcile, then those to send, each oldest first; at most {@code limit}.
+   */
   List<OutboxEntry> due(long nowMillis, int limit) {
+    List<OutboxEntry> due = new ArrayList<>();
     try (EntityManager reader = factory.createEntityManager()) {
-      return reader
-          .createNamedQuery(OutboxEntry.DUE, OutboxEntry.class)
-          .setParameter("now", nowMillis)
-          .setMaxResults(limit)
-          .getResultList();
+      due.addAll(
+          reader
+              .createNamedQuery(OutboxEntry.LEASE_EXPIRED, OutboxEntry.class)
+              .setParameter("now", nowMillis)
+              .setMaxResults(limit)
+              .getResultList());
+      for (OutboxEntry.State state :
+          List.of(OutboxEntry.State.RECONCILE, OutboxEntry.State.PENDING)) {
+        if (due.size() < limit) {
+          due.addAll(
+              reader
+                  .createNamedQuery(OutboxEntry.DUE, OutboxEntry.class)
+                  .setParameter("state", state.code())
+                  .setParameter("now", nowMillis)
+                  .setMaxResults(limit - due.size())
+                  .getResultList());
+        }
+      }
     }
+    return due;
   }
 
   /** The entry as last committed. */
