@@ -106,15 +106,18 @@ public class OutboundRules {
 
   void callStatus(
       @Observes @Select(domain = "twilio", type = "call_status") RuleEvent e, AppVars app) {
-    String name = "statuses-" + e.attr("outbox");
-    String seen = app.getOr(name, "");
-    app.set(name, (seen.isEmpty() ? "" : seen + " ") + e.attr("CallStatus"));
+    appendStatus(app, e, "CallStatus");
   }
 
   /** Each status callback that reaches the rules, appended to the entry's list. */
   void status(@Observes @Select(domain = "twilio", type = "sms_status") RuleEvent e, AppVars app) {
+    appendStatus(app, e, "MessageStatus");
+  }
+
+  /** Appends the status in attribute {@code status} to the list of the event's outbox entry. */
+  private static void appendStatus(AppVars app, RuleEvent e, String status) {
     String name = "statuses-" + e.attr("outbox");
     String seen = app.getOr(name, "");
-    app.set(name, (seen.isEmpty() ? "" : seen + " ") + e.attr("MessageStatus"));
+    app.set(name, (seen.isEmpty() ? "" : seen + " ") + e.attr(status));
   }
 }
