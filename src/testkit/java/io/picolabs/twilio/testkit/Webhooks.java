@@ -1,0 +1,77 @@
+package io.picolabs.twilio.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Twilio's requests to a server: form-encoded POST (or GET with the parameters in the query),
+ * HTTP/1.1, signed with the auth token ({@code X-Twilio-Signature}), each with an {@code
+ * I-Twilio-Idempotency-Token} of its own, and given up after Twilio's 15 seconds.
+ */
+public final class Webhooks {
+  private static final Duration TWILIO_WAITS = Duration.ofSeconds(15);
+
+  private final HttpClient client;
+  private final String authToken;
+
+  /** Requests signed with {@code authToken}; {@code null} sends them unsigned. */
+  public Webhooks(String authToken) {
+    this.authToken = authToken;
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // Twilio speaks HTTP/1.1
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  /** Sends {@code params} to {@code url} with {@code method} (GET or POST) and reads the answer. */
+  public Exchange send(String method, URI url, Map<String, String> params) {
+    boolean get = "GET".equalsIgnoreCase(method);
+    String query = Form.encode(Form.of(params));
+    String target = url.toString();
+    if (get && !query.isEmpty()) {
+      target += (url.getRawQuery() == null ? "?" : "&") + query;
+    }
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(target))
+            .timeout(TWILIO_WAITS)
+            .header("User-Agent", "TwilioProxy/1.1 (twilio-rules testkit)")
+            .header("I-Twilio-Idempotency-Token", UUID.randomUUID().toString());
+    if (authToken != null) {
+      request.header(
+          "X-Twilio-Signature", Signature.of(authToken, target, get ? Map.of() : Form.of(params)));
+    }
+    if (get) {
+      request.GET();
+    } else {
+      request
+          .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+          .POST(HttpRequest.BodyPublishers.ofString(query));
+    }
+    HttpResponse<String> response;
+    try {
+      response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(method + " " + target + " failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for " + target, e);
+    }
+    return new Exchange(
+        get ? "GET" : "POST",
+        target,
+        new LinkedHashMap<>(params),
+        response.statusCode(),
+        response.headers().firstValue("Content-Type").orElse(""),
+        response.body());
+  }
+}
