@@ -9,6 +9,16 @@ final class Sids {
 
   private Sids() {}
 
+  /** The same identifier for the same name (a queue's SID for its name). */
+  static String named(String prefix, String name) {
+    return prefix
+        + java.util
+            .UUID
+            .nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .toString()
+            .replace("-", "");
+  }
+
   /** A new identifier with {@code prefix} ({@code CA} call, {@code SM} message, …). */
   static String next(String prefix) {
     byte[] bytes = new byte[16];

@@ -1,0 +1,369 @@
+package io.picolabs.twilio.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.picolabs.twilio.testkit.ScriptedServer.Answer;
+import io.picolabs.twilio.testkit.ScriptedServer.Seen;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The simulator follows TwiML as Twilio documents it, against a server of fixed answers. */
+class CallSimulatorTest {
+  private final ScriptedServer server = new ScriptedServer();
+  private final TwilioPhone phone =
+      TwilioPhone.at(server.base()).authToken(ScriptedServer.TOKEN).statusCallback(null);
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private List<String> requested() {
+    return server.requested();
+  }
+
+  private Seen last() {
+    return server.seen.get(server.seen.size() - 1);
+  }
+
+  @Test
+  void signsEveryRequestAndSendsTheVoiceParameters() {
+    server.twiml("/voice", "<Say>Hi</Say>");
+    try (PhoneCall call = phone.from("+18015550100").call("/voice")) {
+      call.hears("Hi").hangsUp();
+    }
+    Seen first = server.seen.get(0);
+    assertTrue(first.signed(), "signed with the auth token");
+    assertEquals(36, first.token().length(), "an idempotency token");
+    assertEquals(
+        List.of(
+            "AccountSid",
+            "ApiVersion",
+            "CallSid",
+            "Called",
+            "Caller",
+            "Direction",
+            "From",
+            "To",
+            "CallStatus"),
+        List.copyOf(first.params().keySet()));
+    assertEquals("ringing", first.params().get("CallStatus"));
+    assertEquals("+18015550100", first.params().get("From"));
+    assertEquals(TwilioPhone.DEFAULT_NUMBER, first.params().get("To"));
+    assertEquals("inbound", first.params().get("Direction"));
+    assertTrue(first.params().get("CallSid").matches("CA[0-9a-f]{32}"));
+  }
+
+  @Test
+  void aGatherPostsTheKeysToItsRelativeActionAndTheAnswerReplacesTheRest() {
+    server
+        .twiml(
+            "/app/voice",
+            "<Say>Hello</Say><Gather action=\"picked?x=1\" numDigits=\"2\">"
+                + "<Say>Pick</Say><Play>https://example.com/a.mp3</Play></Gather>"
+                + "<Say>Never heard</Say>")
+        .script(
+            "/app/picked",
+            p ->
+                new Answer(
+                    200,
+                    ScriptedServer.XML,
+                    "<Response><Say>You picked " + p.get("Digits") + "</Say><Hangup/></Response>"));
+    try (PhoneCall call = phone.from("+1").call("app/voice")) {
+      call.hears("Hello").hears("Pick").hearsPlay("https://example.com/a.mp3").press("479");
+      call.hears("You picked 47").hangsUp();
+      assertEquals("completed", call.simulator().callStatus());
+      assertEquals(4, call.simulator().seconds()); // three heard, one said back
+    }
+    assertEquals(List.of("POST /app/voice", "POST /app/picked?x=1"), requested());
+    Seen picked = last();
+    assertEquals("47", picked.params().get("Digits"));
+    assertEquals("in-progress", picked.params().get("CallStatus"));
+    assertEquals(server.seen.get(0).params().get("CallSid"), picked.params().get("CallSid"));
+    assertTrue(picked.signed());
+  }
+
+  @Test
+  void finishOnKeyEndsTheKeysAndGetActionsCarryThemInTheQuery() {
+    server
+        .twiml("/voice", "<Gather method=\"GET\" finishOnKey=\"*\"/>")
+        .twiml("/voice2", "<Hangup/>");
+    server.script(
+        "/voice",
+        p ->
+            p.containsKey("Digits")
+                ? new Answer(
+                    200,
+                    ScriptedServer.XML,
+                    "<Response><Say>got " + p.get("Digits") + "</Say></Response>")
+                : new Answer(
+                    200,
+                    ScriptedServer.XML,
+                    "<Response><Gather method=\"GET\" finishOnKey=\"*\"/></Response>"));
+    try (PhoneCall call = phone.from("+1").call("voice")) {
+      call.press("12*9").hears("got 12").hangsUp();
+    }
+    Seen get = last();
+    assertEquals("GET", get.method());
+    assertTrue(get.url().contains("Digits=12"), get.url());
+    assertTrue(get.signed(), "a GET is signed over its URL with the query");
+  }
+
+  @Test
+  void silenceFallsThroughToTheNextVerbUnlessActionOnEmptyResult() {
+    server.twiml(
+        "/voice",
+        "<Gather timeout=\"3\"><Say>Anything?</Say></Gather><Say>Nothing then</Say>"
+            + "<Gather actionOnEmptyResult=\"true\" action=\"/empty\"/>");
+    server.twiml("/empty", "<Say>Empty</Say>");
+    try (PhoneCall call = phone.from("+1").call("voice")) {
+      call.hears("Anything?").staysSilent().hears("Nothing then").staysSilent().hears("Empty");
+      call.hangsUp();
+      assertEquals(3 + 5 + 3, call.simulator().seconds());
+    }
+    assertEquals(List.of("POST /voice", "POST /empty"), requested());
+    assertEquals(null, last().params().get("Digits"));
+  }
+
+  @Test
+  void speechIsPostedWithItsConfidence() {
+    server.twiml("/voice", "<Gather input=\"speech\" action=\"/heard\"/>");
+    server.script(
+        "/heard",
+        p ->
+            new Answer(
+                200,
+                ScriptedServer.XML,
+                "<Response><Say>"
+                    + p.get("SpeechResult")
+                    + " "
+                    + p.get("Confidence")
+                    + "</Say></Response>"));
+    try (PhoneCall call = phone.from("+1").call("voice")) {
+      AssertionError keys = assertThrows(AssertionError.class, () -> call.press("1"));
+      assertTrue(
+          keys.getMessage().startsWith("expected a Gather that listens for keys to press 1"));
+      call.says("Agent please").hears("Agent please 0.9");
+    }
+  }
+
+  @Test
+  void redirectsAreFollowedAndALoopStopsWithAClearError() {
+    server.twiml("/a", "<Say>A</Say><Redirect method=\"GET\">b</Redirect><Say>never</Say>");
+    server.twiml("/b", "<Say>B</Say>");
+    try (PhoneCall call = phone.from("+1").call("a")) {
+      call.hears("A").hears("B").hangsUp();
+    }
+    assertEquals(
+        List.of("POST /a", "GET /b?" + Form.encode(Form.of(server.seen.get(1).params()))),
+        requested());
+
+    server.twiml("/loop", "<Redirect>/loop</Redirect>");
+    IllegalStateException loop =
+        assertThrows(IllegalStateException.class, () -> phone.stepLimit(5).from("+1").call("loop"));
+    assertTrue(
+        loop.getMessage()
+            .startsWith(
+                "the server made the call request 5 documents without waiting for the caller (a Redirect loop?)"),
+        loop.getMessage());
+  }
+
+  @Test
+  void dialOutcomesArePostedToTheActionOrTheCallGoesOn() {
+    server.twiml(
+        "/voice", "<Dial action=\"/dialed\" timeout=\"10\"><Number>+18015550111</Number></Dial>");
+    server.script(
+        "/dialed",
+        p ->
+            new Answer(
+                200,
+                ScriptedServer.XML,
+                "<Response><Say>"
+                    + p.get("DialCallStatus")
+                    + " "
+                    + p.get("DialCallDuration")
+                    + "</Say></Response>"));
+    try (PhoneCall call = phone.from("+1").call("voice")) {
+      call.dials("+18015550111").answeredFor(42).hears("completed 42").hangsUp();
+      assertEquals(43, call.simulator().seconds());
+    }
+    assertTrue(last().params().get("DialCallSid").matches("CA[0-9a-f]{32}"));
+    try (PhoneCall call = phone.from("+1").call("voice")) {
+      call.dials("+18015550111").busy().hears("busy null");
+    }
+    server.twiml("/plain", "<Dial>+18015550112</Dial><Say>After</Say>");
+    try (PhoneCall call = phone.from("+1").call("plain")) {
+      call.dials("+18015550112").noAnswer().hears("After").hangsUp();
+    }
+  }
+
+  @Test
+  void aRecordingIsPostedToTheDocumentByDefaultAndOnHangUp() {
+    server.script(
+        "/voice",
+        p ->
+            p.containsKey("RecordingUrl")
+                ? new Answer(
+                    200,
+                    ScriptedServer.XML,
+                    "<Response><Say>"
+                        + p.get("RecordingDuration")
+                        + " "
+                        + p.get("Digits")
+                        + "</Say></Response>")
+                : new Answer(
+                    200,
+                    ScriptedServer.XML,
+                    "<Response><Say>After the beep</Say><Record/></Response>"));
+    try (PhoneCall call = phone.from("+1").call("voice")) {
+      call.hears("After the beep").records(12, "#").hears("12 #").hangsUp();
+    }
+    Seen posted = last();
+    assertTrue(
+        posted
+            .params()
+            .get("RecordingUrl")
+            .matches(
+                "https://api.twilio.com/2010-04-01/Accounts/AC0{32}/Recordings/RE[0-9a-f]{32}"));
+    try (PhoneCall call = phone.from("+1").call("voice")) {
+      call.hears("After the beep").hangUp();
+    }
+    assertEquals("hangup", last().params().get("Digits"));
+  }
+
+  @Test
+  void aQueuePlaysItsWaitUrlAndLeaveGoesToTheAction() {
+    server.twiml("/voice", "<Enqueue waitUrl=\"/wait\" action=\"/left\">support</Enqueue>");
+    server.twiml("/wait", "<Say>Please hold</Say><Leave/>");
+    server.script(
+        "/left",
+        p ->
+            new Answer(
+                200,
+                ScriptedServer.XML,
+                "<Response><Say>" + p.get("QueueResult") + "</Say></Response>"));
+    try (PhoneCall call = phone.from("+1").call("voice")) {
+      call.isQueuedIn("support").hears("Please hold").hears("leave").hangsUp();
+    }
+    assertEquals(List.of("POST /voice", "POST /wait", "POST /left"), requested());
+    assertEquals("1", server.seen.get(1).params().get("QueuePosition"));
+
+    server.twiml("/wait", "<Say>Please hold</Say>");
+    try (PhoneCall call = phone.from("+1").call("voice")) {
+      call.isQueuedIn("support").hears("Please hold").bridgedFor(60).hears("bridged");
+    }
+  }
+
+  @Test
+  void messagesRejectsAndPlainTextAnswers() {
+    server.twiml("/voice", "<Message>See you</Message><Reject reason=\"busy\"/>");
+    try (PhoneCall call = phone.from("+18015550100").call("voice")) {
+      call.receivesText("See you").isRejected("busy");
+      assertEquals(
+          List.of(new Text(TwilioPhone.DEFAULT_NUMBER, "+18015550100", "See you", List.of())),
+          call.simulator().texts());
+    }
+    server.script("/plain", p -> new Answer(200, "text/plain;charset=UTF-8", "Plain words"));
+    try (PhoneCall call = phone.from("+1").call("plain")) {
+      call.hears("Plain words").hangsUp();
+    }
+  }
+
+  @Test
+  void anAnswerTwilioCannotFollowEndsTheCallWithItsApology() {
+    server.script("/broken", p -> new Answer(500, "text/html", "<html>Internal error</html>"));
+    try (PhoneCall call = phone.from("+1").call("broken")) {
+      call.hears("We are sorry, an application error has occurred. Goodbye.");
+      assertEquals(
+          new Heard(Heard.Kind.ERROR, "11200 HTTP retrieval failure: the server answered 500", 0),
+          call.transcript().get(0));
+    }
+    server.script("/json", p -> new Answer(200, "application/json", "{}"));
+    try (PhoneCall call = phone.from("+1").call("json")) {
+      assertEquals(
+          "12300 invalid Content-Type: 'application/json'", call.transcript().get(0).text());
+    }
+    server.script(
+        "/bad", p -> new Answer(200, ScriptedServer.XML, "<Response><Say>a & b</Say></Response>"));
+    try (PhoneCall call = phone.from("+1").call("bad")) {
+      assertTrue(call.transcript().get(0).text().startsWith("12100 document parse failure"));
+    }
+  }
+
+  @Test
+  void aFailedExpectationSaysWhatWasHeardWithTheTwimlOfTheStep() {
+    server.twiml("/voice", "<Say>Hello Monkey</Say><Gather numDigits=\"1\"/>");
+    try (PhoneCall call = phone.from("+1").call("voice")) {
+      AssertionError wrong = assertThrows(AssertionError.class, () -> call.hears("Hello Big Bird"));
+      String url = server.base() + "voice";
+      assertEquals(
+          "expected to hear \"Hello Big Bird\" but heard \"Hello Monkey\"\n"
+              + "heard since the last check: [\"Hello Monkey\"]\n"
+              + "the call: waiting at Gather {numDigits=1}\n"
+              + "TwiML of step 1 of 1, POST "
+              + url
+              + " -> 200 application/xml;charset=UTF-8\n"
+              + "<Response><Say>Hello Monkey</Say><Gather numDigits=\"1\"/></Response>",
+          wrong.getMessage());
+      AssertionError ended = assertThrows(AssertionError.class, call::hangsUp);
+      assertTrue(ended.getMessage().startsWith("expected the server to end the call\n"));
+    }
+  }
+
+  @Test
+  void theStatusCallbackSaysHowTheCallEndedAndItsDuration() {
+    server.twiml("/voice", "<Say>Bye</Say><Pause length=\"4\"/><Hangup/>");
+    server.script("/status", p -> new Answer(204, "text/plain", ""));
+    try (PhoneCall call = phone.statusCallback("/status").from("+1").call("voice")) {
+      call.hears("Bye").hangsUp();
+    }
+    Seen status = last();
+    assertEquals("POST", status.method());
+    assertTrue(status.signed());
+    assertEquals("completed", status.params().get("CallStatus"));
+    assertEquals("5", status.params().get("CallDuration"));
+    assertEquals("1", status.params().get("Duration"));
+
+    server.script("/status", p -> new Answer(403, "text/plain", "no"));
+    PhoneCall refused = phone.statusCallback("/status").from("+1").call("voice");
+    AssertionError error = assertThrows(AssertionError.class, refused::close);
+    assertTrue(error.getMessage().startsWith("the server refused the call's status callback"));
+  }
+
+  @Test
+  void aTextIsAnsweredByItsMessagesAndRedirects() {
+    server.script(
+        "/sms",
+        p ->
+            new Answer(
+                200,
+                ScriptedServer.XML,
+                "<Response><Message>Hi "
+                    + p.get("Body")
+                    + "</Message>"
+                    + "<Message to=\"+18015550199\"><Body>Forward</Body><Media>https://e.com/p.jpg</Media></Message>"
+                    + "<Redirect>/sms2</Redirect></Response>"));
+    server.twiml("/sms2", "<Message>Second</Message>");
+    TextReply reply = phone.from("+18015550100").text("sms", "there", "https://e.com/x.png");
+    reply.repliesWith("Hi there", "Second");
+    assertEquals(
+        new Text(
+            TwilioPhone.DEFAULT_NUMBER, "+18015550199", "Forward", List.of("https://e.com/p.jpg")),
+        reply.texts().get(1));
+    Map<String, String> sent = server.seen.get(0).params();
+    assertEquals("1", sent.get("NumMedia"));
+    assertEquals("https://e.com/x.png", sent.get("MediaUrl0"));
+    assertTrue(sent.get("MessageSid").matches("MM[0-9a-f]{32}"));
+    AssertionError wrong = assertThrows(AssertionError.class, () -> reply.repliesWith("Hi"));
+    assertTrue(
+        wrong
+            .getMessage()
+            .startsWith("expected the replies [\"Hi\"] but got [\"Hi there\", \"Second\"]\nPOST "));
+    server.twiml("/quiet", "");
+    phone.from("+1").text("quiet", "x").noReply();
+  }
+}

@@ -1,0 +1,38 @@
+package io.picolabs.twilio.testkit;
+
+/**
+ * One thing that happened on the call, in order: what the caller heard ({@code Say}, {@code Play},
+ * {@code Pause}), texts sent to them ({@code Message}), and what the call did ({@code Dial}, {@code
+ * Record}, {@code Enqueue}, other verbs, an application error).
+ *
+ * @param kind what it was
+ * @param text the words said, the URL or digits played, the seconds paused, the message's body, the
+ *     number or queue dialed; for an application error, what went wrong
+ * @param step the request (0-based, in {@link CallSimulator#exchanges()}) whose answer said it
+ */
+public record Heard(Kind kind, String text, int step) {
+
+  /** The kinds of things a call can do. */
+  public enum Kind {
+    SAY,
+    PLAY,
+    PAUSE,
+    MESSAGE,
+    DIAL,
+    RECORD,
+    ENQUEUE,
+    /** A verb the simulator passes over ({@code Start}, {@code Connect} …), by name. */
+    OTHER,
+    /** The server's answer could not be followed: Twilio apologizes and ends the call. */
+    ERROR
+  }
+
+  @Override
+  public String toString() {
+    return switch (kind) {
+      case SAY -> "\"" + text + "\"";
+      case PAUSE -> "(pause " + text + " s)";
+      default -> "(" + kind.name().toLowerCase(java.util.Locale.ROOT) + " " + text + ")";
+    };
+  }
+}

@@ -1,0 +1,29 @@
+package io.picolabs.twilio.testkit;
+
+import java.util.Map;
+
+/**
+ * What a call waits for from the caller or the world: a {@code Gather} (keys or speech), the
+ * outcome of a {@code Dial}, a {@code Record}ing, or the end of an {@code Enqueue}'s wait.
+ *
+ * @param verb {@code Gather}, {@code Dial}, {@code Record} or {@code Enqueue}
+ * @param attributes the verb's attributes as the TwiML gave them
+ * @param target what a Dial dials or the queue an Enqueue waits in; otherwise empty
+ */
+public record Listening(String verb, Map<String, String> attributes, String target) {
+
+  /** Whether a Gather listens for keys ({@code input} has {@code dtmf}, the default). */
+  public boolean acceptsKeys() {
+    return verb.equals("Gather") && attributes.getOrDefault("input", "dtmf").contains("dtmf");
+  }
+
+  /** Whether a Gather listens for speech ({@code input} has {@code speech}). */
+  public boolean acceptsSpeech() {
+    return verb.equals("Gather") && attributes.getOrDefault("input", "dtmf").contains("speech");
+  }
+
+  @Override
+  public String toString() {
+    return verb + (target.isEmpty() ? "" : " " + target) + " " + attributes;
+  }
+}

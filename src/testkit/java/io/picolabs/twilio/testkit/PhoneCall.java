@@ -1,0 +1,234 @@
+package io.picolabs.twilio.testkit;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A call in a conversation test: each expectation checks what the caller heard next, each act
+ * ({@link #press}, {@link #says}, {@link #staysSilent} …) answers what the call waits for. A failed
+ * expectation says what was heard instead and shows the TwiML of the step.
+ *
+ * <p>Closing it hangs up if the call is still going, and checks that the server accepted the call's
+ * status callback.
+ */
+public final class PhoneCall implements AutoCloseable {
+  private final CallSimulator call;
+  private int checked;
+
+  PhoneCall(CallSimulator call) {
+    this.call = call;
+  }
+
+  // ---- what the caller hears ----
+
+  /**
+   * The next thing said is {@code words} (plays, pauses and other verbs in between are passed
+   * over).
+   */
+  public PhoneCall hears(String words) {
+    return next(Heard.Kind.SAY, words, "hear \"" + words + "\"");
+  }
+
+  /** The next thing played is {@code url} ({@code "digits 1234"} for played digits). */
+  public PhoneCall hearsPlay(String url) {
+    return next(Heard.Kind.PLAY, url, "hear the play of " + url);
+  }
+
+  /** The next text the call's TwiML sends has the body {@code body}. */
+  public PhoneCall receivesText(String body) {
+    return next(Heard.Kind.MESSAGE, body, "receive the text \"" + body + "\"");
+  }
+
+  /**
+   * The call dials {@code target} now (a number, or {@code "Queue support"}, {@code "Client alice"}
+   * …).
+   */
+  public PhoneCall dials(String target) {
+    next(Heard.Kind.DIAL, null, "dial " + target);
+    if (!call.heard().get(checked - 1).text().contains(target)) {
+      fail("expected the call to dial " + target);
+    }
+    return waitingAt("Dial", "dial " + target);
+  }
+
+  /** The call puts the caller in the queue {@code queue} now. */
+  public PhoneCall isQueuedIn(String queue) {
+    return next(Heard.Kind.ENQUEUE, queue, "wait in the queue " + queue);
+  }
+
+  // ---- what the caller (or the world) does ----
+
+  /** The caller presses {@code keys} at a Gather. */
+  public PhoneCall press(String keys) {
+    waitingAt("Gather", "press " + keys);
+    if (!call.listening().acceptsKeys()) {
+      fail("expected a Gather that listens for keys to press " + keys);
+    }
+    call.press(keys);
+    return this;
+  }
+
+  /** The caller says {@code words} at a Gather that listens for speech (confidence 0.9). */
+  public PhoneCall says(String words) {
+    waitingAt("Gather", "say \"" + words + "\"");
+    if (!call.listening().acceptsSpeech()) {
+      fail("expected a Gather that listens for speech to say \"" + words + "\"");
+    }
+    call.speak(words, 0.9);
+    return this;
+  }
+
+  /** The caller says nothing: the Gather times out (or the Record hears nothing). */
+  public PhoneCall staysSilent() {
+    if (call.listening() == null || !call.listening().verb().equals("Record")) {
+      waitingAt("Gather", "stay silent");
+    }
+    call.silence();
+    return this;
+  }
+
+  /** The dialed party answers and talks {@code seconds}. */
+  public PhoneCall answeredFor(int seconds) {
+    waitingAt("Dial", "be answered");
+    call.dialOutcome("completed", seconds);
+    return this;
+  }
+
+  /** The dialed party is busy. */
+  public PhoneCall busy() {
+    return dialEnds("busy");
+  }
+
+  /** The dialed party does not answer. */
+  public PhoneCall noAnswer() {
+    return dialEnds("no-answer");
+  }
+
+  /** The dialed call fails. */
+  public PhoneCall failed() {
+    return dialEnds("failed");
+  }
+
+  /** The caller speaks {@code seconds} into a Record, then presses {@code finishKey}. */
+  public PhoneCall records(int seconds, String finishKey) {
+    waitingAt("Record", "record");
+    call.record(seconds, finishKey);
+    return this;
+  }
+
+  /** An agent takes the queued caller and they talk {@code seconds}. */
+  public PhoneCall bridgedFor(int seconds) {
+    waitingAt("Enqueue", "be bridged");
+    call.bridged(seconds);
+    return this;
+  }
+
+  /** The caller hangs up. */
+  public PhoneCall hangUp() {
+    call.hangUp();
+    return this;
+  }
+
+  // ---- how the call ended ----
+
+  /** The server ended the call: a {@code Hangup}, or the end of its TwiML. */
+  public PhoneCall hangsUp() {
+    if (!call.ended()
+        || !(call.endedBecause().equals("Hangup")
+            || call.endedBecause().equals("the document ended"))) {
+      fail("expected the server to end the call");
+    }
+    return this;
+  }
+
+  /** The server rejected the call with {@code Reject}: status {@code busy} or {@code no-answer}. */
+  public PhoneCall isRejected(String callStatus) {
+    if (!call.endedBecause().equals("Reject") || !call.callStatus().equals(callStatus)) {
+      fail("expected the call to be rejected as " + callStatus);
+    }
+    return this;
+  }
+
+  /** Everything heard and done on the call so far. */
+  public List<Heard> transcript() {
+    return call.heard();
+  }
+
+  /** The simulator under this call (its exchanges, status, duration). */
+  public CallSimulator simulator() {
+    return call;
+  }
+
+  /** Hangs up if the call is still going; fails if the server refused its status callback. */
+  @Override
+  public void close() {
+    call.hangUp();
+    Exchange callback = call.statusCallback();
+    if (callback != null && !callback.ok()) {
+      throw new AssertionError("the server refused the call's status callback: " + callback);
+    }
+  }
+
+  // ---- checking ----
+
+  private PhoneCall next(Heard.Kind kind, String text, String expectation) {
+    List<Heard> heard = call.heard();
+    for (int i = checked; i < heard.size(); i++) {
+      Heard item = heard.get(i);
+      if (item.kind() == kind) {
+        if (text != null && !text.equals(item.text())) {
+          checked = i;
+          fail("expected to " + expectation + " but heard " + item);
+        }
+        checked = i + 1;
+        return this;
+      }
+    }
+    fail("expected to " + expectation + " but nothing more of that kind was heard");
+    return this;
+  }
+
+  private PhoneCall waitingAt(String verb, String act) {
+    Listening listening = call.listening();
+    if (listening == null || !listening.verb().equals(verb)) {
+      fail("expected a " + verb + " to " + act);
+    }
+    return this;
+  }
+
+  private PhoneCall dialEnds(String status) {
+    waitingAt("Dial", "end as " + status);
+    call.dialOutcome(status, 0);
+    return this;
+  }
+
+  private void fail(String expectation) {
+    StringBuilder message = new StringBuilder(expectation).append('\n');
+    List<Heard> heard = call.heard();
+    message
+        .append("heard since the last check: ")
+        .append(
+            heard.subList(Math.min(checked, heard.size()), heard.size()).stream()
+                .map(Heard::toString)
+                .collect(Collectors.joining(", ", "[", "]")))
+        .append('\n')
+        .append("the call: ")
+        .append(
+            call.ended()
+                ? "ended (" + call.endedBecause() + ", " + call.callStatus() + ")"
+                : "waiting at " + call.listening())
+        .append('\n');
+    List<Exchange> exchanges = call.exchanges();
+    if (!exchanges.isEmpty()) {
+      int step = checked < heard.size() ? heard.get(checked).step() : exchanges.size() - 1;
+      message
+          .append("TwiML of step ")
+          .append(step + 1)
+          .append(" of ")
+          .append(exchanges.size())
+          .append(", ")
+          .append(exchanges.get(Math.max(step, 0)));
+    }
+    throw new AssertionError(message.toString());
+  }
+}

@@ -1,0 +1,4 @@
+package io.picolabs.twilio.testkit;
+
+// PLACEHOLDER
+public record SentText(String body) {}
