@@ -143,12 +143,17 @@ public final class FakeTwilio implements AutoCloseable {
       return notFound(target);
     }
     boolean messages = resource.group(2).equals("Messages");
+    Map<String, List<String>> form;
+    Map<String, List<String>> query;
+    try {
+      form = Form.decode(formBody);
+      query = Form.decode(rawQuery);
+    } catch (IllegalArgumentException e) { // a stray % in the encoding
+      return error(400, 20001, "Malformed form or query: " + e.getMessage());
+    }
     return switch (method == null ? "" : method.toUpperCase(Locale.ROOT)) {
-      case "POST" ->
-          messages
-              ? sendText(account, Form.decode(formBody))
-              : placeCall(account, Form.decode(formBody));
-      case "GET" -> list(account, target, messages, Form.decode(rawQuery));
+      case "POST" -> messages ? sendText(account, form) : placeCall(account, form);
+      case "GET" -> list(account, target, messages, query);
       default -> notFound(target);
     };
   }
@@ -216,7 +221,7 @@ public final class FakeTwilio implements AutoCloseable {
           texts
               .update(sid, text -> text.withStatus(status, Instant.now()))
               .filter(text -> text.statusCallback() != null)
-              .ifPresent(text -> callbacks.post("POST", text.statusCallback(), statusOf(text)));
+              .ifPresent(text -> callbacks.post("POST", text.statusCallback(), statusParams(text)));
           if (step + 1 < TEXT_PROGRESS.size()) {
             progress(sid, step + 1);
           }
@@ -224,7 +229,7 @@ public final class FakeTwilio implements AutoCloseable {
   }
 
   /** A message's status callback parameters, in the order Twilio sends its main ones. */
-  private static Map<String, String> statusOf(SentText text) {
+  private static Map<String, String> statusParams(SentText text) {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("MessageSid", text.sid());
     params.put("SmsSid", text.sid());
@@ -459,8 +464,9 @@ public final class FakeTwilio implements AutoCloseable {
   }
 
   /**
-   * Message {@code sid} once its status is {@code status} (or was, and moved on past it, is not
-   * told apart: wait for the last status you need), waiting up to {@code timeout}.
+   * Message {@code sid} once its status is {@code status}, waiting up to {@code timeout}. A
+   * message's status moves on, and one it has left behind is not found: wait for the last one you
+   * need ({@code delivered} implies the others).
    *
    * @throws AssertionError if it does not reach it in time, saying how it stands
    */
