@@ -1,0 +1,80 @@
+package io.picolabs.twilio.testkit;
+
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The fake Twilio's status callbacks to the server: signed as Twilio signs them, timed on one
+ * daemon thread of their own (so that one message's callbacks keep their order and never hold up an
+ * answer), and every one kept with the server's answer.
+ */
+final class Callbacks implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(Callbacks.class.getName());
+
+  private final Webhooks webhooks;
+  private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
+  private final ScheduledExecutorService thread =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread callbacks = new Thread(task, "fake-twilio-callbacks");
+            callbacks.setDaemon(true); // a test that forgets close() must still end
+            return callbacks;
+          });
+
+  Callbacks(String authToken) {
+    this.webhooks = new Webhooks(authToken);
+  }
+
+  /**
+   * Requests {@code url} with {@code params} and keeps the exchange. A callback that could not be
+   * delivered (a refused connection, a timeout, a malformed URL) is kept as an exchange of status 0
+   * whose body is the error, as Twilio logs a failed callback and carries on.
+   */
+  Exchange post(String method, String url, Map<String, String> params) {
+    Exchange exchange;
+    try {
+      exchange = webhooks.send(method, URI.create(url), params);
+    } catch (RuntimeException e) {
+      exchange = new Exchange(method, url, new LinkedHashMap<>(params), 0, "", e.toString());
+    }
+    exchanges.add(exchange);
+    return exchange;
+  }
+
+  /** Runs {@code step} on the callback thread after {@code delay}; nothing once closed. */
+  void later(Duration delay, Runnable step) {
+    try {
+      thread.schedule(
+          () -> {
+            try {
+              step.run();
+            } catch (RuntimeException e) {
+              // the next message's callbacks still go: one bad step must not stop the thread
+              LOG.log(Level.WARNING, "status callback step failed", e);
+            }
+          },
+          delay.toNanos(),
+          TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      // closed: the fake is going away, and its pending callbacks with it
+    }
+  }
+
+  List<Exchange> all() {
+    return List.copyOf(exchanges);
+  }
+
+  @Override
+  public void close() {
+    thread.shutdownNow();
+  }
+}
