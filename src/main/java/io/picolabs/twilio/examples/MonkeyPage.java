@@ -1,5 +1,6 @@
 package io.picolabs.twilio.examples;
 
+import io.picolabs.twilio.console.ConsoleLogin;
 import io.picolabs.twilio.state.JsonValues;
 import io.picolabs.twilio.state.Scope;
 import io.picolabs.twilio.state.VarKey;

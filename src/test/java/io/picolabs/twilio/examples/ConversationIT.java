@@ -2,17 +2,29 @@ package io.picolabs.twilio.examples;
 
 import static io.picolabs.twilio.testing.TwilioRequests.AUTH_TOKEN;
 import static io.picolabs.twilio.testing.TwilioRequests.EVENTS_TOKEN;
+import static io.picolabs.twilio.testing.TwilioRequests.event;
+import static io.picolabs.twilio.testing.TwilioRequests.eventually;
+import static io.picolabs.twilio.testing.TwilioRequests.get;
+import static io.picolabs.twilio.testing.TwilioRequests.json;
+import static io.picolabs.twilio.testing.TwilioRequests.outboxIds;
 import static io.picolabs.twilio.testing.TwilioRequests.withToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.picolabs.twilio.testkit.Exchange;
+import io.picolabs.twilio.testkit.FakeTwilio;
 import io.picolabs.twilio.testkit.PhoneCall;
+import io.picolabs.twilio.testkit.SentText;
 import io.picolabs.twilio.testkit.TwilioPhone;
+import jakarta.json.JsonObject;
 import java.io.File;
+import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -20,6 +32,7 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,21 +45,36 @@ import org.junit.jupiter.params.provider.CsvSource;
 @ExtendWith(ArquillianExtension.class)
 class ConversationIT {
 
+  /** Twilio's REST API as the test kit fakes it: the rules' messages reach the phone through it. */
+  static final FakeTwilio TWILIO = FakeTwilio.start(AUTH_TOKEN).statusDelay(Duration.ofMillis(20));
+
+  static final String ACCOUNT = "AC00000000000000000000000000000011";
+
   @Deployment(testable = false)
   static WebArchive application() {
+    String config =
+        String.join(
+            "\n",
+            "twilio.auth-token=" + AUTH_TOKEN,
+            "events.token=" + EVENTS_TOKEN,
+            "twilio.account-sid=" + ACCOUNT,
+            "twilio.api-url=" + TWILIO.url(),
+            "twilio.outbox.poll-ms=200");
     return ShrinkWrap.create(ZipImporter.class, "conversations.war")
         .importFrom(new File(System.getProperty("application.war", "target/twilio-rules.war")))
         .as(WebArchive.class)
-        .addAsResource(
-            new StringAsset(
-                "twilio.auth-token=" + AUTH_TOKEN + "\nevents.token=" + EVENTS_TOKEN + "\n"),
-            "META-INF/microprofile-config.properties");
+        .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
+  }
+
+  @AfterAll
+  static void stopTwilio() {
+    TWILIO.close();
   }
 
   @ArquillianResource URL base;
 
   private TwilioPhone phone() {
-    return TwilioPhone.at(base).authToken(AUTH_TOKEN);
+    return TwilioPhone.at(base).authToken(AUTH_TOKEN).api(TWILIO);
   }
 
   @ParameterizedTest
@@ -112,5 +140,72 @@ class ConversationIT {
       call.hears("We are sorry, an application error has occurred. Goodbye.");
       assertEquals(403, call.simulator().exchanges().get(0).status());
     }
+  }
+
+  @Test
+  void notificationStatusTextsThePhoneThroughTwilioAndFollowsTheStatusCallbacks() {
+    String message = "Your table is ready " + System.nanoTime();
+    HttpResponse<String> raised =
+        event(
+            base,
+            "events/notification/status",
+            "application/json",
+            "{\"phone_number\":\"+18015552311\",\"from_number\":\"+18005551212\","
+                + "\"message\":\""
+                + message
+                + "\"}");
+    assertEquals(200, raised.statusCode(), raised.body());
+    String outbox = outboxIds(raised.body()).get(0);
+
+    phone().from("+18015552311").receives(message, Duration.ofSeconds(20));
+    SentText sent =
+        TWILIO.texts().stream().filter(t -> t.body().equals(message)).findFirst().orElseThrow();
+    assertEquals(ACCOUNT, sent.accountSid());
+    assertEquals("+18005551212", sent.from());
+    assertEquals(
+        base.getPath() + "twilio/sms_status?outbox=" + outbox,
+        URI.create(sent.statusCallback()).getRawPath()
+            + "?"
+            + URI.create(sent.statusCallback()).getRawQuery(),
+        "the outbox asked Twilio to report to this server");
+
+    // Twilio's three callbacks reached the server, signed, and the outbound log followed them
+    List<Exchange> callbacks =
+        eventually(
+            10,
+            "three status callbacks",
+            () -> {
+              List<Exchange> posted =
+                  TWILIO.callbacks().stream()
+                      .filter(c -> sent.sid().equals(c.params().get("MessageSid")))
+                      .toList();
+              return Optional.ofNullable(posted.size() == 3 ? posted : null);
+            });
+    assertEquals(
+        List.of("queued 200", "sent 200", "delivered 200"),
+        callbacks.stream().map(c -> c.params().get("MessageStatus") + " " + c.status()).toList());
+    JsonObject logged =
+        eventually(
+            10,
+            "the message delivered in the outbound log",
+            () ->
+                json(withToken(base, "messages?size=50").body())
+                    .getJsonArray("messages")
+                    .getValuesAs(JsonObject.class)
+                    .stream()
+                    .filter(m -> m.getString("id").equals(outbox))
+                    .filter(m -> "delivered".equals(m.getString("status", "")))
+                    .findFirst());
+    assertEquals(sent.sid(), logged.getString("sid"));
+    assertEquals("sent", logged.getString("state"));
+  }
+
+  @Test
+  void theConsoleAndTheFakeRestApiAreOffByDefault() {
+    assertEquals(
+        404,
+        get(base, "fake-twilio/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json").statusCode());
+    assertEquals(
+        403, get(base, "console").statusCode(), "no console password: the login is closed");
   }
 }

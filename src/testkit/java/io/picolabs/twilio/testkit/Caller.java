@@ -1,5 +1,6 @@
 package io.picolabs.twilio.testkit;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,28 @@ public final class Caller {
             phone.statusCallbackUrl(),
             phone.stepLimit());
     return new PhoneCall(call.start(phone.resolve(path), method));
+  }
+
+  /**
+   * Answers {@code ringing}, a call the server placed to this phone through the fake REST API:
+   * Twilio requests the call's {@code Url} ({@code Direction=outbound-api}, its {@code CallSid})
+   * and posts the call's end to its {@code StatusCallback}, where the server's outbox follows it.
+   */
+  public PhoneCall answer(RingingCall ringing) {
+    if (ringing.url() == null) {
+      throw new IllegalStateException(
+          "the call " + ringing.sid() + " carries inline Twiml: the simulator follows a Url only");
+    }
+    Map<String, String> params = voiceParameters("outbound-api", ringing.from(), ringing.to());
+    params.put("CallSid", ringing.sid());
+    params.put("AccountSid", ringing.accountSid());
+    CallSimulator call =
+        new CallSimulator(
+            phone.webhooks(),
+            params,
+            ringing.statusCallback() == null ? null : URI.create(ringing.statusCallback()),
+            phone.stepLimit());
+    return new PhoneCall(call.start(URI.create(ringing.url()), ringing.method()));
   }
 
   /**

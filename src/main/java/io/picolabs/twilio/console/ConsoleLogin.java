@@ -1,4 +1,4 @@
-package io.picolabs.twilio.examples;
+package io.picolabs.twilio.console;
 
 import io.picolabs.twilio.security.Secrets;
 import jakarta.annotation.PostConstruct;
@@ -19,9 +19,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * HTTP Basic for the pages of the console role ({@link MonkeyPage}), through Jakarta Security: the
- * user {@code console.username} (default {@code admin}) with the password {@code console.password}
- * ({@code CONSOLE_PASSWORD}).
+ * HTTP Basic for the pages of the console role (the monkey's page, the {@link ConsolePage}),
+ * through Jakarta Security: the user {@code console.username} (default {@code admin}) with the
+ * password {@code console.password} ({@code CONSOLE_PASSWORD}).
  *
  * <p>A mechanism of our own rather than {@code @BasicAuthenticationMechanismDefinition}, for two
  * things the built-in one cannot do: with no password configured, refuse everyone with 403 (and say
@@ -31,7 +31,7 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class ConsoleLogin implements HttpAuthenticationMechanism {
   /** The role of the console's pages. */
-  static final String ROLE = "console";
+  public static final String ROLE = "console";
 
   private static final Logger LOG = Logger.getLogger(ConsoleLogin.class.getName());
   private static final String BASIC = "Basic ";
@@ -57,7 +57,7 @@ public class ConsoleLogin implements HttpAuthenticationMechanism {
     if (password.isEmpty()) {
       if (!closedLogged.getAndSet(true)) {
         LOG.warning(
-            "refusing the console pages (/monkey): console.password (CONSOLE_PASSWORD) is not set");
+            "refusing the console pages (/monkey, /console): console.password (CONSOLE_PASSWORD) is not set");
       }
       return refuse(response, HttpServletResponse.SC_FORBIDDEN, "the console is closed");
     }

@@ -1,0 +1,56 @@
+package io.picolabs.twilio.console;
+
+import io.picolabs.twilio.testkit.FakeTwilio;
+import io.picolabs.twilio.testkit.TwilioPhone;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The console's Twilio: the fake REST API the rules send through (when {@code twilio.api-url}
+ * points at {@code /fake-twilio}) and the phone that calls and texts this server, both keyed with
+ * the server's own auth token, so that the server trusts what they sign.
+ */
+@ApplicationScoped
+public class DevTwilio {
+  @Inject Config config;
+
+  private FakeTwilio fake;
+
+  /** The server's auth token, which the console signs with. */
+  Optional<String> authToken() {
+    return config.getOptionalValue("twilio.auth-token", String.class).filter(t -> !t.isBlank());
+  }
+
+  /** The fake REST API, made on first use. */
+  synchronized FakeTwilio api() {
+    if (fake == null) {
+      fake = FakeTwilio.create(authToken().orElseThrow(DevTwilio::noToken));
+    }
+    return fake;
+  }
+
+  /** A phone for the server whose application root is {@code base}. */
+  TwilioPhone phone(URI base) {
+    TwilioPhone phone =
+        TwilioPhone.at(base).authToken(authToken().orElseThrow(DevTwilio::noToken)).api(api());
+    Optional<String> account = config.getOptionalValue("twilio.account-sid", String.class);
+    return account.isPresent() ? phone.accountSid(account.get()) : phone;
+  }
+
+  private static IllegalStateException noToken() {
+    return new IllegalStateException(
+        "twilio.auth-token (TWILIO_AUTH_TOKEN) is not set: the console signs its requests with it,"
+            + " and the server refuses unsigned ones");
+  }
+
+  @PreDestroy
+  synchronized void close() {
+    if (fake != null) {
+      fake.close();
+    }
+  }
+}
