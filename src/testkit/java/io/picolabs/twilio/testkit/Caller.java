@@ -33,6 +33,14 @@ public final class Caller {
   }
 
   /**
+   * Waits up to {@code timeout} for the server to call this phone through the fake REST API (see
+   * {@link TwilioPhone#api}), and answers.
+   */
+  public PhoneCall answersCall(Duration timeout) {
+    return answer(phone.api().awaitCall(from, timeout));
+  }
+
+  /**
    * Answers {@code ringing}, a call the server placed to this phone through the fake REST API:
    * Twilio requests the call's {@code Url} ({@code Direction=outbound-api}, its {@code CallSid})
    * and posts the call's end to its {@code StatusCallback}, where the server's outbox follows it.
