@@ -171,6 +171,9 @@ public class ConsoleApi extends HttpServlet {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
+    if (vars.statusCode() == 404) {
+      return Json.createObjectBuilder().build(); // no variables yet
+    }
     if (vars.statusCode() != 200) {
       throw new IllegalStateException("the variables answered " + vars.statusCode());
     }
