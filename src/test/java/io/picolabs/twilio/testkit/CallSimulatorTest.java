@@ -6,6 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.picolabs.twilio.testkit.ScriptedServer.Answer;
 import io.picolabs.twilio.testkit.ScriptedServer.Seen;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -365,5 +372,63 @@ class CallSimulatorTest {
             .startsWith("expected the replies [\"Hi\"] but got [\"Hi there\", \"Second\"]\nPOST "));
     server.twiml("/quiet", "");
     phone.from("+1").text("quiet", "x").noReply();
+  }
+
+  @Test
+  void aCallTheServerPlacesThroughTheFakeRingsThePhoneAndReportsItsEnd() throws Exception {
+    server.twiml("/outbound", "<Say>This is your reminder</Say>");
+    server.script("/call-status", p -> new Answer(200, ScriptedServer.XML, "<Response/>"));
+    try (FakeTwilio twilio = FakeTwilio.start(ScriptedServer.TOKEN)) {
+      String form =
+          Form.encode(
+              Form.of(
+                  Map.of(
+                      "To",
+                      "+18015550100",
+                      "From",
+                      "+18005551212",
+                      "Url",
+                      server.base() + "outbound",
+                      "StatusCallback",
+                      server.base() + "call-status")));
+      HttpResponse<String> placed =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .build()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              twilio.url()
+                                  + "/2010-04-01/Accounts/"
+                                  + TwilioPhone.DEFAULT_ACCOUNT_SID
+                                  + "/Calls.json"))
+                      .header(
+                          "Authorization",
+                          "Basic "
+                              + Base64.getEncoder()
+                                  .encodeToString(
+                                      (TwilioPhone.DEFAULT_ACCOUNT_SID + ":" + ScriptedServer.TOKEN)
+                                          .getBytes(StandardCharsets.UTF_8)))
+                      .header("Content-Type", "application/x-www-form-urlencoded")
+                      .POST(HttpRequest.BodyPublishers.ofString(form))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals(201, placed.statusCode(), placed.body());
+      String sid = twilio.calls().get(0).sid();
+      try (PhoneCall call =
+          phone.api(twilio).from("+18015550100").answersCall(Duration.ofSeconds(5))) {
+        call.hears("This is your reminder").hangsUp();
+      }
+      Seen fetched = server.seen.get(0);
+      assertEquals(sid, fetched.params().get("CallSid"));
+      assertEquals("outbound-api", fetched.params().get("Direction"));
+      assertEquals("+18005551212", fetched.params().get("From"));
+      assertEquals("+18015550100", fetched.params().get("To"));
+      Seen status = last();
+      assertEquals("POST /call-status", requested().get(1));
+      assertEquals(sid, status.params().get("CallSid"));
+      assertEquals("completed", status.params().get("CallStatus"));
+      assertTrue(status.signed());
+    }
   }
 }
