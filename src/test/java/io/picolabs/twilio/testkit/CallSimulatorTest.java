@@ -274,6 +274,15 @@ class CallSimulatorTest {
           List.of(new Text(TwilioPhone.DEFAULT_NUMBER, "+18015550100", "See you", List.of())),
           call.simulator().texts());
     }
+    server.twiml("/late", "<Say>Hi</Say><Reject/>");
+    try (PhoneCall call = phone.from("+1").call("late")) {
+      call.hears("Hi");
+      assertEquals("completed", call.simulator().callStatus(), "answered before the Reject");
+    }
+    server.twiml("/first", "<Reject/>");
+    try (PhoneCall call = phone.from("+1").call("first")) {
+      call.isRejected("no-answer");
+    }
     server.script("/plain", p -> new Answer(200, "text/plain;charset=UTF-8", "Plain words"));
     try (PhoneCall call = phone.from("+1").call("plain")) {
       call.hears("Plain words").hangsUp();

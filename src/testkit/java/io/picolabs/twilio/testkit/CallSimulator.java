@@ -308,10 +308,12 @@ public final class CallSimulator {
       }
       case "Redirect" -> fetch(resolve(Twiml.text(verb)), method(verb), Map.of());
       case "Hangup" -> end("completed", "Hangup");
-      case "Reject" ->
-          end(
-              Twiml.attribute(verb, "reason", "rejected").equals("busy") ? "busy" : "no-answer",
-              "Reject");
+      case "Reject" -> {
+        // only a first verb keeps Twilio from answering; later, it ends an answered call
+        boolean unanswered = exchanges.size() == 1 && heard.isEmpty();
+        String reason = Twiml.attribute(verb, "reason", "rejected");
+        end(unanswered ? (reason.equals("busy") ? "busy" : "no-answer") : "completed", "Reject");
+      }
       case "Message", "Sms" -> {
         Text text = Twiml.message(verb, call.get("From"), call.get("To"));
         texts.add(text);
