@@ -267,12 +267,17 @@ class CallSimulatorTest {
 
   @Test
   void messagesRejectsAndPlainTextAnswers() {
-    server.twiml("/voice", "<Message>See you</Message><Reject reason=\"busy\"/>");
+    server.twiml("/voice", "<Message>See you</Message><Hangup/>");
     try (PhoneCall call = phone.from("+18015550100").call("voice")) {
-      call.receivesText("See you").isRejected("busy");
+      call.receivesText("See you").hangsUp();
       assertEquals(
           List.of(new Text(TwilioPhone.DEFAULT_NUMBER, "+18015550100", "See you", List.of())),
           call.simulator().texts());
+    }
+    server.twiml("/busy", "<Reject reason=\"busy\"/>");
+    try (PhoneCall call = phone.from("+1").call("busy")) {
+      call.isRejected("busy");
+      assertEquals(0, call.simulator().seconds());
     }
     server.twiml("/late", "<Say>Hi</Say><Reject/>");
     try (PhoneCall call = phone.from("+1").call("late")) {
