@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -135,6 +136,26 @@ public final class Chromium implements AutoCloseable {
     return (Long)
         driver.executeScript(
             "return performance.getEntriesByType('navigation')[0].responseStatus;");
+  }
+
+  /** Where {@link #screenshot} writes: {@code target/screenshots} of the project. */
+  public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  /**
+   * What the browser shows now, as {@code target/screenshots/<name>.png} (replaced if it exists),
+   * for a person to look at after the build.
+   *
+   * @return the PNG file written
+   */
+  public Path screenshot(String name) {
+    Path file = SCREENSHOTS.resolve(name + ".png");
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return file;
   }
 
   /** Quits the browser and removes its profile. */
