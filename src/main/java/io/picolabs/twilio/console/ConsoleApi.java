@@ -75,13 +75,21 @@ public class ConsoleApi extends HttpServlet {
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    answer(request, response, () -> post(request));
+    if (console.enabled()) {
+      answer(response, () -> post(request));
+    } else {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+    }
   }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    answer(request, response, () -> get(request));
+    if (console.enabled()) {
+      answer(response, () -> get(request));
+    } else {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+    }
   }
 
   private JsonStructure post(HttpServletRequest request) {
@@ -209,8 +217,7 @@ public class ConsoleApi extends HttpServlet {
   /**
    * The work's JSON, or a short error: 400 bad input, 404 unknown, 409 wrong act, 502 unreachable.
    */
-  private static void answer(HttpServletRequest request, HttpServletResponse response, Work work)
-      throws IOException {
+  private static void answer(HttpServletResponse response, Work work) throws IOException {
     JsonStructure json;
     try {
       json = work.run();

@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
@@ -142,11 +143,32 @@ class MonkeyPageIT {
     assertTrue(
         ServerLog.since(start)
             .contains(
-                "refusing the console pages (/monkey): console.password (CONSOLE_PASSWORD) is not"
-                    + " set"));
+                "refusing the console pages (/monkey, /console): console.password"
+                    + " (CONSOLE_PASSWORD) is not set"));
     // the webhooks of that deployment are not behind the console's login
     assertEquals(
         XML + "<Response><Say>Your favorite number is 3.</Say><Hangup/></Response>",
         postForm(closedBase, "twilio/monkey_handle", gathered("+911", "3")).body());
+  }
+
+  @Test
+  void withTheLoginOpenButTheConsoleOffTheConsoleIsNotThere() {
+    String admin = basic("admin", PASSWORD);
+    for (String path : List.of("console", "console/console.js", "console/api/calls/CA1")) {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(uri(base, path)).header("Authorization", admin);
+      assertEquals(404, send(request.GET()).statusCode(), "GET " + path);
+    }
+    HttpRequest.Builder call =
+        HttpRequest.newBuilder(uri(base, "console/api/calls"))
+            .header("Authorization", admin)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("from=%2B911"));
+    assertEquals(404, send(call).statusCode(), "no call is placed");
+    assertEquals(
+        404,
+        send(HttpRequest.newBuilder(uri(base, "fake-twilio/2010-04-01/Accounts/AC1/Messages.json"))
+                .GET())
+            .statusCode());
   }
 }
