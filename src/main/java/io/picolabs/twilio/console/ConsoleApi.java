@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonStructure;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.HttpConstraint;
 import jakarta.servlet.annotation.ServletSecurity;
 import jakarta.servlet.annotation.WebServlet;
@@ -73,23 +74,25 @@ public class ConsoleApi extends HttpServlet {
   @Inject transient Config config;
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response)
-      throws IOException {
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
     if (console.enabled()) {
-      answer(response, () -> post(request));
+      super.service(request, response);
     } else {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
     }
   }
 
   @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    answer(response, () -> post(request));
+  }
+
+  @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    if (console.enabled()) {
-      answer(response, () -> get(request));
-    } else {
-      response.sendError(HttpServletResponse.SC_NOT_FOUND);
-    }
+    answer(response, () -> get(request));
   }
 
   private JsonStructure post(HttpServletRequest request) {
