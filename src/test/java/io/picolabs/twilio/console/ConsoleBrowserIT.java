@@ -3,17 +3,22 @@ package io.picolabs.twilio.console;
 import static io.picolabs.twilio.testing.TwilioRequests.AUTH_TOKEN;
 import static io.picolabs.twilio.testing.TwilioRequests.EVENTS_TOKEN;
 import static io.picolabs.twilio.testing.TwilioRequests.event;
+import static io.picolabs.twilio.testing.TwilioRequests.eventually;
 import static io.picolabs.twilio.testing.TwilioRequests.form;
 import static io.picolabs.twilio.testing.TwilioRequests.json;
+import static io.picolabs.twilio.testing.TwilioRequests.outboxIds;
 import static io.picolabs.twilio.testing.TwilioRequests.send;
 import static io.picolabs.twilio.testing.TwilioRequests.uri;
+import static io.picolabs.twilio.testing.TwilioRequests.withToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.picolabs.twilio.testing.Chromium;
+import jakarta.json.JsonObject;
 import java.io.File;
 import java.io.IOException;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +28,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -76,6 +82,7 @@ class ConsoleBrowserIT {
     return ShrinkWrap.create(ZipImporter.class, NAME + ".war")
         .importFrom(new File(System.getProperty("application.war", "target/twilio-rules.war")))
         .as(WebArchive.class)
+        .addClass(RingingRules.class)
         .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
   }
 
@@ -391,5 +398,80 @@ class ConsoleBrowserIT {
     assertEquals(
         "Basic realm=\"console\", charset=\"UTF-8\"",
         page.headers().firstValue("WWW-Authenticate").orElse(""));
+  }
+
+  @Test
+  void aCallARulePlacesRingsTheConsoleAndIsFollowedToItsEnd() {
+    String callee = "+1801" + ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000);
+    HttpResponse<String> raised =
+        event(
+            base,
+            "events/console/ring",
+            "application/json",
+            "{\"to\":\"" + callee + "\",\"from\":\"" + NOTIFIER + "\"}");
+    assertEquals(200, raised.statusCode(), raised.body());
+    String outbox = outboxIds(raised.body()).get(0);
+    JsonObject ringing =
+        eventually(
+            20,
+            "the call ringing on the console",
+            () ->
+                json(
+                        api(
+                                "GET",
+                                "texts?number=" + URLEncoder.encode(callee, StandardCharsets.UTF_8),
+                                Map.of())
+                            .body())
+                    .getJsonArray("ringing")
+                    .getValuesAs(JsonObject.class)
+                    .stream()
+                    .findFirst());
+    assertEquals(NOTIFIER, ringing.getString("from"));
+
+    HttpResponse<String> answered =
+        api("POST", "incoming/" + ringing.getString("sid") + "/answer", Map.of());
+    assertEquals(200, answered.statusCode(), answered.body());
+    JsonObject call = json(answered.body());
+    assertEquals("outbound-api", call.getString("direction"));
+    assertEquals(ringing.getString("sid"), call.getString("sid"));
+    assertEquals(
+        List.of("Hello Monkey", "What is your favorite number?"),
+        call.getJsonArray("heard").getValuesAs(JsonObject.class).stream()
+            .map(h -> h.getString("text"))
+            .toList());
+    JsonObject ended =
+        json(
+            api("POST", "calls/" + call.getString("sid") + "/press", Map.of("digits", "5")).body());
+    assertTrue(ended.getBoolean("ended"));
+    assertEquals(200, ended.getJsonObject("statusCallback").getInt("status"), ended.toString());
+    assertTrue(
+        ended
+            .getJsonObject("statusCallback")
+            .getString("url")
+            .endsWith("/twilio/call_status?outbox=" + outbox),
+        "the call's end went to the outbox's status callback");
+    assertEquals(
+        0,
+        json(api(
+                    "GET",
+                    "texts?number=" + URLEncoder.encode(callee, StandardCharsets.UTF_8),
+                    Map.of())
+                .body())
+            .getJsonArray("ringing")
+            .size(),
+        "an answered call rings no more");
+    JsonObject logged =
+        eventually(
+            10,
+            "the call completed in the outbound log",
+            () ->
+                json(withToken(base, "calls?size=50").body())
+                    .getJsonArray("calls")
+                    .getValuesAs(JsonObject.class)
+                    .stream()
+                    .filter(c -> c.getString("id").equals(outbox))
+                    .filter(c -> "completed".equals(c.getString("status", "")))
+                    .findFirst());
+    assertEquals(call.getString("sid"), logged.getString("sid"));
   }
 }

@@ -1,0 +1,20 @@
+package io.picolabs.twilio.console;
+
+import io.picolabs.twilio.action.Twilio;
+import io.picolabs.twilio.event.RuleEvent;
+import io.picolabs.twilio.event.Select;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/** A rule that places a call (the examples place none), for the console's incoming calls. */
+@ApplicationScoped
+public class RingingRules {
+
+  /**
+   * {@code console ring}: call {@code to} from {@code from}; answered, it raises {@code twilio
+   * inbound_call}.
+   */
+  void ring(@Observes @Select(domain = "console", type = "ring") RuleEvent event, Twilio twilio) {
+    twilio.placeCall(event.attr("to"), event.attr("from"), "inbound_call");
+  }
+}
