@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -22,9 +23,12 @@ import javax.crypto.spec.SecretKeySpec;
  * ({@link #bodyMatches}).
  */
 public final class TwilioSignature {
-  // Per thread: a Mac keyed with the last token used (a Mac is costly to obtain and to key, and not
-  // thread-safe; after doFinal it is ready for the same key again), and a buffer for the bytes.
-  private static final ThreadLocal<Signer> SIGNER = ThreadLocal.withInitial(Signer::new);
+  // A Mac keyed with each token, cloned for each signature: a Mac is costly to obtain and to key
+  // and not thread-safe, while a clone of a keyed one is cheap. Held by this class, not by the
+  // server's threads (no ThreadLocal), so nothing of the application or its tokens outlives an
+  // undeploy on a pooled thread. Tokens come from configuration: a handful.
+  private static final Map<String, Mac> KEYED = new ConcurrentHashMap<>();
+  private static final int MOST_TOKENS = 64;
 
   private TwilioSignature() {}
 
@@ -33,7 +37,7 @@ public final class TwilioSignature {
    * authToken}.
    */
   public static String compute(String authToken, String url, Map<String, List<String>> params) {
-    return Base64.getEncoder().encodeToString(SIGNER.get().sign(authToken, url, params));
+    return Base64.getEncoder().encodeToString(new Signer(authToken).sign(url, params));
   }
 
   /** Whether {@code signature} is Twilio's for this request, under any spelling of the URL. */
@@ -48,14 +52,14 @@ public final class TwilioSignature {
     } catch (IllegalArgumentException e) {
       return false;
     }
-    Signer signer = SIGNER.get();
+    Signer signer = new Signer(authToken);
     // Each comparison is constant-time; which spelling matched is no secret, so the other spelling
     // is only tried (and only built) when the URL as given does not match.
-    if (MessageDigest.isEqual(signer.sign(authToken, url, params), given)) {
+    if (MessageDigest.isEqual(signer.sign(url, params), given)) {
       return true;
     }
     String other = SignedUrls.otherSpelling(url);
-    return other != null && MessageDigest.isEqual(signer.sign(authToken, other, params), given);
+    return other != null && MessageDigest.isEqual(signer.sign(other, params), given);
   }
 
   /**
@@ -101,29 +105,48 @@ public final class TwilioSignature {
     return sorted;
   }
 
-  private static final class Signer {
-    private final Mac mac;
-    private String key;
-    private byte[] buffer = new byte[2048];
-    private int length;
-
-    Signer() {
+  /** A Mac keyed with {@code authToken}, of this caller's own. */
+  private static Mac keyed(String authToken) {
+    Mac prototype = KEYED.get(authToken);
+    if (prototype == null) {
       try {
-        mac = Mac.getInstance("HmacSHA1");
+        prototype = Mac.getInstance("HmacSHA1");
+        prototype.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException("every Java runtime has HmacSHA1", e);
       }
+      if (KEYED.size() >= MOST_TOKENS) {
+        KEYED.clear(); // not a cache of request data: configuration has a handful of tokens
+      }
+      KEYED.put(authToken, prototype);
+    }
+    try {
+      return (Mac) prototype.clone();
+    } catch (CloneNotSupportedException e) {
+      // a provider whose Macs cannot be cloned: key a new one
+      KEYED.remove(authToken);
+      try {
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        return mac;
+      } catch (GeneralSecurityException keying) {
+        throw new IllegalStateException("HmacSHA1 refused a key", keying);
+      }
+    }
+  }
+
+  /** One signature computation: a keyed Mac and the bytes of the signed text. */
+  private static final class Signer {
+    private final String authToken;
+    private byte[] buffer = new byte[2048];
+    private int length;
+
+    Signer(String authToken) {
+      this.authToken = authToken;
     }
 
-    byte[] sign(String authToken, String url, Map<String, List<String>> params) {
-      if (!authToken.equals(key)) {
-        try {
-          mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-        } catch (GeneralSecurityException e) {
-          throw new IllegalStateException("HmacSHA1 refused a key", e);
-        }
-        key = authToken;
-      }
+    byte[] sign(String url, Map<String, List<String>> params) {
+      Mac mac = keyed(authToken);
       length = 0;
       append(url);
       for (String name : sortedNames(params)) {

@@ -2,6 +2,8 @@ package io.picolabs.twilio.twiml;
 
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
@@ -18,16 +20,11 @@ public final class TwimlWriter {
   public static final String DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
 
   // A Marshaller is not thread-safe but can be reused; creating one per document costs more than
-  // marshalling a typical response.
-  private static final ThreadLocal<Marshaller> MARSHALLER =
-      ThreadLocal.withInitial(
-          () -> {
-            try {
-              return fragmentMarshaller();
-            } catch (JAXBException e) {
-              throw new IllegalStateException("no TwiML marshaller", e);
-            }
-          });
+  // marshalling a typical response. Idle ones wait in a pool of this class's own, not in
+  // ThreadLocals of the server's pooled threads, which would keep the application's classes
+  // reachable after an undeploy.
+  private static final Queue<Marshaller> IDLE = new ConcurrentLinkedQueue<>();
+  private static final int MOST_IDLE = 64;
 
   private TwimlWriter() {}
 
@@ -35,7 +32,7 @@ public final class TwimlWriter {
   public static String write(Response response) {
     StringBuilder out = new StringBuilder(256).append(DECLARATION);
     try {
-      MARSHALLER.get().marshal(response, new TwimlStreamWriter(out));
+      marshal(marshaller -> marshaller.marshal(response, new TwimlStreamWriter(out)));
     } catch (JAXBException e) {
       throw new IllegalStateException("TwiML could not be written", e);
     }
@@ -47,7 +44,7 @@ public final class TwimlWriter {
     try {
       Document document =
           DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().newDocument();
-      MARSHALLER.get().marshal(element, document);
+      marshal(marshaller -> marshaller.marshal(element, document));
       return document.getDocumentElement();
     } catch (JAXBException | ParserConfigurationException e) {
       throw new IllegalStateException("TwiML could not be built", e);
@@ -59,10 +56,26 @@ public final class TwimlWriter {
     try {
       Document document =
           DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().newDocument();
-      MARSHALLER.get().marshal(response, document);
+      marshal(marshaller -> marshaller.marshal(response, document));
       return document;
     } catch (JAXBException | ParserConfigurationException e) {
       throw new IllegalStateException("TwiML could not be built", e);
+    }
+  }
+
+  /** Marshalling with a marshaller of the caller's own for its duration. */
+  private interface Marshalling {
+    void with(Marshaller marshaller) throws JAXBException;
+  }
+
+  private static void marshal(Marshalling work) throws JAXBException {
+    Marshaller marshaller = IDLE.poll();
+    if (marshaller == null) {
+      marshaller = fragmentMarshaller();
+    }
+    work.with(marshaller); // one that failed is not given back
+    if (IDLE.size() < MOST_IDLE) { // approximate, and that is enough for a bound
+      IDLE.offer(marshaller);
     }
   }
 

@@ -17,6 +17,7 @@ import java.io.InputStream;
  * and the resource see the same bytes.
  */
 @Provider
+@TwilioEndpoint
 @Priority(Priorities.AUTHENTICATION - 100)
 public class BodyLimit implements ContainerRequestFilter {
   /** The request property holding the body's bytes. */

@@ -27,8 +27,9 @@ import java.util.Map;
  */
 @Path("events/{domain: [A-Za-z0-9_-]+}/{type: [A-Za-z0-9_-]+}")
 @RequestScoped
+@TwilioEndpoint
 @EventsTokenRequired
-public class EventChannel {
+public class EventChannel extends PlainRoutingErrors {
 
   @Inject RuleEngine engine;
   @Inject Directives directives;
@@ -59,5 +60,10 @@ public class EventChannel {
     RuleEngine.Outcome outcome = engine.raise(event);
     calls.afterEvent(event);
     return DirectivesJson.of(event, outcome, directives.response(), outbox.written()).toString();
+  }
+
+  @Override
+  protected String allowed() {
+    return "POST, OPTIONS";
   }
 }

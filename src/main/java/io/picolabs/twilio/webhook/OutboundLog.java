@@ -25,6 +25,7 @@ import java.util.List;
  */
 @Path("{kind: messages|calls}")
 @RequestScoped
+@TwilioEndpoint
 @EventsTokenRequired
 public class OutboundLog {
   static final int MAX_SIZE = 500;

@@ -53,9 +53,16 @@ public class SignatureCheck implements ContainerRequestFilter {
       return;
     }
     byte[] body = BodyLimit.of(request);
-    Map<String, List<String>> query = FormBody.parse(servlet.getQueryString());
     boolean form = isForm(request);
-    Map<String, List<String>> params = form ? FormBody.parse(body) : Map.of();
+    Map<String, List<String>> query;
+    Map<String, List<String>> params;
+    try {
+      query = FormBody.parse(servlet.getQueryString());
+      params = form ? FormBody.parse(body) : Map.of();
+    } catch (BadInput e) {
+      request.abortWith(ErrorAnswers.plain(Response.Status.BAD_REQUEST, e.getMessage()));
+      return;
+    }
     if (form) {
       request.setProperty(FormBody.PARSED, params); // the resource need not parse it again
     }

@@ -29,8 +29,9 @@ import java.util.Map;
  */
 @Path("twilio/{type: [A-Za-z0-9_-]+}")
 @RequestScoped
+@TwilioEndpoint
 @SignedByTwilio
-public class TwilioWebhook {
+public class TwilioWebhook extends PlainRoutingErrors {
   static final String DOMAIN = "twilio";
   static final String IDEMPOTENCY_TOKEN = "I-Twilio-Idempotency-Token";
 
@@ -103,5 +104,10 @@ public class TwilioWebhook {
     body.forEach(
         (name, values) -> all.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values));
     return all;
+  }
+
+  @Override
+  protected String allowed() {
+    return "GET, HEAD, POST, OPTIONS";
   }
 }

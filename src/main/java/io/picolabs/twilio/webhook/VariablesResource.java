@@ -25,6 +25,7 @@ import java.util.Map;
  */
 @Path("")
 @RequestScoped
+@TwilioEndpoint
 @EventsTokenRequired
 public class VariablesResource {
 

@@ -7,6 +7,7 @@ import static io.picolabs.twilio.testing.TwilioRequests.postForm;
 import static io.picolabs.twilio.testing.TwilioRequests.tokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.picolabs.twilio.testing.RootApplication;
 import io.picolabs.twilio.testkit.PhoneCall;
 import io.picolabs.twilio.testkit.TwilioPhone;
 import java.io.File;
@@ -30,6 +31,7 @@ class HelloMonkeyGreetingIT {
   static WebArchive application() {
     return ShrinkWrap.create(WebArchive.class, "greeting.war")
         .addAsLibrary(new File(System.getProperty("library.jar", "target/twilio-rules-lib.jar")))
+        .addClass(RootApplication.class)
         .addClasses(HelloMonkeyGreeting.class, CallerDirectory.class)
         .addAsWebInfResource(
             new StringAsset(

@@ -1,5 +1,6 @@
 package io.picolabs.twilio.library;
 
+import static io.picolabs.twilio.testing.TwilioRequests.EVENTS_TOKEN;
 import static io.picolabs.twilio.testing.TwilioRequests.XML;
 import static io.picolabs.twilio.testing.TwilioRequests.event;
 import static io.picolabs.twilio.testing.TwilioRequests.inboundCall;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.picolabs.twilio.testing.RootApplication;
 import io.picolabs.twilio.testing.ServerLog;
 import java.io.File;
 import java.io.IOException;
@@ -39,6 +41,7 @@ class LibraryIT {
   static WebArchive application() {
     return ShrinkWrap.create(WebArchive.class, "library.war")
         .addAsLibrary(LIBRARY)
+        .addClass(RootApplication.class)
         .addClass(TestRules.class)
         .addAsResource(new StringAsset(tokens()), "META-INF/microprofile-config.properties");
   }
@@ -190,17 +193,29 @@ class LibraryIT {
         400,
         "the body must be a JSON object of attributes",
         event(base, "events/a/b", "application/json", "[1,2]"));
+    // a webhook is checked for Twilio's signature before anything else is said about it
     assertError(
-        415,
-        "unsupported media type",
+        403,
+        "missing X-Twilio-Signature",
         post(base, "twilio/inbound_call", "text/plain", "From=+911"));
+    assertError(415, "unsupported media type", event(base, "events/a/b", "text/plain", "x"));
     assertError(
-        405,
-        "method not allowed",
+        403,
+        "missing X-Twilio-Signature",
         send(
             HttpRequest.newBuilder(uri(base, "twilio/inbound_call"))
                 .method("PUT", HttpRequest.BodyPublishers.ofString("x"))));
-    assertError(404, "not found", postForm(base, "twilio/a.b", Map.of()));
+    HttpResponse<String> put =
+        send(
+            HttpRequest.newBuilder(uri(base, "events/a/b"))
+                .header("Authorization", "Bearer " + EVENTS_TOKEN)
+                .method("DELETE", HttpRequest.BodyPublishers.noBody()));
+    assertError(405, "method not allowed", put);
+    assertEquals("POST, OPTIONS", put.headers().firstValue("Allow").orElseThrow());
+    // no resource: the runtime's own 404 (an empty body; no resource of ours is there to answer)
+    HttpResponse<String> unknown = postForm(base, "twilio/a.b", Map.of());
+    assertEquals(404, unknown.statusCode());
+    assertEquals("", unknown.body());
     // and the server goes on answering
     assertEquals(
         twiml("<Say>one</Say><Say>two 2</Say><Say>three</Say>"),

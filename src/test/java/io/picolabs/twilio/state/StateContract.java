@@ -10,6 +10,7 @@ import static io.picolabs.twilio.testing.TwilioRequests.tokens;
 import static io.picolabs.twilio.testing.TwilioRequests.uri;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.picolabs.twilio.testing.RootApplication;
 import io.picolabs.twilio.testing.TwilioRequests;
 import java.io.File;
 import java.net.URL;
@@ -44,6 +45,7 @@ public abstract class StateContract {
   public static WebArchive deployment(String name) {
     return ShrinkWrap.create(WebArchive.class, name + ".war")
         .addAsLibrary(LIBRARY)
+        .addClass(RootApplication.class)
         .addClass(StateRules.class)
         .addAsResource(new StringAsset(tokens()), "META-INF/microprofile-config.properties");
   }

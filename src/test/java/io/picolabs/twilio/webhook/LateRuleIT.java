@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.picolabs.twilio.testing.FakeTwilioApi;
+import io.picolabs.twilio.testing.RootApplication;
 import io.picolabs.twilio.testing.ServerLog;
 import java.io.File;
 import java.net.URL;
@@ -37,6 +38,7 @@ class LateRuleIT {
   static WebArchive application() {
     return ShrinkWrap.create(WebArchive.class, "late.war")
         .addAsLibrary(new File(System.getProperty("library.jar", "target/twilio-rules-lib.jar")))
+        .addClass(RootApplication.class)
         .addClass(LateRules.class)
         .addAsResource(
             new StringAsset(

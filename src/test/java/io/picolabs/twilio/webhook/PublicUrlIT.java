@@ -8,6 +8,7 @@ import static io.picolabs.twilio.testing.TwilioRequests.uri;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.picolabs.twilio.security.TwilioSignature;
+import io.picolabs.twilio.testing.RootApplication;
 import java.io.File;
 import java.net.URL;
 import java.net.http.HttpRequest;
@@ -36,6 +37,7 @@ class PublicUrlIT {
   static WebArchive application() {
     return ShrinkWrap.create(WebArchive.class, "proxied.war")
         .addAsLibrary(new File(System.getProperty("library.jar", "target/twilio-rules-lib.jar")))
+        .addClass(RootApplication.class)
         .addClass(SecurityRules.class)
         .addAsResource(
             new StringAsset(

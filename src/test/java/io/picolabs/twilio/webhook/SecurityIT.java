@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.picolabs.twilio.security.Secrets;
 import io.picolabs.twilio.security.TwilioSignature;
+import io.picolabs.twilio.testing.RootApplication;
 import io.picolabs.twilio.testing.ServerLog;
 import java.io.ByteArrayInputStream;
 import java.io.File;
@@ -55,6 +56,7 @@ class SecurityIT {
             + "twilio.webhook.max-body-bytes=4096\n";
     return ShrinkWrap.create(WebArchive.class, "secure.war")
         .addAsLibrary(new File(System.getProperty("library.jar", "target/twilio-rules-lib.jar")))
+        .addClass(RootApplication.class)
         .addClass(SecurityRules.class)
         .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
   }

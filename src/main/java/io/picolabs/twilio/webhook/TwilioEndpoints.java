@@ -1,0 +1,27 @@
+package io.picolabs.twilio.webhook;
+
+import java.util.Set;
+
+/**
+ * The library's JAX-RS classes, for a host application whose {@code Application} lists its classes
+ * ({@code getClasses()}) instead of letting the server discover them: add these to that set. An
+ * {@code Application} that lists nothing gets them by discovery.
+ *
+ * <p>The endpoints then appear under the host's application path: with
+ * {@code @ApplicationPath("/api")}, Twilio posts to {@code /api/twilio/<event type>}.
+ */
+public final class TwilioEndpoints {
+  private TwilioEndpoints() {}
+
+  /** The resources and the filters bound to them; nothing that applies to other resources. */
+  public static Set<Class<?>> classes() {
+    return Set.of(
+        TwilioWebhook.class,
+        EventChannel.class,
+        OutboundLog.class,
+        VariablesResource.class,
+        BodyLimit.class,
+        SignatureCheck.class,
+        EventsTokenCheck.class);
+  }
+}
