@@ -32,6 +32,9 @@ import java.util.logging.Logger;
  * committed when it returns normally, or, for a rule of an event raised by another rule, when that
  * outermost rule does; then the effects are published (messages sent) and their outcomes raised as
  * events before the next rule runs.
+ *
+ * <p>Every {@link RuleWatch} bean is told when each rule starts and how it ended (for metrics and
+ * traces).
  */
 @ApplicationScoped
 public class RuleEngine {
@@ -46,6 +49,7 @@ public class RuleEngine {
   private CurrentEvent current;
   private RuleNames names;
   private RuleTransaction transaction;
+  private List<RuleWatch> watches = List.of();
   private final Map<String, List<ObserverMethod<? super RuleEvent>>> rulesByEvent =
       new ConcurrentHashMap<>();
   // Which rule each thread is in, so that a rule too slow to answer in time can be named.
@@ -63,9 +67,11 @@ public class RuleEngine {
       RuleNames names,
       @Any Instance<RuleEffects> effects,
       RuleCommit commit,
-      AnswerWindow window) {
+      AnswerWindow window,
+      @Any Instance<RuleWatch> watches) {
     // Client proxies of request-scoped beans: resolved once, each call reaches the request's own.
     this(beanManager, current, names, effects.stream().toList(), commit::run, window::closed);
+    this.watches = watches.stream().toList();
   }
 
   /**
@@ -116,6 +122,7 @@ public class RuleEngine {
       fired.add(name);
       Thread thread = Thread.currentThread();
       String outer = running.put(thread, name);
+      List<RuleWatch.Run> runs = watch(name, event);
       RuleTransaction.Done done;
       try {
         done = transaction.run(() -> rule.notify(event), name, outer == null);
@@ -124,6 +131,7 @@ public class RuleEngine {
         failed.add(name);
         Throwable cause = e instanceof ObserverException && e.getCause() != null ? e.getCause() : e;
         LOG.log(Level.WARNING, "rule " + name + " failed on event " + event + ": " + cause, cause);
+        ended(runs, cause);
         continue;
       } finally {
         if (outer == null) {
@@ -132,9 +140,37 @@ public class RuleEngine {
           running.put(thread, outer);
         }
       }
+      ended(runs, null); // before its outcomes' rules, which are runs of their own
       done.publish(this::raiseOutcome);
     }
     return new Outcome(List.copyOf(fired), List.copyOf(failed));
+  }
+
+  /** Tells every watch that {@code rule} starts; a watch that fails is left out of this run. */
+  private List<RuleWatch.Run> watch(String rule, RuleEvent event) {
+    if (watches.isEmpty()) {
+      return List.of();
+    }
+    List<RuleWatch.Run> runs = new ArrayList<>(watches.size());
+    for (RuleWatch watch : watches) {
+      try {
+        runs.add(watch.started(rule, event));
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "rule watch " + watch + " failed: " + e, e);
+      }
+    }
+    return runs;
+  }
+
+  private static void ended(List<RuleWatch.Run> runs, Throwable failure) {
+    // in reverse, so that what a watch made current on start (a trace span) is closed in order
+    for (int i = runs.size() - 1; i >= 0; i--) {
+      try {
+        runs.get(i).ended(failure);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "rule watch failed: " + e, e);
+      }
+    }
   }
 
   /** The rule running on {@code thread} right now, if any. */

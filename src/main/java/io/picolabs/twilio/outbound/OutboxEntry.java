@@ -42,6 +42,10 @@ import jakarta.persistence.Table;
     query =
         "SELECT o FROM OutboxEntry o WHERE o.state = 'sending' AND o.leaseMillis <= :now"
             + " ORDER BY o.leaseMillis")
+// The health check's backlog age, likewise one state per query (a range of TWILIO_OUTBOX_DUE).
+@NamedQuery(
+    name = OutboxEntry.OLDEST,
+    query = "SELECT MIN(o.createdMillis) FROM OutboxEntry o WHERE o.state = :state")
 @NamedQuery(name = OutboxEntry.BY_SID, query = "SELECT o FROM OutboxEntry o WHERE o.sid = :sid")
 @NamedQuery(
     name = OutboxEntry.LOG,
@@ -74,6 +78,7 @@ import jakarta.persistence.Table;
 public class OutboxEntry {
   static final String DUE = "OutboxEntry.due";
   static final String LEASE_EXPIRED = "OutboxEntry.leaseExpired";
+  static final String OLDEST = "OutboxEntry.oldest";
   static final String BY_SID = "OutboxEntry.bySid";
   static final String LOG = "OutboxEntry.log";
   static final String SIDS = "OutboxEntry.sids";

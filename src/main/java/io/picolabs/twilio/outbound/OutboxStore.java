@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 
@@ -103,6 +104,29 @@ public class OutboxStore {
       }
     }
     return due;
+  }
+
+  /**
+   * When the oldest entry not yet settled was created (pending, sending or to reconcile: Twilio has
+   * not said what became of it), if there is one: how far behind the outbox is.
+   */
+  public OptionalLong oldestUnsettledMillis() {
+    long oldest = Long.MAX_VALUE;
+    try (EntityManager reader = factory.createEntityManager()) {
+      for (OutboxEntry.State state :
+          List.of(
+              OutboxEntry.State.PENDING, OutboxEntry.State.SENDING, OutboxEntry.State.RECONCILE)) {
+        Long created =
+            reader
+                .createNamedQuery(OutboxEntry.OLDEST, Long.class)
+                .setParameter("state", state.code())
+                .getSingleResult();
+        if (created != null) {
+          oldest = Math.min(oldest, created);
+        }
+      }
+    }
+    return oldest == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(oldest);
   }
 
   /** The entry as last committed. */

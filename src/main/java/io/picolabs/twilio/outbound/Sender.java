@@ -18,6 +18,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
@@ -71,6 +72,7 @@ public class Sender {
   @Inject OutboxStore store;
   @Inject TwilioRest rest;
   @Inject OutcomeEvents outcomes;
+  @Inject Event<SendSettled> settled;
   @Inject Config config;
   @Resource ManagedThreadFactory threadFactory;
 
@@ -359,7 +361,10 @@ public class Sender {
         null);
   }
 
-  /** Records the settlement and raises the outcome, unless another sender took the entry over. */
+  /**
+   * Records the settlement, tells it ({@link SendSettled}) and raises the outcome, unless another
+   * sender took the entry over.
+   */
   private void settle(OutboxEntry entry, Settlement settlement, RuleEvent outcome) {
     if (!store.settle(entry, settlement, System.currentTimeMillis())) {
       LOG.warning(
@@ -370,6 +375,14 @@ public class Sender {
                   + settlement.state().code()
                   + " outcome was recorded; another sender took it over");
       return;
+    }
+    try {
+      settled.fire(
+          SendSettled.of(
+              entry, settlement, outcome != null && "true".equals(outcome.attr("reconciled"))));
+    } catch (RuntimeException e) {
+      // counting must never keep the rules from their outcome
+      LOG.log(Level.WARNING, "outbox entry " + entry.id + ": settlement not told: " + e, e);
     }
     if (outcome != null) {
       outcomes.raise(outcome, entry.origin);

@@ -33,15 +33,18 @@ public class Deadline {
   @Inject RuleEngine engine;
   @Inject WebhookSettings settings;
 
+  /** The TwiML an event was answered with, and whether it is the fallback. */
+  public record Answer(String twiml, boolean fallback) {}
+
   /**
    * {@code answer}'s TwiML for {@code event}, or the fallback if it is late or fails. {@code
    * answer} is given a flag that tells, once the fallback was answered, that its work has come too
    * late.
    */
-  public String answer(RuleEvent event, Function<BooleanSupplier, String> answer) {
+  public Answer answer(RuleEvent event, Function<BooleanSupplier, String> answer) {
     long budget = settings.deadline().toMillis();
     if (budget <= 0) { // no deadline: the rules run on the request thread, saving the hand-off
-      return answer.apply(() -> false);
+      return new Answer(answer.apply(() -> false), false);
     }
     AtomicBoolean fellBack = new AtomicBoolean();
     AtomicReference<Thread> worker = new AtomicReference<>();
@@ -60,10 +63,10 @@ public class Deadline {
     } catch (RejectedExecutionException e) {
       LOG.severe(
           "event " + event + " not answered: every rule thread is busy; answered the fallback");
-      return settings.fallbackTwiml();
+      return fallback();
     }
     try {
-      return rules.get(budget, TimeUnit.MILLISECONDS);
+      return new Answer(rules.get(budget, TimeUnit.MILLISECONDS), false);
     } catch (TimeoutException e) {
       fellBack.set(true);
       Thread running = worker.get();
@@ -76,16 +79,20 @@ public class Deadline {
               + " ms"
               + (rule == null ? "" : ": rule " + rule + " is still running")
               + "; answered the fallback TwiML");
-      return settings.fallbackTwiml();
+      return fallback();
     } catch (ExecutionException e) {
       LOG.log(
           Level.SEVERE,
           "event " + event + " could not be answered; answered the fallback TwiML",
           e.getCause());
-      return settings.fallbackTwiml();
+      return fallback();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return settings.fallbackTwiml();
+      return fallback();
     }
+  }
+
+  private Answer fallback() {
+    return new Answer(settings.fallbackTwiml(), true);
   }
 }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Twilio's webhook: {@code /twilio/inbound_call} raises {@code twilio inbound_call} with Twilio's
@@ -25,7 +26,8 @@ import java.util.Map;
  * <Response/>} when none selected the event, on which Twilio hangs up politely).
  *
  * <p>Only signed requests get here ({@link SignatureCheck}); a retried delivery is answered from
- * {@link Replays}; slow rules are cut short by the {@link Deadline}.
+ * {@link Replays}; slow rules are cut short by the {@link Deadline}. How each was answered is told
+ * by {@link WebhookOutcomes}.
  */
 @Path("twilio/{type: [A-Za-z0-9_-]+}")
 @RequestScoped
@@ -88,10 +90,24 @@ public class TwilioWebhook extends PlainRoutingErrors {
     RuleEvent event = new RuleEvent(DOMAIN, type, params);
     String origin = RequestOrigin.of(servlet);
     String key = idempotencyToken == null ? null : servlet.getRequestURI() + ' ' + idempotencyToken;
-    return replays.answer(
-        key,
-        () -> deadline.answer(event, answered -> dispatch.twiml(event, origin, answered)),
-        settings.fallbackTwiml());
+    // stays REPLAYED unless this delivery's rules run: a retry is answered without them
+    AtomicReference<WebhookAnswered.Outcome> outcome =
+        new AtomicReference<>(WebhookAnswered.Outcome.REPLAYED);
+    String twiml =
+        replays.answer(
+            key,
+            () -> {
+              Deadline.Answer answer =
+                  deadline.answer(event, answered -> dispatch.twiml(event, origin, answered));
+              outcome.set(
+                  answer.fallback()
+                      ? WebhookAnswered.Outcome.FALLBACK
+                      : WebhookAnswered.Outcome.ANSWERED);
+              return answer.twiml();
+            },
+            settings.fallbackTwiml());
+    servlet.setAttribute(WebhookOutcomes.OUTCOME, outcome.get());
+    return twiml;
   }
 
   /** Query parameters, then body parameters; a name in both keeps the values of both. */

@@ -1,6 +1,7 @@
 package io.picolabs.twilio.webhook;
 
 import io.picolabs.twilio.action.ActionUrls;
+import io.picolabs.twilio.rest.TwilioAccounts;
 import io.picolabs.twilio.twiml.RawTwiml;
 import io.picolabs.twilio.twiml.TwimlWriter;
 import jakarta.annotation.PostConstruct;
@@ -26,6 +27,7 @@ public class WebhookSettings {
       "<Response><Say>Sorry, we could not answer in time. Please call again later.</Say><Hangup/></Response>";
 
   @Inject Config config;
+  @Inject TwilioAccounts accounts;
 
   private boolean validateSignature;
   private Optional<String> publicUrl;
@@ -75,18 +77,27 @@ public class WebhookSettings {
       LOG.warning(
           "twilio.webhook.validate-signature=false: webhooks are NOT checked against"
               + " X-Twilio-Signature; anyone who finds the URL can drive the rules");
-    } else if (config
-        .getOptionalValue("twilio.auth-token", String.class)
-        .filter(t -> !t.isBlank())
-        .isEmpty()) {
-      LOG.warning(
-          "twilio.auth-token (TWILIO_AUTH_TOKEN) is not set: every webhook will be refused with 403"
-              + " until it is");
     }
+    unverifiable().ifPresent(LOG::warning);
     if (eventsToken.isEmpty()) {
       LOG.warning(
           "events.token (EVENTS_TOKEN) is not set: /events refuses every request until it is");
     }
+  }
+
+  /**
+   * Why webhooks cannot be verified, if they cannot: signatures are checked and there is no default
+   * auth token to check them with (the one {@link SignatureCheck} uses for a request that names no
+   * configured account), so they are refused with 403. Said in the log at start-up and by the
+   * readiness check.
+   */
+  public Optional<String> unverifiable() {
+    if (!validateSignature || accounts.authTokenFor(null).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "twilio.auth-token (TWILIO_AUTH_TOKEN) is not set: every webhook will be refused with 403"
+            + " until it is");
   }
 
   public boolean validateSignature() {

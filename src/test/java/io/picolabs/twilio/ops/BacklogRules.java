@@ -1,0 +1,19 @@
+package io.picolabs.twilio.ops;
+
+import io.picolabs.twilio.action.Twilio;
+import io.picolabs.twilio.event.RuleEvent;
+import io.picolabs.twilio.event.Select;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Test-only rule: sends through the named account {@code alerts}, so that a server without the
+ * default auth token (webhooks unverifiable) can still fill its outbox.
+ */
+@ApplicationScoped
+public class BacklogRules {
+
+  void alert(@Observes @Select(domain = "ops", type = "alert") RuleEvent e, Twilio twilio) {
+    twilio.sendSms(e.attr("to"), e.attr("from"), e.attr("message")).account("alerts");
+  }
+}
