@@ -22,7 +22,8 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
- * Sends messages and places calls through Twilio's REST API, for the account a rule names.
+ * Sends messages and places calls through Twilio's REST API, for the account a rule names; and
+ * reads and updates the account's numbers ({@link #incomingNumber}, {@link #updateWebhooks}).
  *
  * <p>Retries follow what a retry can cost. A 429 (Twilio error 20429) was never processed and a
  * refused connection never arrived, so both are retried with exponential backoff ({@link
