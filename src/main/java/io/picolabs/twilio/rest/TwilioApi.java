@@ -11,9 +11,10 @@ import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * The two resources of Twilio's 2010-04-01 API that rules use, as a type-safe REST client: create a
- * message or a call, and list the recent ones (to find out, after an answer was lost, whether
- * Twilio accepted a create).
+ * The resources of Twilio's 2010-04-01 API that the server uses, as a type-safe REST client: create
+ * a message or a call, and list the recent ones (to find out, after an answer was lost, whether
+ * Twilio accepted a create); find one of the account's numbers and set where it sends calls and
+ * messages.
  */
 @Path("/2010-04-01/Accounts/{AccountSid}")
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -45,4 +46,21 @@ public interface TwilioApi {
       @QueryParam("To") String to,
       @QueryParam("From") String from,
       @QueryParam("PageSize") int pageSize);
+
+  /**
+   * The account's numbers matching {@code phoneNumber}, which Twilio takes as a pattern (a part of
+   * a number matches, {@code *} is any digit): the caller picks the exact one.
+   */
+  @GET
+  @Path("/IncomingPhoneNumbers.json")
+  IncomingNumberPage listIncomingNumbers(
+      @PathParam("AccountSid") String accountSid,
+      @QueryParam("PhoneNumber") String phoneNumber,
+      @QueryParam("PageSize") int pageSize);
+
+  /** Updates number {@code sid} with {@code update}'s members; Twilio answers the whole number. */
+  @POST
+  @Path("/IncomingPhoneNumbers/{Sid}.json")
+  IncomingNumber updateIncomingNumber(
+      @PathParam("AccountSid") String accountSid, @PathParam("Sid") String sid, Form update);
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -21,7 +22,8 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
- * Sends messages and places calls through Twilio's REST API, for the account a rule names.
+ * Sends messages and places calls through Twilio's REST API, for the account a rule names; and
+ * reads and updates the account's numbers ({@link #incomingNumber}, {@link #updateWebhooks}).
  *
  * <p>Retries follow what a retry can cost. A 429 (Twilio error 20429) was never processed and a
  * refused connection never arrived, so both are retried with exponential backoff ({@link
@@ -41,6 +43,9 @@ public class TwilioRest {
 
   /** The largest {@code PageSize} Twilio's list resources take. */
   public static final int MAX_PAGE_SIZE = 1000;
+
+  // a full E.164 number as the filter matches itself and at most a few longer numbers
+  private static final int NUMBER_PAGE_SIZE = 50;
 
   private TwilioAccounts accounts;
   private URI apiUrl;
@@ -127,6 +132,45 @@ public class TwilioRest {
                 "list calls" + filters(to, from),
                 () -> client(account).listCalls(account.sid(), to, from, pageSize)));
     return page == null || page.calls() == null ? List.of() : List.copyOf(page.calls());
+  }
+
+  /** The SID of account {@code accountName} ({@code null}: the default account). */
+  public String accountSid(String accountName) {
+    return accounts.account(accountName).sid();
+  }
+
+  /**
+   * The account's number {@code phoneNumber} (E.164), if the account has it. Twilio's filter
+   * matches parts of numbers too, so only the number whose {@code phone_number} is exactly {@code
+   * phoneNumber} is taken. Failures as for {@link #recentMessages}: a 4xx is a {@link TwilioError},
+   * anything else {@link TwilioUnreachable}.
+   */
+  public Optional<IncomingNumber> incomingNumber(String accountName, String phoneNumber) {
+    Account account = accounts.account(accountName);
+    IncomingNumberPage page =
+        query(
+            new Request<>(
+                "look up number " + phoneNumber,
+                () ->
+                    client(account)
+                        .listIncomingNumbers(account.sid(), phoneNumber, NUMBER_PAGE_SIZE)));
+    return page == null || page.numbers() == null
+        ? Optional.empty()
+        : page.numbers().stream().filter(n -> phoneNumber.equals(n.phoneNumber())).findFirst();
+  }
+
+  /**
+   * Sets where number {@code sid} sends calls, messages and call statuses, and answers the number
+   * as Twilio now has it. Setting the same values again changes nothing, so what did not reach
+   * Twilio is retried as for {@link #sendSms}; a lost answer is {@link OutcomeUnknown} (the update
+   * may or may not be in place: read the number to know).
+   */
+  public IncomingNumber updateWebhooks(String accountName, String sid, NumberWebhooks webhooks) {
+    Account account = accounts.account(accountName);
+    return withRetries(
+        new Request<>(
+            "update number " + sid,
+            () -> client(account).updateIncomingNumber(account.sid(), sid, webhooks.toForm())));
   }
 
   /** A request to Twilio, and what it is for the messages that report its failure. */

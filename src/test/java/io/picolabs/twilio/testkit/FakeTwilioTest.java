@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import io.picolabs.twilio.rest.CallPage;
+import io.picolabs.twilio.rest.IncomingNumber;
+import io.picolabs.twilio.rest.IncomingNumberPage;
 import io.picolabs.twilio.rest.MessagePage;
 import io.picolabs.twilio.rest.PlacedCall;
 import io.picolabs.twilio.rest.SentMessage;
@@ -281,15 +283,14 @@ class FakeTwilioTest {
 
   @Test
   void otherRequestsAreNotFound() throws Exception {
-    HttpResponse<String> unknown =
-        get("/2010-04-01/Accounts/" + ACCOUNT + "/IncomingPhoneNumbers.json");
+    HttpResponse<String> unknown = get("/2010-04-01/Accounts/" + ACCOUNT + "/Recordings.json");
     assertEquals(404, unknown.statusCode());
     assertEquals(
         error(
             20404,
             "The requested resource /2010-04-01/Accounts/"
                 + ACCOUNT
-                + "/IncomingPhoneNumbers.json was not found",
+                + "/Recordings.json was not found",
             404),
         unknown.body());
     FakeTwilio.Answer delete =
@@ -741,5 +742,225 @@ class FakeTwilioTest {
   void jsonStringsAreEscaped() {
     assertEquals("\"a\\\"b\\\\c\\u0001\\u000A\\u001Fé\"", JsonText.quote("a\"b\\c\u0001\n\u001Fé"));
     assertEquals("null", JsonText.quote(null));
+  }
+
+  private static final String NUMBERS = "/2010-04-01/Accounts/" + ACCOUNT + "/IncomingPhoneNumbers";
+  private static final Pattern DATES =
+      Pattern.compile("\"date_created\":\"([^\"]+)\",\"date_updated\":\"([^\"]+)\"");
+
+  /** A number resource as the fake writes it (dates as given). */
+  private static String number(
+      String sid,
+      String phone,
+      String voiceUrl,
+      String voiceMethod,
+      String smsUrl,
+      String smsMethod,
+      String statusCallback,
+      String statusCallbackMethod,
+      String created,
+      String updated) {
+    return "{\"sid\":\""
+        + sid
+        + "\",\"account_sid\":\""
+        + ACCOUNT
+        + "\",\"friendly_name\":\""
+        + phone
+        + "\",\"phone_number\":\""
+        + phone
+        + "\",\"api_version\":\"2010-04-01\",\"voice_url\":\""
+        + voiceUrl
+        + "\",\"voice_method\":\""
+        + voiceMethod
+        + "\",\"voice_fallback_url\":\"\",\"voice_fallback_method\":\"POST\","
+        + "\"voice_application_sid\":null,\"sms_url\":\""
+        + smsUrl
+        + "\",\"sms_method\":\""
+        + smsMethod
+        + "\",\"sms_fallback_url\":\"\",\"sms_fallback_method\":\"POST\","
+        + "\"sms_application_sid\":null,\"status_callback\":\""
+        + statusCallback
+        + "\",\"status_callback_method\":\""
+        + statusCallbackMethod
+        + "\",\"uri\":\""
+        + NUMBERS
+        + "/"
+        + sid
+        + ".json\",\"date_created\":\""
+        + created
+        + "\",\"date_updated\":\""
+        + updated
+        + "\"}";
+  }
+
+  @Test
+  void numbersAreListedByPhoneNumberAsTwilioListsThem() throws Exception {
+    String alice =
+        fake.number(ALICE, "https://old.example.com/voice", "https://old.example.com/sms");
+    String bob = fake.number(BOB);
+    assertTrue(alice.matches("PN[0-9a-f]{32}"), alice);
+
+    HttpResponse<String> exact = get(NUMBERS + ".json?PhoneNumber=%2B15551230001");
+    assertEquals(200, exact.statusCode());
+    Matcher dates = DATES.matcher(exact.body());
+    assertTrue(dates.find(), exact.body());
+    assertTrue(TWILIO_DATE.matcher(dates.group(1)).matches(), dates.group(1));
+    String uri = NUMBERS + ".json?PhoneNumber=%2B15551230001&PageSize=50&Page=0";
+    assertEquals(
+        "{\"incoming_phone_numbers\":["
+            + number(
+                alice,
+                ALICE,
+                "https://old.example.com/voice",
+                "POST",
+                "https://old.example.com/sms",
+                "POST",
+                "",
+                "POST",
+                dates.group(1),
+                dates.group(2))
+            + "],\"page\":0,\"page_size\":50,\"first_page_uri\":\""
+            + uri
+            + "\",\"next_page_uri\":null,\"previous_page_uri\":null,\"uri\":\""
+            + uri
+            + "\"}",
+        exact.body());
+
+    // a part of a number matches, * is any digit: the client must pick the exact number
+    assertEquals(List.of(alice, bob), numberSids(get(NUMBERS + ".json?PhoneNumber=555123000*")));
+    assertEquals(List.of(bob), numberSids(get(NUMBERS + ".json?PhoneNumber=0002")));
+    assertEquals(List.of(), numberSids(get(NUMBERS + ".json?PhoneNumber=%2B19999999999")));
+    assertEquals(List.of(alice, bob), numberSids(get(NUMBERS + ".json")));
+    assertEquals(List.of(bob), numberSids(get(NUMBERS + ".json?PageSize=1&Page=1")));
+
+    try (Jsonb jsonb = JsonbBuilder.create()) {
+      IncomingNumberPage page = jsonb.fromJson(exact.body(), IncomingNumberPage.class);
+      assertEquals(
+          List.of(
+              new IncomingNumber(
+                  alice,
+                  ACCOUNT,
+                  ALICE,
+                  "https://old.example.com/voice",
+                  "POST",
+                  "https://old.example.com/sms",
+                  "POST",
+                  "",
+                  "POST",
+                  null,
+                  null)),
+          page.numbers(),
+          "the server's records read what the fake writes");
+    }
+  }
+
+  private static List<String> numberSids(HttpResponse<String> list) {
+    assertEquals(200, list.statusCode(), list.body());
+    List<String> sids = new ArrayList<>();
+    Matcher matcher = Pattern.compile("\"sid\":\"(PN[0-9a-f]{32})\"").matcher(list.body());
+    while (matcher.find()) {
+      sids.add(matcher.group(1));
+    }
+    return sids;
+  }
+
+  @Test
+  void anUpdateSetsTheGivenWebhooksAndAnswersTheNumber() throws Exception {
+    String sid = fake.number(ALICE, "https://old.example.com/voice", "");
+    TwilioNumber before = fake.incomingNumber(ALICE);
+
+    HttpResponse<String> updated =
+        post(
+            NUMBERS + "/" + sid + ".json",
+            basic(ACCOUNT, "tok"),
+            form(
+                "VoiceUrl", "https://voice.example.com/twilio/inbound_call",
+                "VoiceMethod", "get",
+                "StatusCallback", "https://voice.example.com/twilio/call_status",
+                "FriendlyName", "ignored"));
+
+    assertEquals(200, updated.statusCode());
+    TwilioNumber now = fake.incomingNumber(ALICE);
+    assertEquals(
+        new TwilioNumber(
+            sid,
+            ALICE,
+            "https://voice.example.com/twilio/inbound_call",
+            "GET",
+            "",
+            "POST",
+            "https://voice.example.com/twilio/call_status",
+            "POST",
+            before.created(),
+            now.updated()),
+        now);
+    Matcher dates = DATES.matcher(updated.body());
+    assertTrue(dates.find(), updated.body());
+    assertEquals(
+        number(
+            sid,
+            ALICE,
+            "https://voice.example.com/twilio/inbound_call",
+            "GET",
+            "",
+            "POST",
+            "https://voice.example.com/twilio/call_status",
+            "POST",
+            dates.group(1),
+            dates.group(2)),
+        updated.body());
+    assertEquals(updated.body(), get(NUMBERS + "/" + sid + ".json").body(), "read back");
+
+    // an empty URL clears it; an empty method keeps the one there
+    post(
+        NUMBERS + "/" + sid + ".json",
+        basic(ACCOUNT, "tok"),
+        form("VoiceUrl", "", "VoiceMethod", "", "StatusCallback", ""));
+    TwilioNumber cleared = fake.incomingNumber(ALICE);
+    assertEquals("", cleared.voiceUrl());
+    assertEquals("GET", cleared.voiceMethod());
+    assertEquals("", cleared.statusCallback());
+
+    TwilioNumber set = fake.updateNumber(sid, form("SmsUrl", "https://x.example.com/sms"));
+    assertEquals("https://x.example.com/sms", set.smsUrl());
+    assertEquals(set, fake.incomingNumber(ALICE));
+    assertEquals(List.of(set), fake.incomingNumbers());
+  }
+
+  @Test
+  void anUnknownNumberIsNotFoundAndCredentialsAreChecked() throws Exception {
+    fake.number(ALICE);
+    String unknown = NUMBERS + "/PN00000000000000000000000000000000.json";
+    HttpResponse<String> update =
+        post(unknown, basic(ACCOUNT, "tok"), form("VoiceUrl", "https://x.example.com"));
+    assertEquals(404, update.statusCode());
+    assertEquals(
+        error(20404, "The requested resource " + unknown + " was not found", 404), update.body());
+    assertEquals(404, get(unknown).statusCode());
+    assertEquals(404, post(NUMBERS + ".json", basic(ACCOUNT, "tok"), form()).statusCode());
+
+    HttpResponse<String> wrong =
+        client.send(
+            HttpRequest.newBuilder(URI.create(fake.url() + NUMBERS + ".json"))
+                .header("Authorization", basic(ACCOUNT, "nope"))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(401, wrong.statusCode());
+    assertEquals(error(20003, "Authenticate", 401), wrong.body());
+    assertThrows(IllegalArgumentException.class, () -> fake.updateNumber("PN0", form()));
+    assertThrows(IllegalArgumentException.class, () -> fake.incomingNumber(BOB));
+  }
+
+  @Test
+  void aNumberIsGivenOnceAndInE164() {
+    fake.number(ALICE);
+    assertEquals(
+        "the fake has +15551230001 already",
+        assertThrows(IllegalArgumentException.class, () -> fake.number(ALICE)).getMessage());
+    assertEquals(
+        "not an E.164 number: 555-1234",
+        assertThrows(IllegalArgumentException.class, () -> fake.number("555-1234")).getMessage());
+    assertEquals(1, fake.incomingNumbers().size());
   }
 }

@@ -26,10 +26,15 @@ import java.util.regex.Pattern;
  *
  * <p>What it serves, below {@code /2010-04-01/Accounts/{AccountSid}}: {@code POST Messages.json},
  * {@code POST Calls.json}, {@code GET Messages.json} and {@code GET Calls.json} (filters {@code
- * To}, {@code From}; {@code PageSize}, {@code Page}). Every request needs HTTP Basic credentials
- * whose password is the auth token; any account SID is accepted as the user, but the path must name
- * that same account, else 401 (a request for another account's resources is refused like bad
- * credentials). Anything else is 404, Twilio error 20404.
+ * To}, {@code From}; {@code PageSize}, {@code Page}); and the numbers a test gave it ({@link
+ * #number}): {@code GET IncomingPhoneNumbers.json} (filter {@code PhoneNumber}, a part of a number
+ * where {@code *} is any digit, as Twilio's; {@code PageSize}, {@code Page}), {@code GET} and
+ * {@code POST IncomingPhoneNumbers/{Sid}.json} (an update of the voice URL, the messaging URL, the
+ * status callback and their methods; URLs and methods are not checked). A number belongs to every
+ * account that asks. Every request needs HTTP Basic credentials whose password is the auth token;
+ * any account SID is accepted as the user, but the path must name that same account, else 401 (a
+ * request for another account's resources is refused like bad credentials). Anything else is 404,
+ * Twilio error 20404.
  *
  * <p>Thread-safe: a server sends concurrently while a test waits.
  */
@@ -51,6 +56,10 @@ public final class FakeTwilio implements AutoCloseable {
   private static final Pattern ACCOUNT = Pattern.compile("/2010-04-01/Accounts/([^/]+)(/.*)?");
   private static final Pattern RESOURCE =
       Pattern.compile("/2010-04-01/Accounts/([^/]+)/(Messages|Calls)\\.json");
+  private static final Pattern NUMBERS =
+      Pattern.compile("/2010-04-01/Accounts/([^/]+)/IncomingPhoneNumbers\\.json");
+  private static final Pattern NUMBER =
+      Pattern.compile("/2010-04-01/Accounts/([^/]+)/IncomingPhoneNumbers/([^/]+)\\.json");
   private static final Pattern E164 = Pattern.compile("\\+[0-9]{1,15}");
   private static final int MAX_BODY = 1600;
   private static final int DEFAULT_PAGE_SIZE = 50;
@@ -60,6 +69,8 @@ public final class FakeTwilio implements AutoCloseable {
   private final String authToken;
   private final Inbox<SentText> texts = new Inbox<>("text", SentText::sid, SentText::to);
   private final Inbox<RingingCall> calls = new Inbox<>("call", RingingCall::sid, RingingCall::to);
+  private final Inbox<TwilioNumber> numbers =
+      new Inbox<>("number", TwilioNumber::sid, TwilioNumber::phoneNumber);
   private final Callbacks callbacks;
   private volatile Duration statusDelay = Duration.ofMillis(50);
   private volatile HttpFront front;
@@ -137,6 +148,17 @@ public final class FakeTwilio implements AutoCloseable {
     Matcher accountPath = ACCOUNT.matcher(target);
     if (accountPath.matches() && !accountPath.group(1).equals(account)) {
       return unauthorized();
+    }
+    Matcher numberList = NUMBERS.matcher(target);
+    Matcher numberItem = NUMBER.matcher(target);
+    if (numberList.matches() || numberItem.matches()) {
+      return numbers(
+          method,
+          account,
+          target,
+          numberItem.matches() ? numberItem.group(2) : null,
+          formBody,
+          rawQuery);
     }
     Matcher resource = RESOURCE.matcher(target);
     if (!resource.matches()) {
@@ -355,6 +377,94 @@ public final class FakeTwilio implements AutoCloseable {
             page > 0 ? pageUri(path, to, from, pageSize, page - 1) : null));
   }
 
+  /**
+   * The IncomingPhoneNumbers resources: the list ({@code sid} {@code null}) and one number. Only
+   * reading them and updating one are served; buying and releasing numbers are not.
+   */
+  private Answer numbers(
+      String method, String account, String path, String sid, String formBody, String rawQuery) {
+    Map<String, List<String>> form;
+    Map<String, List<String>> query;
+    try {
+      form = Form.decode(formBody);
+      query = Form.decode(rawQuery);
+    } catch (IllegalArgumentException e) {
+      return error(400, 20001, "Malformed form or query: " + e.getMessage());
+    }
+    String verb = method == null ? "" : method.toUpperCase(Locale.ROOT);
+    if (sid == null) {
+      return verb.equals("GET") ? listNumbers(account, path, query) : notFound(path);
+    }
+    Optional<TwilioNumber> number =
+        switch (verb) {
+          case "GET" -> numbers.find(sid);
+          case "POST" -> numbers.update(sid, n -> n.updatedBy(form, Instant.now()));
+          default -> Optional.empty();
+        };
+    return number
+        .map(n -> new Answer(200, JSON, RestJson.number(n, account)))
+        .orElseGet(() -> notFound(path));
+  }
+
+  private Answer listNumbers(String account, String path, Map<String, List<String>> query) {
+    String filter = first(query, "PhoneNumber");
+    int pageSize;
+    int page;
+    try {
+      pageSize = Math.min(MAX_PAGE_SIZE, number(query, "PageSize", DEFAULT_PAGE_SIZE));
+      page = number(query, "Page", 0);
+    } catch (NumberFormatException e) {
+      return error(400, 20001, "Invalid paging parameter: " + e.getMessage());
+    }
+    if (pageSize < 1 || page < 0) {
+      return error(400, 20001, "Invalid paging parameter: PageSize " + pageSize + ", Page " + page);
+    }
+    Pattern wanted = filter == null ? null : numberPattern(filter);
+    List<String> matching = new ArrayList<>();
+    for (TwilioNumber number : numbers.all()) {
+      if (wanted == null || wanted.matcher(number.phoneNumber()).find()) {
+        matching.add(RestJson.number(number, account));
+      }
+    }
+    long start = (long) page * pageSize;
+    List<String> items =
+        start >= matching.size()
+            ? List.of()
+            : matching.subList((int) start, (int) Math.min(matching.size(), start + pageSize));
+    boolean more = start + pageSize < matching.size();
+    return new Answer(
+        200,
+        JSON,
+        RestJson.page(
+            "incoming_phone_numbers",
+            items,
+            page,
+            pageSize,
+            numbersUri(path, filter, pageSize, page),
+            numbersUri(path, filter, pageSize, 0),
+            more ? numbersUri(path, filter, pageSize, page + 1) : null,
+            page > 0 ? numbersUri(path, filter, pageSize, page - 1) : null));
+  }
+
+  /** Twilio's {@code PhoneNumber} filter: any part of a number, {@code *} standing for a digit. */
+  private static Pattern numberPattern(String filter) {
+    StringBuilder regex = new StringBuilder();
+    for (char c : filter.toCharArray()) {
+      regex.append(c == '*' ? "[0-9]" : Pattern.quote(String.valueOf(c)));
+    }
+    return Pattern.compile(regex.toString());
+  }
+
+  private static String numbersUri(String path, String filter, int pageSize, int page) {
+    Map<String, String> params = new LinkedHashMap<>();
+    if (filter != null) {
+      params.put("PhoneNumber", filter);
+    }
+    params.put("PageSize", Integer.toString(pageSize));
+    params.put("Page", Integer.toString(page));
+    return path + "?" + Form.encode(Form.of(params));
+  }
+
   private static boolean matches(
       String itsAccount, String itsTo, String itsFrom, String account, String to, String from) {
     return itsAccount.equals(account)
@@ -506,6 +616,84 @@ public final class FakeTwilio implements AutoCloseable {
   /** Calls {@code listener} with each call accepted from now on, as {@link #onText}. */
   public void onCall(Consumer<RingingCall> listener) {
     calls.listen(listener);
+  }
+
+  /**
+   * Gives the fake the number {@code phoneNumber}, with no voice URL, messaging URL or status
+   * callback (all methods POST), as Twilio shows a number nobody has set up.
+   *
+   * @param phoneNumber the number, E.164
+   * @return its SID, {@code PN} and 32 hex digits
+   * @throws IllegalArgumentException if it is not E.164 or the fake has it already
+   */
+  public String number(String phoneNumber) {
+    return number(phoneNumber, "", "");
+  }
+
+  /**
+   * Gives the fake the number {@code phoneNumber}, its calls going to {@code voiceUrl} and its
+   * messages to {@code smsUrl} (both POST; empty for none), without a status callback.
+   *
+   * @return its SID
+   * @throws IllegalArgumentException if it is not E.164 or the fake has it already
+   */
+  public String number(String phoneNumber, String voiceUrl, String smsUrl) {
+    if (phoneNumber == null || !E164.matcher(phoneNumber).matches()) {
+      throw new IllegalArgumentException("not an E.164 number: " + phoneNumber);
+    }
+    Instant now = Instant.now();
+    TwilioNumber number =
+        new TwilioNumber(
+            Sids.next("PN"),
+            phoneNumber,
+            voiceUrl == null ? "" : voiceUrl,
+            "POST",
+            smsUrl == null ? "" : smsUrl,
+            "POST",
+            "",
+            "POST",
+            now,
+            now);
+    synchronized (numbers) {
+      if (!numbers.to(phoneNumber).isEmpty()) {
+        throw new IllegalArgumentException("the fake has " + phoneNumber + " already");
+      }
+      numbers.add(number);
+    }
+    return number.sid();
+  }
+
+  /**
+   * Updates number {@code sid} as a {@code POST IncomingPhoneNumbers/{sid}.json} with {@code
+   * params} would ({@code VoiceUrl}, {@code VoiceMethod}, {@code SmsUrl}, {@code SmsMethod}, {@code
+   * StatusCallback}, {@code StatusCallbackMethod}): to set a number up as a test needs it.
+   *
+   * @return the number as it is now
+   * @throws IllegalArgumentException if the fake has no such number
+   */
+  public TwilioNumber updateNumber(String sid, Map<String, String> params) {
+    return numbers
+        .update(sid, number -> number.updatedBy(Form.of(params), Instant.now()))
+        .orElseThrow(() -> new IllegalArgumentException("no number " + sid));
+  }
+
+  /**
+   * Number {@code phoneNumber} as it is now, with every update the server made.
+   *
+   * @throws IllegalArgumentException if the fake has no such number
+   */
+  public TwilioNumber incomingNumber(String phoneNumber) {
+    List<TwilioNumber> found = numbers.to(phoneNumber);
+    if (found.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no number " + phoneNumber + "; numbers: " + numbers.all());
+    }
+    return found.get(0);
+  }
+
+  /** Every number the fake has, in the order they were given, each as it is now. */
+  public List<TwilioNumber> incomingNumbers() {
+    return numbers.all();
   }
 
   /**

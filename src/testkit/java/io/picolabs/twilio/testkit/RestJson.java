@@ -91,6 +91,43 @@ final class RestJson {
   }
 
   /**
+   * An IncomingPhoneNumber resource, with the members of Twilio's that the fake can know; {@code
+   * accountSid} is the account that asked, since the fake's numbers belong to every account.
+   */
+  static String number(TwilioNumber number, String accountSid) {
+    return new JsonText()
+        .string("sid", number.sid())
+        .string("account_sid", accountSid)
+        .string("friendly_name", number.phoneNumber())
+        .string("phone_number", number.phoneNumber())
+        .string("api_version", API_VERSION)
+        .string("voice_url", number.voiceUrl())
+        .string("voice_method", number.voiceMethod())
+        .string("voice_fallback_url", "")
+        .string("voice_fallback_method", "POST")
+        .raw("voice_application_sid", "null")
+        .string("sms_url", number.smsUrl())
+        .string("sms_method", number.smsMethod())
+        .string("sms_fallback_url", "")
+        .string("sms_fallback_method", "POST")
+        .raw("sms_application_sid", "null")
+        .string("status_callback", number.statusCallback())
+        .string("status_callback_method", number.statusCallbackMethod())
+        .string(
+            "uri",
+            "/"
+                + API_VERSION
+                + "/Accounts/"
+                + accountSid
+                + "/IncomingPhoneNumbers/"
+                + number.sid()
+                + ".json")
+        .string("date_created", date(number.created()))
+        .string("date_updated", date(number.updated()))
+        .toString();
+  }
+
+  /**
    * The first page of a list, or a later one: {@code member} ("messages", "calls") holds {@code
    * items} (each already JSON). The URIs are relative to the API's root, as Twilio's are.
    */

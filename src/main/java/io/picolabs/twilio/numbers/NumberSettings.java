@@ -1,0 +1,134 @@
+package io.picolabs.twilio.numbers;
+
+import io.picolabs.twilio.action.ActionUrls;
+import io.picolabs.twilio.rest.NumberWebhooks;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Which numbers this server answers and where Twilio should send them, read once at start-up:
+ * {@code twilio.numbers} (E.164, comma-separated), {@code twilio.numbers.voice-event} ({@code
+ * inbound_call}) and {@code twilio.numbers.messaging-event} ({@code inbound_sms}), with {@code
+ * twilio.webhook.public-url} and the application's context root.
+ */
+@ApplicationScoped
+public class NumberSettings {
+  /** The numbers this server answers. */
+  public static final String NUMBERS_KEY = "twilio.numbers";
+
+  /** The event a call to one of them raises. */
+  public static final String VOICE_EVENT_KEY = "twilio.numbers.voice-event";
+
+  /** The event a message to one of them raises. */
+  public static final String MESSAGING_EVENT_KEY = "twilio.numbers.messaging-event";
+
+  static final String DEFAULT_VOICE_EVENT = "inbound_call";
+  static final String DEFAULT_MESSAGING_EVENT = "inbound_sms";
+
+  /** The event type of the status callback: the webhook the outbox's call statuses use too. */
+  static final String STATUS_EVENT = "call_status";
+
+  private static final Logger LOG = Logger.getLogger(NumberSettings.class.getName());
+  private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
+  private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z0-9_-]+");
+
+  @Inject Config config;
+  @Inject ServletContext servletContext;
+
+  private List<String> numbers;
+  private Optional<String> publicUrl;
+  private Optional<NumberWebhooks> expected;
+
+  @PostConstruct
+  void read() {
+    numbers =
+        parseNumbers(
+            config.getOptionalValue(NUMBERS_KEY, String.class).orElse(""),
+            bad ->
+                LOG.warning(
+                    NUMBERS_KEY
+                        + ": "
+                        + bad
+                        + " is not a number in E.164 form (+ and up to 15 digits); ignored"));
+    String voiceEvent = eventType(VOICE_EVENT_KEY, DEFAULT_VOICE_EVENT);
+    String messagingEvent = eventType(MESSAGING_EVENT_KEY, DEFAULT_MESSAGING_EVENT);
+    publicUrl = ActionUrls.publicUrl(config);
+    expected =
+        publicUrl.map(
+            url -> expected(url, servletContext.getContextPath(), voiceEvent, messagingEvent));
+  }
+
+  private String eventType(String key, String fallback) {
+    String type = config.getOptionalValue(key, String.class).map(String::strip).orElse(fallback);
+    if (!EVENT_TYPE.matcher(type).matches()) {
+      LOG.severe(
+          key + "=" + type + " is not an event type (letters, digits, _ and -); using " + fallback);
+      return fallback;
+    }
+    return type;
+  }
+
+  /**
+   * The numbers of {@code value}, comma-separated, each stripped, in order and without repeats;
+   * what is not E.164 goes to {@code invalid} and is left out.
+   */
+  static List<String> parseNumbers(String value, Consumer<String> invalid) {
+    Set<String> numbers = new LinkedHashSet<>();
+    for (String part : value.split(",")) {
+      String number = part.strip();
+      if (number.isEmpty()) {
+        continue;
+      }
+      if (E164.matcher(number).matches()) {
+        numbers.add(number);
+      } else {
+        invalid.accept(number);
+      }
+    }
+    return List.copyOf(new ArrayList<>(numbers));
+  }
+
+  /**
+   * The webhooks of a number answered by this server: calls to the voice event's webhook, messages
+   * to the messaging event's, call statuses to {@code call_status}, all POST. Each URL is the
+   * public URL, the context root ({@code ""} at {@code /}) and {@code /twilio/<event>}: exactly the
+   * URL the signature check rebuilds from a request to it.
+   */
+  static NumberWebhooks expected(
+      String publicUrl, String contextPath, String voiceEvent, String messagingEvent) {
+    String webhooks = publicUrl + contextPath + "/twilio/";
+    return new NumberWebhooks(
+        webhooks + voiceEvent,
+        "POST",
+        webhooks + messagingEvent,
+        "POST",
+        webhooks + STATUS_EVENT,
+        "POST");
+  }
+
+  /** The configured numbers, in order. */
+  public List<String> numbers() {
+    return numbers;
+  }
+
+  /** {@code twilio.webhook.public-url}, if set. */
+  public Optional<String> publicUrl() {
+    return publicUrl;
+  }
+
+  /** The webhooks every configured number should have; empty without a public URL. */
+  public Optional<NumberWebhooks> expected() {
+    return expected;
+  }
+}
