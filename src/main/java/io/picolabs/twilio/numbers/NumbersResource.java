@@ -5,6 +5,7 @@ import io.picolabs.twilio.rest.OutcomeUnknown;
 import io.picolabs.twilio.rest.TwilioError;
 import io.picolabs.twilio.rest.TwilioUnreachable;
 import io.picolabs.twilio.webhook.EventsTokenRequired;
+import io.picolabs.twilio.webhook.TwilioEndpoint;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -28,6 +29,7 @@ import java.util.function.Supplier;
 @Path("numbers")
 @RequestScoped
 @EventsTokenRequired
+@TwilioEndpoint
 public class NumbersResource {
 
   @Inject Numbers numbers;

@@ -1,5 +1,14 @@
-package io.picolabs.twilio.webhook;
+package io.picolabs.twilio;
 
+import io.picolabs.twilio.numbers.NumbersResource;
+import io.picolabs.twilio.webhook.BodyLimit;
+import io.picolabs.twilio.webhook.EventChannel;
+import io.picolabs.twilio.webhook.EventsTokenCheck;
+import io.picolabs.twilio.webhook.OutboundLog;
+import io.picolabs.twilio.webhook.SignatureCheck;
+import io.picolabs.twilio.webhook.TwilioWebhook;
+import io.picolabs.twilio.webhook.VariablesResource;
+import io.picolabs.twilio.webhook.WebhookOutcomes;
 import java.util.Set;
 
 /**
@@ -20,8 +29,10 @@ public final class TwilioEndpoints {
         EventChannel.class,
         OutboundLog.class,
         VariablesResource.class,
+        NumbersResource.class,
         BodyLimit.class,
         SignatureCheck.class,
-        EventsTokenCheck.class);
+        EventsTokenCheck.class,
+        WebhookOutcomes.class);
   }
 }
