@@ -17,6 +17,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The outbound log: {@code GET /messages} and {@code GET /calls}, newest first, a page at a time
@@ -27,11 +36,66 @@ import java.util.List;
 @RequestScoped
 @TwilioEndpoint
 @EventsTokenRequired
+@Tag(name = "Outbound log", description = "The messages and calls this server sent")
+@SecurityRequirement(name = OpenApiDocs.EVENTS_TOKEN)
 public class OutboundLog {
   static final int MAX_SIZE = 500;
 
   @Inject OutboxStore store;
 
+  @Operation(
+      summary = "The outbound log: `/messages` or `/calls`",
+      description =
+          "The messages (`GET /messages`) or calls (`GET /calls`) this server sent, newest first, a"
+              + " page at a time: each with its outbox state, Twilio's SID, status and error, and"
+              + " the history of the statuses Twilio reported.")
+  @Parameter(
+      name = "kind",
+      in = ParameterIn.PATH,
+      required = true,
+      description = "`messages` or `calls`",
+      schema =
+          @Schema(
+              type = SchemaType.STRING,
+              enumeration = {"messages", "calls"}))
+  @Parameter(
+      name = "page",
+      in = ParameterIn.QUERY,
+      description = "The page, from 1",
+      schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "1"))
+  @Parameter(
+      name = "size",
+      in = ParameterIn.QUERY,
+      description = "Entries per page, at most " + MAX_SIZE,
+      schema =
+          @Schema(
+              type = SchemaType.INTEGER,
+              minimum = "1",
+              maximum = "" + MAX_SIZE,
+              defaultValue = "50"))
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of the log",
+      content =
+          @Content(
+              mediaType = OpenApiDocs.JSON,
+              schema = @Schema(implementation = OpenApiDocs.LogPage.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "A page or size that is not a whole number, or out of range",
+      content = @Content(mediaType = OpenApiDocs.TEXT))
+  @APIResponse(
+      responseCode = "401",
+      description = OpenApiDocs.NO_TOKEN,
+      content = @Content(mediaType = OpenApiDocs.TEXT))
+  @APIResponse(
+      responseCode = "403",
+      description = OpenApiDocs.WRONG_TOKEN,
+      content = @Content(mediaType = OpenApiDocs.TEXT))
+  @APIResponse(
+      responseCode = "405",
+      description = OpenApiDocs.NOT_ALLOWED,
+      content = @Content(mediaType = OpenApiDocs.TEXT))
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public Response page(

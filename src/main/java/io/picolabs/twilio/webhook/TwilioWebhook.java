@@ -19,6 +19,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Twilio's webhook: {@code /twilio/inbound_call} raises {@code twilio inbound_call} with Twilio's
@@ -33,6 +46,43 @@ import java.util.concurrent.atomic.AtomicReference;
 @RequestScoped
 @TwilioEndpoint
 @SignedByTwilio
+@Tag(
+    name = "Twilio webhooks",
+    description =
+        "Twilio calls these when a number is called or texted, and for status callbacks: each"
+            + " raises the event `twilio {type}` and answers TwiML")
+@SecurityScheme(
+    securitySchemeName = OpenApiDocs.TWILIO_SIGNATURE,
+    type = SecuritySchemeType.APIKEY,
+    in = SecuritySchemeIn.HEADER,
+    apiKeyName = "X-Twilio-Signature",
+    description =
+        "Twilio's request signature: Base64 of the HMAC-SHA1, keyed with the account's auth token"
+            + " (the account of the request's `AccountSid`, else `twilio.auth-token`), of the URL"
+            + " Twilio requested followed by each form parameter's name and value, sorted by name"
+            + " (GET requests: the URL alone; JSON bodies: covered by `bodySHA256` in the URL)."
+            + " Checked in constant time before any rule runs.")
+@SecurityRequirement(name = OpenApiDocs.TWILIO_SIGNATURE)
+@APIResponse(
+    responseCode = "200",
+    description = OpenApiDocs.TWIML,
+    content =
+        @Content(
+            mediaType = OpenApiDocs.XML,
+            schema = @Schema(type = SchemaType.STRING, description = "A TwiML `<Response>`"),
+            example = OpenApiDocs.TWIML_EXAMPLE))
+@APIResponse(
+    responseCode = "400",
+    description = OpenApiDocs.BAD_INPUT,
+    content = @Content(mediaType = OpenApiDocs.TEXT))
+@APIResponse(
+    responseCode = "403",
+    description = OpenApiDocs.BAD_SIGNATURE,
+    content = @Content(mediaType = OpenApiDocs.TEXT))
+@APIResponse(
+    responseCode = "405",
+    description = OpenApiDocs.NOT_ALLOWED,
+    content = @Content(mediaType = OpenApiDocs.TEXT))
 public class TwilioWebhook extends PlainRoutingErrors {
   static final String DOMAIN = "twilio";
   static final String IDEMPOTENCY_TOKEN = "I-Twilio-Idempotency-Token";
@@ -44,6 +94,63 @@ public class TwilioWebhook extends PlainRoutingErrors {
   @Context HttpServletRequest servlet;
 
   /** A number set to HTTP POST (the default): parameters in a form body. */
+  @Operation(
+      summary = "Raise `twilio {type}` from Twilio's request",
+      description =
+          "A webhook as Twilio sends it for a number set to HTTP POST (the default): the form"
+              + " parameters and the query parameters become the event's attributes. Webhooks that"
+              + " post JSON (signed through `bodySHA256` in the URL) give the object's members"
+              + " instead.")
+  @RequestBody(
+      required = true,
+      content = {
+        @Content(
+            mediaType = OpenApiDocs.FORM,
+            schema =
+                @Schema(
+                    type = SchemaType.OBJECT,
+                    description = OpenApiDocs.TWILIO_PARAMETERS,
+                    additionalProperties = String.class,
+                    example = "From=%2B8015552311&To=%2B15005550006&CallSid=CA0123&Digits=7")),
+        @Content(
+            mediaType = OpenApiDocs.JSON,
+            schema =
+                @Schema(
+                    type = SchemaType.OBJECT,
+                    description =
+                        "A JSON object: strings as they are, numbers and booleans as their text,"
+                            + " arrays as repeated values",
+                    additionalProperties = Schema.True.class))
+      })
+  @APIResponse(
+      responseCode = "413",
+      description = OpenApiDocs.TOO_LARGE,
+      content = @Content(mediaType = OpenApiDocs.TEXT))
+  @APIResponse(
+      responseCode = "415",
+      description = OpenApiDocs.UNSUPPORTED,
+      content = @Content(mediaType = OpenApiDocs.TEXT))
+  @Parameter(
+      name = "type",
+      in = ParameterIn.PATH,
+      required = true,
+      description = "The event type to raise in domain `twilio`: letters, digits, `_` and `-`",
+      example = "inbound_call",
+      schema = @Schema(type = SchemaType.STRING, pattern = OpenApiDocs.NAME_PATTERN))
+  @Parameter(
+      name = IDEMPOTENCY_TOKEN,
+      in = ParameterIn.HEADER,
+      description =
+          "Twilio's delivery id: a retried delivery carries the same token and gets the first"
+              + " answer again, without the rules running twice")
+  @Parameter(
+      name = "outbox",
+      in = ParameterIn.QUERY,
+      description =
+          "Status callbacks (`sms_status`, `call_status`) only: the outbox id of the message or call"
+              + " this server sent, which Twilio reports on. Any other query parameter becomes an"
+              + " attribute of the event too.",
+      schema = @Schema(type = SchemaType.STRING))
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.APPLICATION_XML)
@@ -55,6 +162,63 @@ public class TwilioWebhook extends PlainRoutingErrors {
   }
 
   /** Webhooks that post JSON (signed through {@code bodySHA256}): the object's members. */
+  @Operation(
+      summary = "Raise `twilio {type}` from Twilio's request",
+      description =
+          "A webhook as Twilio sends it for a number set to HTTP POST (the default): the form"
+              + " parameters and the query parameters become the event's attributes. Webhooks that"
+              + " post JSON (signed through `bodySHA256` in the URL) give the object's members"
+              + " instead.")
+  @RequestBody(
+      required = true,
+      content = {
+        @Content(
+            mediaType = OpenApiDocs.FORM,
+            schema =
+                @Schema(
+                    type = SchemaType.OBJECT,
+                    description = OpenApiDocs.TWILIO_PARAMETERS,
+                    additionalProperties = String.class,
+                    example = "From=%2B8015552311&To=%2B15005550006&CallSid=CA0123&Digits=7")),
+        @Content(
+            mediaType = OpenApiDocs.JSON,
+            schema =
+                @Schema(
+                    type = SchemaType.OBJECT,
+                    description =
+                        "A JSON object: strings as they are, numbers and booleans as their text,"
+                            + " arrays as repeated values",
+                    additionalProperties = Schema.True.class))
+      })
+  @APIResponse(
+      responseCode = "413",
+      description = OpenApiDocs.TOO_LARGE,
+      content = @Content(mediaType = OpenApiDocs.TEXT))
+  @APIResponse(
+      responseCode = "415",
+      description = OpenApiDocs.UNSUPPORTED,
+      content = @Content(mediaType = OpenApiDocs.TEXT))
+  @Parameter(
+      name = "type",
+      in = ParameterIn.PATH,
+      required = true,
+      description = "The event type to raise in domain `twilio`: letters, digits, `_` and `-`",
+      example = "inbound_call",
+      schema = @Schema(type = SchemaType.STRING, pattern = OpenApiDocs.NAME_PATTERN))
+  @Parameter(
+      name = IDEMPOTENCY_TOKEN,
+      in = ParameterIn.HEADER,
+      description =
+          "Twilio's delivery id: a retried delivery carries the same token and gets the first"
+              + " answer again, without the rules running twice")
+  @Parameter(
+      name = "outbox",
+      in = ParameterIn.QUERY,
+      description =
+          "Status callbacks (`sms_status`, `call_status`) only: the outbox id of the message or call"
+              + " this server sent, which Twilio reports on. Any other query parameter becomes an"
+              + " attribute of the event too.",
+      schema = @Schema(type = SchemaType.STRING))
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_XML)
@@ -66,6 +230,33 @@ public class TwilioWebhook extends PlainRoutingErrors {
   }
 
   /** A number set to HTTP GET: parameters in the query string. */
+  @Operation(
+      summary = "Raise `twilio {type}` from Twilio's GET request",
+      description =
+          "A webhook for a number set to HTTP GET: Twilio's parameters (described under POST) come"
+              + " in the query string, and every query parameter becomes an attribute of the"
+              + " event. The signature covers the URL alone.")
+  @Parameter(
+      name = "type",
+      in = ParameterIn.PATH,
+      required = true,
+      description = "The event type to raise in domain `twilio`: letters, digits, `_` and `-`",
+      example = "inbound_call",
+      schema = @Schema(type = SchemaType.STRING, pattern = OpenApiDocs.NAME_PATTERN))
+  @Parameter(
+      name = IDEMPOTENCY_TOKEN,
+      in = ParameterIn.HEADER,
+      description =
+          "Twilio's delivery id: a retried delivery carries the same token and gets the first"
+              + " answer again, without the rules running twice")
+  @Parameter(
+      name = "outbox",
+      in = ParameterIn.QUERY,
+      description =
+          "Status callbacks (`sms_status`, `call_status`) only: the outbox id of the message or call"
+              + " this server sent, which Twilio reports on. Any other query parameter becomes an"
+              + " attribute of the event too.",
+      schema = @Schema(type = SchemaType.STRING))
   @GET
   @Produces(MediaType.APPLICATION_XML)
   public String get(
