@@ -64,7 +64,7 @@ public class DispatchBenchmark {
         new RuleEngine(
             beanManager,
             new CurrentEvent(),
-            new RuleNames(),
+            new RuleTable(),
             List.of(new Directives(), new Outbox(null, null)),
             Runnable::run,
             () -> false);

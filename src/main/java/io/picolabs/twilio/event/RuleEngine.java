@@ -8,7 +8,6 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.ObserverMethod;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +46,7 @@ public class RuleEngine {
 
   private BeanManager beanManager;
   private CurrentEvent current;
-  private RuleNames names;
+  private RuleTable names;
   private RuleTransaction transaction;
   private List<RuleWatch> watches = List.of();
   private final Map<String, List<ObserverMethod<? super RuleEvent>>> rulesByEvent =
@@ -64,7 +63,7 @@ public class RuleEngine {
   RuleEngine(
       BeanManager beanManager,
       CurrentEvent current,
-      RuleNames names,
+      RuleTable names,
       @Any Instance<RuleEffects> effects,
       RuleCommit commit,
       AnswerWindow window,
@@ -81,7 +80,7 @@ public class RuleEngine {
   RuleEngine(
       BeanManager beanManager,
       CurrentEvent current,
-      RuleNames names,
+      RuleTable names,
       List<RuleEffects> effects,
       Consumer<Runnable> transaction,
       BooleanSupplier answered) {
@@ -208,7 +207,7 @@ public class RuleEngine {
         rules.add(observer);
       }
     }
-    rules.sort(Comparator.comparingInt(ObserverMethod::getPriority));
+    rules.sort(names.order());
     return List.copyOf(rules);
   }
 }

@@ -93,6 +93,7 @@ public class EventChannel extends PlainRoutingErrors {
   @Inject Directives directives;
   @Inject Outbox outbox;
   @Inject RequestOrigin requestOrigin;
+  @Inject WebhookSettings settings;
   @Inject CallLifetime calls;
   @Context HttpServletRequest servlet;
 
@@ -202,7 +203,7 @@ public class EventChannel extends PlainRoutingErrors {
 
   private String raise(String domain, String type, Map<String, List<String>> attrs) {
     RuleEvent event = new RuleEvent(domain, type, attrs);
-    requestOrigin.set(RequestOrigin.of(servlet));
+    requestOrigin.set(PublicOrigin.of(servlet, settings));
     RuleEngine.Outcome outcome = engine.raise(event);
     calls.afterEvent(event);
     return DirectivesJson.of(event, outcome, directives.response(), outbox.written()).toString();

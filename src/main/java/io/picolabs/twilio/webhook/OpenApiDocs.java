@@ -10,9 +10,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * What the OpenAPI annotations of the resources share: the descriptions of the plain-text errors,
  * the names of the security schemes, and the schemas of the JSON answers (built with JSON-P by the
  * resources, so there is no class of theirs to describe; these records exist only for the document
- * and are never instantiated).
+ * and are never instantiated). Public for the resources of other packages (numbers).
  */
-final class OpenApiDocs {
+public final class OpenApiDocs {
 
   private OpenApiDocs() {}
 
@@ -20,14 +20,14 @@ final class OpenApiDocs {
   static final String TWILIO_SIGNATURE = "twilioSignature";
 
   /** The security scheme of the event channel and the reading endpoints ({@link EventChannel}). */
-  static final String EVENTS_TOKEN = "eventsToken";
+  public static final String EVENTS_TOKEN = "eventsToken";
 
   /** Event domains and types, as the paths accept them. */
   static final String NAME_PATTERN = "^[A-Za-z0-9_-]+$";
 
-  static final String TEXT = "text/plain";
+  public static final String TEXT = "text/plain";
   static final String XML = "application/xml";
-  static final String JSON = "application/json";
+  public static final String JSON = "application/json";
   static final String FORM = "application/x-www-form-urlencoded";
 
   static final String TWIML_EXAMPLE =
@@ -53,8 +53,8 @@ final class OpenApiDocs {
           + " plain text saying why.";
   static final String BAD_SIGNATURE =
       "A missing or wrong `X-Twilio-Signature` (or no auth token configured): no rule runs.";
-  static final String NO_TOKEN = "No `Authorization: Bearer` token.";
-  static final String WRONG_TOKEN =
+  public static final String NO_TOKEN = "No `Authorization: Bearer` token.";
+  public static final String WRONG_TOKEN =
       "A wrong bearer token, or no `events.token` configured (the channel is closed).";
   static final String TOO_LARGE = "A body over `twilio.webhook.max-body-bytes` (64 KiB).";
   static final String UNSUPPORTED =

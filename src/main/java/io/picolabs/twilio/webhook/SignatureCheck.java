@@ -22,12 +22,11 @@ import java.util.logging.Logger;
  * Lets a request reach Twilio's webhooks only if its {@code X-Twilio-Signature} checks out, before
  * any rule runs; otherwise 403.
  *
- * <p>The signed URL is the one Twilio requested: {@code twilio.webhook.public-url} plus the request
- * path and query when a proxy or tunnel stands in front, else the request URL as this server sees
- * it. {@code X-Forwarded-*} headers are believed only when {@code
- * twilio.webhook.trust-forwarded-headers=true}. Form parameters are signed; a GET has none (its
- * query is in the URL); any other body is covered by the {@code bodySHA256} query parameter. The
- * token is the one of the account named by the request's {@code AccountSid}, else the default one.
+ * <p>The signed URL is the one Twilio requested: the {@link PublicOrigin} (the public URL, the
+ * trusted forwarded headers, or the request as received) plus the request path and query. Form
+ * parameters are signed; a GET has none (its query is in the URL); any other body is covered by the
+ * {@code bodySHA256} query parameter. The token is the one of the account named by the request's
+ * {@code AccountSid}, else the default one.
  */
 @Provider
 @SignedByTwilio
@@ -56,9 +55,11 @@ public class SignatureCheck implements ContainerRequestFilter {
     boolean form = isForm(request);
     Map<String, List<String>> query;
     Map<String, List<String>> params;
+    String url;
     try {
       query = FormBody.parse(servlet.getQueryString());
       params = form ? FormBody.parse(body) : Map.of();
+      url = signedUrl();
     } catch (BadInput e) {
       request.abortWith(ErrorAnswers.plain(Response.Status.BAD_REQUEST, e.getMessage()));
       return;
@@ -75,7 +76,7 @@ public class SignatureCheck implements ContainerRequestFilter {
       request.abortWith(forbidden("invalid " + HEADER));
       return;
     }
-    boolean valid = TwilioSignature.verify(token.get(), signedUrl(request), params, signature);
+    boolean valid = TwilioSignature.verify(token.get(), url, params, signature);
     if (valid && !form && body.length > 0) {
       valid = TwilioSignature.bodyMatches(body, first(Map.of(), query, "bodySHA256"));
     }
@@ -91,29 +92,12 @@ public class SignatureCheck implements ContainerRequestFilter {
         && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
   }
 
-  private String signedUrl(ContainerRequestContext request) {
+  /** The URL Twilio requested, as it signed it: the public origin, then path and query. */
+  private String signedUrl() {
     String query = servlet.getQueryString();
-    String pathAndQuery = servlet.getRequestURI() + (query == null ? "" : "?" + query);
-    Optional<String> publicUrl = settings.publicUrl();
-    if (publicUrl.isPresent()) {
-      return publicUrl.get() + pathAndQuery;
-    }
-    if (settings.trustForwardedHeaders()) {
-      String proto = firstOf(request.getHeaderString("X-Forwarded-Proto"), servlet.getScheme());
-      String host =
-          firstOf(request.getHeaderString("X-Forwarded-Host"), request.getHeaderString("Host"));
-      return proto + "://" + host + pathAndQuery;
-    }
-    return servlet.getRequestURL() + (query == null ? "" : "?" + query);
-  }
-
-  /** The first of a comma-separated header's values, or {@code fallback}. */
-  private static String firstOf(String header, String fallback) {
-    if (header == null || header.isBlank()) {
-      return fallback;
-    }
-    int comma = header.indexOf(',');
-    return (comma < 0 ? header : header.substring(0, comma)).trim();
+    return PublicOrigin.of(servlet, settings)
+        + servlet.getRequestURI()
+        + (query == null ? "" : "?" + query);
   }
 
   private static String first(

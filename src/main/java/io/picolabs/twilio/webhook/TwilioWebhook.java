@@ -1,6 +1,5 @@
 package io.picolabs.twilio.webhook;
 
-import io.picolabs.twilio.event.RequestOrigin;
 import io.picolabs.twilio.event.RuleEvent;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -279,7 +278,7 @@ public class TwilioWebhook extends PlainRoutingErrors {
 
   private String answer(String type, String idempotencyToken, Map<String, List<String>> params) {
     RuleEvent event = new RuleEvent(DOMAIN, type, params);
-    String origin = RequestOrigin.of(servlet);
+    String origin = PublicOrigin.of(servlet, settings);
     String key = idempotencyToken == null ? null : servlet.getRequestURI() + ' ' + idempotencyToken;
     // stays REPLAYED unless this delivery's rules run: a retry is answered without them
     AtomicReference<WebhookAnswered.Outcome> outcome =

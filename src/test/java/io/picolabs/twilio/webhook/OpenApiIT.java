@@ -64,7 +64,7 @@ class OpenApiIT {
 
   /** The tags of this application's operations. */
   static final Set<String> TAGS =
-      Set.of("Twilio webhooks", "Event channel", "Outbound log", "Variables", "Pages");
+      Set.of("Twilio webhooks", "Event channel", "Outbound log", "Variables", "Numbers", "Pages");
 
   /** Path, method, security scheme and response codes of every documented operation. */
   static final Map<String, Map<String, String>> OPERATIONS =
@@ -81,6 +81,12 @@ class OpenApiIT {
           Map.of("get", "eventsToken 200 401 403 404 405"),
           "/app/vars",
           Map.of("get", "eventsToken 200 401 403 405"),
+          "/numbers",
+          Map.of("get", "eventsToken 200 401 403 409 502"),
+          "/numbers/{number}/wire",
+          Map.of("post", "eventsToken 200 401 403 404 409 502"),
+          "/numbers/{number}/unwire",
+          Map.of("post", "eventsToken 200 401 403 404 409 502"),
           "/monkey",
           Map.of("get", "consoleLogin 200 401 403 503"));
 

@@ -1,0 +1,16 @@
+package io.picolabs.twilio.host;
+
+import io.picolabs.twilio.action.Twilio;
+import io.picolabs.twilio.event.RuleEvent;
+import io.picolabs.twilio.event.Select;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/** The host's one rule. */
+@ApplicationScoped
+public class HostRules {
+  void answer(
+      @Observes @Select(domain = "twilio", type = "inbound_call") RuleEvent e, Twilio twilio) {
+    twilio.say("Hello from the host, " + e.attr("From"));
+  }
+}
