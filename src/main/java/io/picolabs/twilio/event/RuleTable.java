@@ -148,6 +148,7 @@ public class RuleTable implements Extension {
           }
         });
     if (!found.isEmpty()) {
+      found.sort(null); // by method: the same list, in the same order, on every deployment
       done.addDefinitionError(new RulesRefused(found));
     }
   }
