@@ -3,7 +3,6 @@ package io.picolabs.twilio.action;
 import io.picolabs.twilio.event.RequestOrigin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.ServletContext;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -15,9 +14,10 @@ import org.eclipse.microprofile.config.Config;
  *
  * <p>As in KRL, {@code gatherStart("monkey_handle")} names an event type: Twilio's next request
  * must raise {@code twilio monkey_handle} on this server, so the name becomes the path of that
- * webhook (a query may follow: {@code "menu?step=2"}). In TwiML the path stays host-less ({@link
- * #resolve}), which Twilio resolves against the URL it just requested, so it stays right behind
- * proxies and tunnels. The REST API wants absolute URLs ({@link #absolute}): the origin is {@code
+ * webhook (a query may follow: {@code "menu?step=2"}), under the context root and the JAX-RS
+ * application's path ({@link BasePath}). In TwiML the path stays host-less ({@link #resolve}),
+ * which Twilio resolves against the URL it just requested, so it stays right behind proxies and
+ * tunnels. The REST API wants absolute URLs ({@link #absolute}): the origin is {@code
  * twilio.webhook.public-url} when set, else that of the request being answered. Anything that is
  * not an event type (a path, a full URL) is a URL.
  *
@@ -29,27 +29,28 @@ public class ActionUrls {
   static final String PUBLIC_URL_KEY = "twilio.webhook.public-url";
   private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*(\\?.*)?");
 
-  private String contextPath;
+  private Supplier<String> basePath;
   private Supplier<String> origin;
 
   protected ActionUrls() {}
 
   @Inject
-  ActionUrls(ServletContext servletContext, RequestOrigin requestOrigin, Config config) {
-    this(servletContext.getContextPath(), originOf(config, requestOrigin));
+  ActionUrls(BasePath basePath, RequestOrigin requestOrigin, Config config) {
+    this.basePath = basePath::get;
+    this.origin = originOf(config, requestOrigin);
   }
 
   /** For use outside a container, with no known origin: {@link #absolute} then refuses paths. */
-  public ActionUrls(String contextPath) {
-    this(contextPath, () -> null);
+  public ActionUrls(String basePath) {
+    this(basePath, () -> null);
   }
 
   /**
-   * {@code contextPath} as the servlet API gives it ("" for root); {@code origin} like {@code
-   * https://host}.
+   * {@code basePath}: context root and application path ("" for both at root); {@code origin} like
+   * {@code https://host}.
    */
-  public ActionUrls(String contextPath, Supplier<String> origin) {
-    this.contextPath = contextPath;
+  public ActionUrls(String basePath, Supplier<String> origin) {
+    this.basePath = () -> basePath;
     this.origin = origin;
   }
 
@@ -76,7 +77,7 @@ public class ActionUrls {
     if (target == null) {
       return null;
     }
-    String url = isEventType(target) ? contextPath + "/twilio/" + target : target;
+    String url = isEventType(target) ? basePath.get() + "/twilio/" + target : target;
     return sortQuery(url);
   }
 

@@ -1,11 +1,11 @@
 package io.picolabs.twilio.numbers;
 
 import io.picolabs.twilio.action.ActionUrls;
+import io.picolabs.twilio.action.BasePath;
 import io.picolabs.twilio.rest.NumberWebhooks;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.ServletContext;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,11 +44,12 @@ public class NumberSettings {
   private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z0-9_-]+");
 
   @Inject Config config;
-  @Inject ServletContext servletContext;
+  @Inject BasePath basePath;
 
   private List<String> numbers;
   private Optional<String> publicUrl;
-  private Optional<NumberWebhooks> expected;
+  private String voiceEvent;
+  private String messagingEvent;
 
   @PostConstruct
   void read() {
@@ -64,9 +65,8 @@ public class NumberSettings {
     String voiceEvent = eventType(VOICE_EVENT_KEY, DEFAULT_VOICE_EVENT);
     String messagingEvent = eventType(MESSAGING_EVENT_KEY, DEFAULT_MESSAGING_EVENT);
     publicUrl = ActionUrls.publicUrl(config);
-    expected =
-        publicUrl.map(
-            url -> expected(url, servletContext.getContextPath(), voiceEvent, messagingEvent));
+    this.voiceEvent = voiceEvent;
+    this.messagingEvent = messagingEvent;
   }
 
   private String eventType(String key, String fallback) {
@@ -102,12 +102,12 @@ public class NumberSettings {
   /**
    * The webhooks of a number answered by this server: calls to the voice event's webhook, messages
    * to the messaging event's, call statuses to {@code call_status}, all POST. Each URL is the
-   * public URL, the context root ({@code ""} at {@code /}) and {@code /twilio/<event>}: exactly the
-   * URL the signature check rebuilds from a request to it.
+   * public URL, the base path (context root and JAX-RS application path, {@code ""} at {@code /})
+   * and {@code /twilio/<event>}: exactly the URL the signature check rebuilds from a request to it.
    */
   static NumberWebhooks expected(
-      String publicUrl, String contextPath, String voiceEvent, String messagingEvent) {
-    String webhooks = publicUrl + contextPath + "/twilio/";
+      String publicUrl, String basePath, String voiceEvent, String messagingEvent) {
+    String webhooks = publicUrl + basePath + "/twilio/";
     return new NumberWebhooks(
         webhooks + voiceEvent,
         "POST",
@@ -127,8 +127,11 @@ public class NumberSettings {
     return publicUrl;
   }
 
-  /** The webhooks every configured number should have; empty without a public URL. */
+  /**
+   * The webhooks every configured number should have; empty without a public URL. Not during the
+   * application's start: the base path is known only after it ({@link BasePath}).
+   */
   public Optional<NumberWebhooks> expected() {
-    return expected;
+    return publicUrl.map(url -> expected(url, basePath.get(), voiceEvent, messagingEvent));
   }
 }

@@ -39,7 +39,7 @@ public class Numbers {
     if (settings.numbers().isEmpty()) {
       return;
     }
-    if (settings.expected().isEmpty()) {
+    if (settings.publicUrl().isEmpty()) {
       LOG.warning(
           NumberSettings.NUMBERS_KEY
               + " is set but twilio.webhook.public-url (TWILIO_WEBHOOK_PUBLIC_URL) is not: comparing"

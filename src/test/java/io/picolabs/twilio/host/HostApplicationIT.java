@@ -105,7 +105,10 @@ class HostApplicationIT {
         postForm(base, "api/twilio/inbound_call", inboundCall("+18015550123"));
     assertEquals(200, answer.statusCode(), answer.body());
     assertEquals(
-        XML + "<Response><Say>Hello from the host, +18015550123</Say></Response>", answer.body());
+        XML
+            + "<Response><Say>Hello from the host, +18015550123</Say>"
+            + "<Gather action=\"/host/api/twilio/host_menu\" numDigits=\"1\"/></Response>",
+        answer.body());
   }
 
   @Test

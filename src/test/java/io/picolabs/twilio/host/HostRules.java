@@ -12,5 +12,7 @@ public class HostRules {
   void answer(
       @Observes @Select(domain = "twilio", type = "inbound_call") RuleEvent e, Twilio twilio) {
     twilio.say("Hello from the host, " + e.attr("From"));
+    twilio.gatherStart("host_menu").numDigits(1); // an event type: under the host's /api
+    twilio.gatherStop();
   }
 }
