@@ -15,9 +15,10 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Readiness, {@value #NAME}: DOWN when the database of the variables, the outbox and the webhook
- * answers cannot be reached. It runs {@code VALUES 1} (valid on Derby and PostgreSQL) through the
- * application's persistence unit, with a query timeout, and waits at most {@link #TIMEOUT} for it
- * (getting a connection from the pool can wait longer than any query: the wait is bounded here).
+ * answers cannot be reached. It runs {@code VALUES (1)} (valid on Derby and PostgreSQL, which
+ * refuses {@code VALUES 1}) through the application's persistence unit, with a query timeout, and
+ * waits at most {@link #TIMEOUT} for it (getting a connection from the pool can wait longer than
+ * any query: the wait is bounded here).
  */
 @Readiness
 @ApplicationScoped
@@ -38,7 +39,7 @@ public class DatabaseReadiness implements HealthCheck {
   private Object query() {
     try (EntityManager reader = factory.createEntityManager()) {
       return reader
-          .createNativeQuery("VALUES 1")
+          .createNativeQuery("VALUES (1)")
           .setHint("jakarta.persistence.query.timeout", (int) TIMEOUT.toMillis())
           .getSingleResult();
     }

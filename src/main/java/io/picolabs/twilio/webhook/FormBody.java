@@ -23,6 +23,8 @@ public final class FormBody {
   static final String PARSED = FormBody.class.getName() + ".parsed";
 
   // A decoder is costly to make and not thread-safe; one per thread, reset by each decode() call.
+  // The threads' values are JDK decoders, holding no class of the application and nothing secret;
+  // the ThreadLocal itself (the map's weak key) goes with the application's class loader.
   private static final ThreadLocal<CharsetDecoder> UTF_8 =
       ThreadLocal.withInitial(
           () ->

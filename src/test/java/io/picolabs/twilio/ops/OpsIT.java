@@ -307,12 +307,12 @@ class OpsIT {
 
   // --- helpers ---
 
-  private static HttpResponse<String> get(URL at, String path) {
+  static HttpResponse<String> get(URL at, String path) {
     URI uri = URI.create("http://127.0.0.1:" + at.getPort() + path);
     return send(HttpRequest.newBuilder(uri).GET());
   }
 
-  private static Map<String, JsonObject> checks(JsonObject health) {
+  static Map<String, JsonObject> checks(JsonObject health) {
     Map<String, JsonObject> checks = new LinkedHashMap<>();
     for (JsonValue check : health.getJsonArray("checks")) {
       JsonObject object = check.asJsonObject();
