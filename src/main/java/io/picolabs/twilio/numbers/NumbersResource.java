@@ -66,6 +66,8 @@ public class NumbersResource {
           + "\"wired\":false,\"fields\":{\"voice_url\":{\"current\":\"https://old.example.com/voice\","
           + "\"expected\":\"https://voice.example.com/twilio/inbound_call\",\"same\":false}},"
           + "\"remembered\":false}";
+  private static final String NUMBER_PARAMETER =
+      "The number as configured, `+1…` or percent-encoded `%2B1…`";
   private static final String NOT_FOUND =
       "A number not in `twilio.numbers`, or not in the account.";
 
@@ -114,10 +116,7 @@ public class NumbersResource {
       description = NOT_FOUND,
       content = @Content(mediaType = OpenApiDocs.TEXT))
   public Response wire(
-      @Parameter(
-              in = ParameterIn.PATH,
-              description = "The number as configured, `+1…` or percent-encoded `%2B1…`",
-              example = "+18015550100")
+      @Parameter(in = ParameterIn.PATH, description = NUMBER_PARAMETER, example = "+18015550100")
           @PathParam("number")
           String number) {
     return answer(() -> NumbersJson.number(numbers.wire(number)));
@@ -139,10 +138,7 @@ public class NumbersResource {
       description = NOT_FOUND,
       content = @Content(mediaType = OpenApiDocs.TEXT))
   public Response unwire(
-      @Parameter(
-              in = ParameterIn.PATH,
-              description = "The number as configured, `+1…` or percent-encoded `%2B1…`",
-              example = "+18015550100")
+      @Parameter(in = ParameterIn.PATH, description = NUMBER_PARAMETER, example = "+18015550100")
           @PathParam("number")
           String number) {
     return answer(() -> NumbersJson.number(numbers.unwire(number)));

@@ -14,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.picolabs.twilio.testing.Chromium;
+import io.picolabs.twilio.testing.Wars;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -33,9 +33,7 @@ import java.util.function.Function;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -79,9 +77,7 @@ class ConsoleBrowserIT {
                 + NAME
                 + "/fake-twilio",
             "");
-    return ShrinkWrap.create(ZipImporter.class, NAME + ".war")
-        .importFrom(new File(System.getProperty("application.war", "target/twilio-rules.war")))
-        .as(WebArchive.class)
+    return Wars.project(NAME + ".war")
         .addClass(RingingRules.class)
         .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
   }

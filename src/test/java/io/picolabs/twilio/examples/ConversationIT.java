@@ -10,13 +10,13 @@ import static io.picolabs.twilio.testing.TwilioRequests.outboxIds;
 import static io.picolabs.twilio.testing.TwilioRequests.withToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.picolabs.twilio.testing.Wars;
 import io.picolabs.twilio.testkit.Exchange;
 import io.picolabs.twilio.testkit.FakeTwilio;
 import io.picolabs.twilio.testkit.PhoneCall;
 import io.picolabs.twilio.testkit.SentText;
 import io.picolabs.twilio.testkit.TwilioPhone;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -28,9 +28,7 @@ import java.util.Optional;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -60,9 +58,7 @@ class ConversationIT {
             "twilio.account-sid=" + ACCOUNT,
             "twilio.api-url=" + TWILIO.url(),
             "twilio.outbox.poll-ms=200");
-    return ShrinkWrap.create(ZipImporter.class, "conversations.war")
-        .importFrom(new File(System.getProperty("application.war", "target/twilio-rules.war")))
-        .as(WebArchive.class)
+    return Wars.project("conversations.war")
         .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
   }
 

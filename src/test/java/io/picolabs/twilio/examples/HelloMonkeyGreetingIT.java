@@ -8,9 +8,9 @@ import static io.picolabs.twilio.testing.TwilioRequests.tokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.picolabs.twilio.testing.RootApplication;
+import io.picolabs.twilio.testing.Wars;
 import io.picolabs.twilio.testkit.PhoneCall;
 import io.picolabs.twilio.testkit.TwilioPhone;
-import java.io.File;
 import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -30,7 +30,7 @@ class HelloMonkeyGreetingIT {
   @Deployment(testable = false)
   static WebArchive application() {
     return ShrinkWrap.create(WebArchive.class, "greeting.war")
-        .addAsLibrary(new File(System.getProperty("library.jar", "target/twilio-rules-lib.jar")))
+        .addAsLibrary(Wars.LIBRARY)
         .addClass(RootApplication.class)
         .addClasses(HelloMonkeyGreeting.class, CallerDirectory.class)
         .addAsWebInfResource(

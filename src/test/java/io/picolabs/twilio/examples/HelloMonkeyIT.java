@@ -10,7 +10,7 @@ import static io.picolabs.twilio.testing.TwilioRequests.postForm;
 import static io.picolabs.twilio.testing.TwilioRequests.tokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.File;
+import io.picolabs.twilio.testing.Wars;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -21,9 +21,7 @@ import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,9 +34,7 @@ class HelloMonkeyIT {
 
   @Deployment(testable = false)
   static WebArchive application() {
-    return ShrinkWrap.create(ZipImporter.class, "monkey.war")
-        .importFrom(new File(System.getProperty("application.war", "target/twilio-rules.war")))
-        .as(WebArchive.class)
+    return Wars.project("monkey.war")
         .addAsResource(new StringAsset(tokens()), "META-INF/microprofile-config.properties");
   }
 

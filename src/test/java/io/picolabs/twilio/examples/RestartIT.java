@@ -10,14 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.picolabs.twilio.testing.Directories;
 import io.picolabs.twilio.testing.LibertyServer;
-import java.io.File;
+import io.picolabs.twilio.testing.Wars;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,9 +38,7 @@ class RestartIT {
     derbyHome = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "restart-derby-");
     derbyDatabase = derbyHome.resolve("twilio-rules");
     WebArchive application =
-        ShrinkWrap.create(ZipImporter.class, "twilio-rules.war")
-            .importFrom(new File(System.getProperty("application.war", "target/twilio-rules.war")))
-            .as(WebArchive.class)
+        Wars.project("twilio-rules.war")
             .addAsResource(new StringAsset(tokens()), "META-INF/microprofile-config.properties");
     server =
         new LibertyServer("restartServer")

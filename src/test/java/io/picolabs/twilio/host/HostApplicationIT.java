@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.picolabs.twilio.testing.ServerLog;
-import java.io.File;
+import io.picolabs.twilio.testing.Wars;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,13 +34,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 class HostApplicationIT {
-  private static final File LIBRARY =
-      new File(System.getProperty("library.jar", "target/twilio-rules-lib.jar"));
 
   @Deployment(testable = false)
   static WebArchive application() {
     return ShrinkWrap.create(WebArchive.class, "host.war")
-        .addAsLibrary(LIBRARY)
+        .addAsLibrary(Wars.LIBRARY)
         .addClasses(HostApplication.class, Orders.class, OrderMissing.class, HostErrors.class)
         .addClass(HostRules.class)
         .addAsResource(new StringAsset(tokens()), "META-INF/microprofile-config.properties");

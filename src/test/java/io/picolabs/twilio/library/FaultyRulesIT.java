@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.picolabs.twilio.testing.LibertyServer;
 import io.picolabs.twilio.testing.RootApplication;
-import java.io.File;
+import io.picolabs.twilio.testing.Wars;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,15 +20,13 @@ import org.junit.jupiter.api.Test;
  * the server's log names every faulty method, all in the one failure.
  */
 class FaultyRulesIT {
-  private static final File LIBRARY =
-      new File(System.getProperty("library.jar", "target/twilio-rules-lib.jar"));
   private static final String RULES = FaultyRules.class.getName();
 
   @Test
   void theDeploymentIsRefusedNamingEveryFaultyRule() throws IOException {
     WebArchive war =
         ShrinkWrap.create(WebArchive.class, "faulty.war")
-            .addAsLibrary(LIBRARY)
+            .addAsLibrary(Wars.LIBRARY)
             .addClasses(RootApplication.class, FaultyRules.class);
     Path derbyHome = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "faulty-derby-");
     try (LibertyServer server =

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.picolabs.twilio.testing.RootApplication;
 import io.picolabs.twilio.testing.ServerLog;
-import java.io.File;
+import io.picolabs.twilio.testing.Wars;
 import java.io.IOException;
 import java.net.URL;
 import java.net.http.HttpRequest;
@@ -34,13 +34,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The library JAR plus one test-only rules class: what another application gets. */
 @ExtendWith(ArquillianExtension.class)
 class LibraryIT {
-  private static final File LIBRARY =
-      new File(System.getProperty("library.jar", "target/twilio-rules-lib.jar"));
 
   @Deployment(testable = false)
   static WebArchive application() {
     return ShrinkWrap.create(WebArchive.class, "library.war")
-        .addAsLibrary(LIBRARY)
+        .addAsLibrary(Wars.LIBRARY)
         .addClass(RootApplication.class)
         .addClass(TestRules.class)
         .addAsResource(new StringAsset(tokens()), "META-INF/microprofile-config.properties");
@@ -54,7 +52,7 @@ class LibraryIT {
 
   @Test
   void theLibraryHoldsNoExamples() throws IOException {
-    try (ZipFile jar = new ZipFile(LIBRARY)) {
+    try (ZipFile jar = new ZipFile(Wars.LIBRARY)) {
       assertTrue(jar.stream().anyMatch(e -> e.getName().endsWith("action/Twilio.class")));
       assertTrue(jar.stream().anyMatch(e -> e.getName().equals("META-INF/beans.xml")));
       assertFalse(jar.stream().anyMatch(e -> e.getName().contains("/examples/")));

@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.picolabs.twilio.testing.ServerLog;
+import io.picolabs.twilio.testing.Wars;
 import io.picolabs.twilio.testkit.FakeTwilio;
 import io.picolabs.twilio.testkit.TwilioNumber;
-import java.io.File;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,9 +23,7 @@ import java.util.Optional;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -69,9 +67,7 @@ class NumbersIT {
             "twilio.api-url=" + TWILIO.url(),
             "twilio.webhook.public-url=" + PUBLIC + "/",
             "twilio.numbers=" + String.join(",", ELSEWHERE, RIGHT, ABSENT));
-    return ShrinkWrap.create(ZipImporter.class, "numbers.war")
-        .importFrom(new File(System.getProperty("application.war", "target/twilio-rules.war")))
-        .as(WebArchive.class)
+    return Wars.project("numbers.war")
         .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
   }
 

@@ -8,14 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.picolabs.twilio.testing.LibertyServer;
 import io.picolabs.twilio.testing.Postgres;
+import io.picolabs.twilio.testing.Wars;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.Optional;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
@@ -31,10 +29,7 @@ class DatabaseHealthIT {
   void readinessIsDownWhileTheDatabaseIsUnreachable() {
     try (Postgres postgres = Postgres.start()) {
       WebArchive application =
-          ShrinkWrap.create(ZipImporter.class, "twilio-rules.war")
-              .importFrom(
-                  new File(System.getProperty("application.war", "target/twilio-rules.war")))
-              .as(WebArchive.class)
+          Wars.project("twilio-rules.war")
               .addAsResource(
                   new StringAsset("twilio.auth-token=" + AUTH_TOKEN + "\n"),
                   "META-INF/microprofile-config.properties");

@@ -15,10 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.picolabs.twilio.testing.Directories;
 import io.picolabs.twilio.testing.LibertyServer;
+import io.picolabs.twilio.testing.Wars;
 import io.picolabs.twilio.testkit.FakeTwilio;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -37,9 +37,7 @@ import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -75,9 +73,7 @@ class OpsIT {
   }
 
   private static WebArchive war(String name, String config) {
-    return ShrinkWrap.create(ZipImporter.class, name)
-        .importFrom(new File(System.getProperty("application.war", "target/twilio-rules.war")))
-        .as(WebArchive.class)
+    return Wars.project(name)
         .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
   }
 

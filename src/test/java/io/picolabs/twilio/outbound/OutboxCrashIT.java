@@ -13,9 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.picolabs.twilio.testing.Directories;
 import io.picolabs.twilio.testing.FakeTwilioApi;
 import io.picolabs.twilio.testing.LibertyServer;
+import io.picolabs.twilio.testing.Wars;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -27,8 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,10 +56,7 @@ class OutboxCrashIT {
     twilio = FakeTwilioApi.startWithUniqueSids();
     Files.createDirectories(Path.of("target"));
     derbyHome = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "outbox-crash-");
-    WebArchive application =
-        ShrinkWrap.create(ZipImporter.class, "twilio-rules.war")
-            .importFrom(new File(System.getProperty("application.war", "target/twilio-rules.war")))
-            .as(WebArchive.class);
+    WebArchive application = Wars.project("twilio-rules.war");
     server =
         new LibertyServer("outboxCrashServer")
             .env("DB_KIND", "derby")

@@ -21,9 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.picolabs.twilio.testing.FakeTwilioApi;
 import io.picolabs.twilio.testing.LibertyServer;
 import io.picolabs.twilio.testing.Postgres;
+import io.picolabs.twilio.testing.Wars;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -43,8 +43,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -91,11 +89,7 @@ class PostgresOutboxIT {
   }
 
   private static LibertyServer server(String name, String instance) {
-    WebArchive application =
-        ShrinkWrap.create(ZipImporter.class, "twilio-rules.war")
-            .importFrom(new File(System.getProperty("application.war", "target/twilio-rules.war")))
-            .as(WebArchive.class)
-            .addClass(OutboxTestRules.class);
+    WebArchive application = Wars.project("twilio-rules.war").addClass(OutboxTestRules.class);
     return new LibertyServer(name)
         .env(postgres.applicationEnvironment())
         .env("TWILIO_API_URL", twilio.url())

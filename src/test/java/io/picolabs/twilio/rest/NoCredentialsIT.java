@@ -9,14 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.picolabs.twilio.testing.ServerLog;
-import java.io.File;
+import io.picolabs.twilio.testing.Wars;
 import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,9 +28,7 @@ class NoCredentialsIT {
 
   @Deployment(testable = false)
   static WebArchive application() {
-    return ShrinkWrap.create(ZipImporter.class, "nocredentials.war")
-        .importFrom(new File(System.getProperty("application.war", "target/twilio-rules.war")))
-        .as(WebArchive.class)
+    return Wars.project("nocredentials.war")
         .addAsResource(
             new StringAsset(
                 "twilio.webhook.validate-signature=false\nevents.token=" + EVENTS_TOKEN + "\n"),

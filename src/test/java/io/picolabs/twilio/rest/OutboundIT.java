@@ -18,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.picolabs.twilio.testing.FakeTwilioApi;
 import io.picolabs.twilio.testing.ServerLog;
 import io.picolabs.twilio.testing.TwilioRequests;
+import io.picolabs.twilio.testing.Wars;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -34,9 +34,7 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,9 +70,7 @@ class OutboundIT {
             "twilio.outbox.reconcile-delay-ms=300",
             "twilio.outbox.poll-ms=200",
             tokens());
-    return ShrinkWrap.create(ZipImporter.class, "outbound.war")
-        .importFrom(new File(System.getProperty("application.war", "target/twilio-rules.war")))
-        .as(WebArchive.class)
+    return Wars.project("outbound.war")
         .addClass(OutboundRules.class)
         .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
   }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.picolabs.twilio.testing.FakeTwilioApi;
-import java.io.File;
+import io.picolabs.twilio.testing.Wars;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -23,9 +23,7 @@ import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -70,9 +68,7 @@ class TwilioRestIT {
             "twilio.retry.max-attempts=5",
             "twilio.read-timeout-ms=1500",
             tokens());
-    return ShrinkWrap.create(ZipImporter.class, "twiliorest.war")
-        .importFrom(new File(System.getProperty("application.war", "target/twilio-rules.war")))
-        .as(WebArchive.class)
+    return Wars.project("twiliorest.war")
         .addClass(TwilioRestProbe.class)
         .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
   }

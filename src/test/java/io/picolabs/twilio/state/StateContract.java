@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.picolabs.twilio.testing.RootApplication;
 import io.picolabs.twilio.testing.TwilioRequests;
-import java.io.File;
+import io.picolabs.twilio.testing.Wars;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,8 +35,6 @@ import org.junit.jupiter.api.Test;
  * PostgreSQL ({@code PostgresStateIT}), each on a server deployed with {@link #deployment}.
  */
 public abstract class StateContract {
-  private static final File LIBRARY =
-      new File(System.getProperty("library.jar", "target/twilio-rules-lib.jar"));
 
   /** The deployment's base URL, ending in '/'. */
   protected abstract URL base();
@@ -44,7 +42,7 @@ public abstract class StateContract {
   /** The library JAR and {@link StateRules}, with the test tokens. */
   public static WebArchive deployment(String name) {
     return ShrinkWrap.create(WebArchive.class, name + ".war")
-        .addAsLibrary(LIBRARY)
+        .addAsLibrary(Wars.LIBRARY)
         .addClass(RootApplication.class)
         .addClass(StateRules.class)
         .addAsResource(new StringAsset(tokens()), "META-INF/microprofile-config.properties");

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.picolabs.twilio.security.TwilioSignature;
 import io.picolabs.twilio.testing.FakeTwilioApi;
 import io.picolabs.twilio.testing.RootApplication;
-import java.io.File;
+import io.picolabs.twilio.testing.Wars;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -43,7 +43,7 @@ class ForwardedHeadersIT {
   @Deployment(testable = false)
   static WebArchive application() {
     return ShrinkWrap.create(WebArchive.class, "forwarded.war")
-        .addAsLibrary(new File(System.getProperty("library.jar", "target/twilio-rules-lib.jar")))
+        .addAsLibrary(Wars.LIBRARY)
         .addClasses(RootApplication.class, ForwardedRules.class)
         .addAsResource(
             new StringAsset(

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.picolabs.twilio.testing.FakeTwilioApi;
 import io.picolabs.twilio.testing.RootApplication;
 import io.picolabs.twilio.testing.ServerLog;
-import java.io.File;
+import io.picolabs.twilio.testing.Wars;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.Optional;
@@ -37,7 +37,7 @@ class LateRuleIT {
   @Deployment(testable = false)
   static WebArchive application() {
     return ShrinkWrap.create(WebArchive.class, "late.war")
-        .addAsLibrary(new File(System.getProperty("library.jar", "target/twilio-rules-lib.jar")))
+        .addAsLibrary(Wars.LIBRARY)
         .addClass(RootApplication.class)
         .addClass(LateRules.class)
         .addAsResource(

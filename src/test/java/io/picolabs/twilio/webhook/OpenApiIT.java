@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.picolabs.twilio.testing.TwilioRequests;
+import io.picolabs.twilio.testing.Wars;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -25,9 +25,7 @@ import java.util.zip.ZipFile;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,13 +46,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class OpenApiIT {
 
-  static final String WAR = System.getProperty("application.war", "target/twilio-rules.war");
-
   @Deployment(testable = false)
   static WebArchive application() {
-    return ShrinkWrap.create(ZipImporter.class, "openapi-it.war")
-        .importFrom(new File(WAR))
-        .as(WebArchive.class)
+    return Wars.project("openapi-it.war")
         .addAsWebInfResource(
             new StringAsset(
                 "<web-ext xmlns=\"http://websphere.ibm.com/xml/ns/javaee\" version=\"1.1\">"
@@ -214,7 +208,7 @@ class OpenApiIT {
   @Test
   void theInfoCarriesTheProjectsVersion() throws IOException {
     Properties pom = new Properties();
-    try (ZipFile war = new ZipFile(WAR);
+    try (ZipFile war = new ZipFile(Wars.APPLICATION);
         InputStream in =
             war.getInputStream(
                 war.getEntry("META-INF/maven/io.picolabs/twilio-rules/pom.properties"))) {

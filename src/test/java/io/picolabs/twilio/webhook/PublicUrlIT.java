@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.picolabs.twilio.security.TwilioSignature;
 import io.picolabs.twilio.testing.RootApplication;
-import java.io.File;
+import io.picolabs.twilio.testing.Wars;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -36,7 +36,7 @@ class PublicUrlIT {
   @Deployment(testable = false)
   static WebArchive application() {
     return ShrinkWrap.create(WebArchive.class, "proxied.war")
-        .addAsLibrary(new File(System.getProperty("library.jar", "target/twilio-rules-lib.jar")))
+        .addAsLibrary(Wars.LIBRARY)
         .addClass(RootApplication.class)
         .addClass(SecurityRules.class)
         .addAsResource(

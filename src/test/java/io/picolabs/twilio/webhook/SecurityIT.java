@@ -17,8 +17,8 @@ import io.picolabs.twilio.security.Secrets;
 import io.picolabs.twilio.security.TwilioSignature;
 import io.picolabs.twilio.testing.RootApplication;
 import io.picolabs.twilio.testing.ServerLog;
+import io.picolabs.twilio.testing.Wars;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
@@ -55,7 +55,7 @@ class SecurityIT {
             + "\n"
             + "twilio.webhook.max-body-bytes=4096\n";
     return ShrinkWrap.create(WebArchive.class, "secure.war")
-        .addAsLibrary(new File(System.getProperty("library.jar", "target/twilio-rules-lib.jar")))
+        .addAsLibrary(Wars.LIBRARY)
         .addClass(RootApplication.class)
         .addClass(SecurityRules.class)
         .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");

@@ -319,6 +319,26 @@ public final class FakeTwilio implements AutoCloseable {
     return method == null ? "POST" : method.toUpperCase(Locale.ROOT);
   }
 
+  /** {@code Page} and {@code PageSize} of a list request, read as Twilio reads them. */
+  private record Paging(int page, int size) {
+    /** The paging of {@code query}; {@link IllegalArgumentException} with Twilio's message. */
+    static Paging of(Map<String, List<String>> query) {
+      int size;
+      int page;
+      try {
+        size = Math.min(MAX_PAGE_SIZE, number(query, "PageSize", DEFAULT_PAGE_SIZE));
+        page = number(query, "Page", 0);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("Invalid paging parameter: " + e.getMessage(), e);
+      }
+      if (size < 1 || page < 0) {
+        throw new IllegalArgumentException(
+            "Invalid paging parameter: PageSize " + size + ", Page " + page);
+      }
+      return new Paging(page, size);
+    }
+  }
+
   /**
    * A page of the account's messages or calls to {@code To} from {@code From} (when given), newest
    * first, {@code PageSize} of them (50 unless given; more than 1000 is taken as 1000, as the most
@@ -328,17 +348,14 @@ public final class FakeTwilio implements AutoCloseable {
       String account, String path, boolean messages, Map<String, List<String>> query) {
     String to = first(query, "To");
     String from = first(query, "From");
-    int pageSize;
-    int page;
+    Paging paging;
     try {
-      pageSize = Math.min(MAX_PAGE_SIZE, number(query, "PageSize", DEFAULT_PAGE_SIZE));
-      page = number(query, "Page", 0);
-    } catch (NumberFormatException e) {
-      return error(400, 20001, "Invalid paging parameter: " + e.getMessage());
+      paging = Paging.of(query);
+    } catch (IllegalArgumentException e) {
+      return error(400, 20001, e.getMessage());
     }
-    if (pageSize < 1 || page < 0) {
-      return error(400, 20001, "Invalid paging parameter: PageSize " + pageSize + ", Page " + page);
-    }
+    int pageSize = paging.size();
+    int page = paging.page();
     List<String> matching = new ArrayList<>();
     if (messages) {
       List<SentText> all = texts.all();
@@ -408,17 +425,14 @@ public final class FakeTwilio implements AutoCloseable {
 
   private Answer listNumbers(String account, String path, Map<String, List<String>> query) {
     String filter = first(query, "PhoneNumber");
-    int pageSize;
-    int page;
+    Paging paging;
     try {
-      pageSize = Math.min(MAX_PAGE_SIZE, number(query, "PageSize", DEFAULT_PAGE_SIZE));
-      page = number(query, "Page", 0);
-    } catch (NumberFormatException e) {
-      return error(400, 20001, "Invalid paging parameter: " + e.getMessage());
+      paging = Paging.of(query);
+    } catch (IllegalArgumentException e) {
+      return error(400, 20001, e.getMessage());
     }
-    if (pageSize < 1 || page < 0) {
-      return error(400, 20001, "Invalid paging parameter: PageSize " + pageSize + ", Page " + page);
-    }
+    int pageSize = paging.size();
+    int page = paging.page();
     Pattern wanted = filter == null ? null : numberPattern(filter);
     List<String> matching = new ArrayList<>();
     for (TwilioNumber number : numbers.all()) {
