@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -337,6 +338,31 @@ public final class FakeTwilio implements AutoCloseable {
       }
       return new Paging(page, size);
     }
+
+    /**
+     * This page of {@code matching} as Twilio's list under {@code key}, linking pages by {@code
+     * uri}.
+     */
+    Answer answer(String key, List<String> matching, IntFunction<String> uri) {
+      long start = (long) page * size;
+      List<String> items =
+          start >= matching.size()
+              ? List.of()
+              : matching.subList((int) start, (int) Math.min(matching.size(), start + size));
+      boolean more = start + size < matching.size();
+      return new Answer(
+          200,
+          JSON,
+          RestJson.page(
+              key,
+              items,
+              page,
+              size,
+              uri.apply(page),
+              uri.apply(0),
+              more ? uri.apply(page + 1) : null,
+              page > 0 ? uri.apply(page - 1) : null));
+    }
   }
 
   /**
@@ -354,8 +380,6 @@ public final class FakeTwilio implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       return error(400, 20001, e.getMessage());
     }
-    int pageSize = paging.size();
-    int page = paging.page();
     List<String> matching = new ArrayList<>();
     if (messages) {
       List<SentText> all = texts.all();
@@ -374,24 +398,10 @@ public final class FakeTwilio implements AutoCloseable {
         }
       }
     }
-    long start = (long) page * pageSize;
-    List<String> items =
-        start >= matching.size()
-            ? List.of()
-            : matching.subList((int) start, (int) Math.min(matching.size(), start + pageSize));
-    boolean more = start + pageSize < matching.size();
-    return new Answer(
-        200,
-        JSON,
-        RestJson.page(
-            messages ? "messages" : "calls",
-            items,
-            page,
-            pageSize,
-            pageUri(path, to, from, pageSize, page),
-            pageUri(path, to, from, pageSize, 0),
-            more ? pageUri(path, to, from, pageSize, page + 1) : null,
-            page > 0 ? pageUri(path, to, from, pageSize, page - 1) : null));
+    return paging.answer(
+        messages ? "messages" : "calls",
+        matching,
+        page -> pageUri(path, to, from, paging.size(), page));
   }
 
   /**
@@ -431,8 +441,6 @@ public final class FakeTwilio implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       return error(400, 20001, e.getMessage());
     }
-    int pageSize = paging.size();
-    int page = paging.page();
     Pattern wanted = filter == null ? null : numberPattern(filter);
     List<String> matching = new ArrayList<>();
     for (TwilioNumber number : numbers.all()) {
@@ -440,24 +448,8 @@ public final class FakeTwilio implements AutoCloseable {
         matching.add(RestJson.number(number, account));
       }
     }
-    long start = (long) page * pageSize;
-    List<String> items =
-        start >= matching.size()
-            ? List.of()
-            : matching.subList((int) start, (int) Math.min(matching.size(), start + pageSize));
-    boolean more = start + pageSize < matching.size();
-    return new Answer(
-        200,
-        JSON,
-        RestJson.page(
-            "incoming_phone_numbers",
-            items,
-            page,
-            pageSize,
-            numbersUri(path, filter, pageSize, page),
-            numbersUri(path, filter, pageSize, 0),
-            more ? numbersUri(path, filter, pageSize, page + 1) : null,
-            page > 0 ? numbersUri(path, filter, pageSize, page - 1) : null));
+    return paging.answer(
+        "incoming_phone_numbers", matching, page -> numbersUri(path, filter, paging.size(), page));
   }
 
   /** Twilio's {@code PhoneNumber} filter: any part of a number, {@code *} standing for a digit. */
