@@ -186,6 +186,10 @@ public class OutboxEntry {
   @Column(name = "REASON", length = 500)
   String reason;
 
+  /** The trace of the rule that wrote it (W3C {@code traceparent}), for the send to continue. */
+  @Column(name = "TRACEPARENT", length = 64)
+  String traceparent;
+
   protected OutboxEntry() {}
 
   OutboxEntry(

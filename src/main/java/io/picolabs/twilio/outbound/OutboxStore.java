@@ -3,6 +3,9 @@ package io.picolabs.twilio.outbound;
 import io.picolabs.twilio.rest.OutgoingCall;
 import io.picolabs.twilio.rest.OutgoingSms;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
@@ -45,6 +48,8 @@ public class OutboxStore {
   @PersistenceUnit(unitName = UNIT)
   EntityManagerFactory factory;
 
+  @Inject @Any Instance<SendTrace> traces;
+
   /** A fresh entry id, for a status callback URL to carry before the entry is written. */
   public static String newId() {
     return UUID.randomUUID().toString();
@@ -66,6 +71,7 @@ public class OutboxStore {
   }
 
   private void add(OutboxEntry entry) {
+    entry.traceparent = traces.stream().findFirst().map(SendTrace::capture).orElse(null);
     em.persist(entry);
   }
 

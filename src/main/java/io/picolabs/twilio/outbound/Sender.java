@@ -4,7 +4,6 @@ import io.picolabs.twilio.event.ManagedScheduler;
 import io.picolabs.twilio.event.RuleEvent;
 import io.picolabs.twilio.rest.MissingCredentials;
 import io.picolabs.twilio.rest.OutcomeUnknown;
-import io.picolabs.twilio.rest.OutgoingCall;
 import io.picolabs.twilio.rest.OutgoingSms;
 import io.picolabs.twilio.rest.PlacedCall;
 import io.picolabs.twilio.rest.RetryPolicy;
@@ -20,6 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -37,6 +38,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
@@ -74,6 +76,7 @@ public class Sender {
   @Inject OutcomeEvents outcomes;
   @Inject Event<SendSettled> settled;
   @Inject Config config;
+  @Inject @Any Instance<SendTrace> traces;
   @Resource ManagedThreadFactory threadFactory;
 
   private final String owner = hostName() + "/" + UUID.randomUUID();
@@ -279,17 +282,25 @@ public class Sender {
     return attrs;
   }
 
+  /** {@code send} in the trace its entry was written in, where a {@link SendTrace} carries it. */
+  private <T> T traced(String traceparent, String name, Supplier<T> send) {
+    Optional<SendTrace> trace = traces.stream().findFirst();
+    return trace.isPresent() ? trace.get().resume(traceparent, name, send) : send.get();
+  }
+
   private void send(OutboxEntry entry) {
     int attempts = entry.attempts; // this attempt included: counted by the claim or the check
     long now = System.currentTimeMillis();
     try {
-      Map<String, String> answered;
-      if (OutboxStore.CALL.equals(entry.kind)) {
-        OutgoingCall call = OutboxStore.call(entry);
-        answered = answered(rest.placeCallOnce(entry.account, call));
-      } else {
-        answered = answered(rest.sendSmsOnce(entry.account, OutboxStore.sms(entry)));
-      }
+      boolean call = OutboxStore.CALL.equals(entry.kind);
+      Map<String, String> answered =
+          traced(
+              entry.traceparent,
+              call ? "place call" : "send sms",
+              () ->
+                  call
+                      ? answered(rest.placeCallOnce(entry.account, OutboxStore.call(entry)))
+                      : answered(rest.sendSmsOnce(entry.account, OutboxStore.sms(entry))));
       settle(
           entry,
           Settlement.sent(entry, attempts, answered.get("sid"), answered.get("status")),

@@ -368,7 +368,11 @@ public final class LibertyServer implements AutoCloseable {
               + war.getName()
               + "\" contextRoot=\""
               + contextRoot
-              + "\"/>\n"
+              + "\">\n"
+              // as server.xml gives the project's WAR: the OpenTelemetry API for the rule and
+              // send spans
+              + "        <classloader apiTypeVisibility=\"+third-party\"/>\n"
+              + "    </webApplication>\n"
               + config
               + "</server>\n",
           StandardCharsets.UTF_8);
