@@ -7,7 +7,9 @@ import io.picolabs.twilio.rest.NumberWebhooks;
 import io.picolabs.twilio.rest.TwilioRest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,7 @@ public class Numbers {
   @Inject NumberSettings settings;
   @Inject TwilioRest rest;
   @Inject PreviousWirings previous;
+  @Inject Instance<RequestContextController> contexts;
 
   /**
    * Logs, once the application has started, how each configured number stands: off the start-up
@@ -53,7 +56,23 @@ public class Numbers {
     }
   }
 
+  /**
+   * On a scheduler thread, in a request context of its own, as a request to {@code /numbers} has: a
+   * pooled thread's first call into the REST client was seen (in CI, once) to need one.
+   */
   private void logAll() {
+    RequestContextController context = contexts.get();
+    boolean activated = context.activate();
+    try {
+      logEach();
+    } finally {
+      if (activated) {
+        context.deactivate();
+      }
+    }
+  }
+
+  private void logEach() {
     for (String number : settings.numbers()) {
       try {
         NumberState state = state(number);
@@ -71,6 +90,7 @@ public class Numbers {
         }
       } catch (RuntimeException e) { // Twilio unreachable or refusing, credentials missing
         LOG.warning(WiringDiff.unchecked(number, e.getMessage()));
+        LOG.log(Level.FINE, "twilio.numbers: " + number + " could not be checked", e);
       }
     }
   }
