@@ -109,12 +109,7 @@ public final class TwilioSignature {
   private static Mac keyed(String authToken) {
     Mac prototype = KEYED.get(authToken);
     if (prototype == null) {
-      try {
-        prototype = Mac.getInstance("HmacSHA1");
-        prototype.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("every Java runtime has HmacSHA1", e);
-      }
+      prototype = newKeyed(authToken);
       if (KEYED.size() >= MOST_TOKENS) {
         KEYED.clear(); // not a cache of request data: configuration has a handful of tokens
       }
@@ -125,28 +120,34 @@ public final class TwilioSignature {
     } catch (CloneNotSupportedException e) {
       // a provider whose Macs cannot be cloned: key a new one
       KEYED.remove(authToken);
-      try {
-        Mac mac = Mac.getInstance("HmacSHA1");
-        mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-        return mac;
-      } catch (GeneralSecurityException keying) {
-        throw new IllegalStateException("HmacSHA1 refused a key", keying);
-      }
+      return newKeyed(authToken);
     }
   }
 
-  /** One signature computation: a keyed Mac and the bytes of the signed text. */
+  private static Mac newKeyed(String authToken) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA1");
+      mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+      return mac;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA1 is missing or refused the key", e);
+    }
+  }
+
+  /**
+   * The signatures of one request: a keyed Mac (after {@code doFinal} it is ready for the next
+   * spelling of the URL) and the bytes of the signed text.
+   */
   private static final class Signer {
-    private final String authToken;
+    private final Mac mac;
     private byte[] buffer = new byte[2048];
     private int length;
 
     Signer(String authToken) {
-      this.authToken = authToken;
+      this.mac = keyed(authToken);
     }
 
     byte[] sign(String url, Map<String, List<String>> params) {
-      Mac mac = keyed(authToken);
       length = 0;
       append(url);
       for (String name : sortedNames(params)) {
