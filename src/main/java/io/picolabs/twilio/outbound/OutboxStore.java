@@ -2,6 +2,7 @@ package io.picolabs.twilio.outbound;
 
 import io.picolabs.twilio.rest.OutgoingCall;
 import io.picolabs.twilio.rest.OutgoingSms;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -49,6 +50,12 @@ public class OutboxStore {
   EntityManagerFactory factory;
 
   @Inject @Any Instance<SendTrace> traces;
+  private SendTrace trace;
+
+  @PostConstruct
+  void resolveTrace() {
+    trace = SendTrace.of(traces);
+  }
 
   /** A fresh entry id, for a status callback URL to carry before the entry is written. */
   public static String newId() {
@@ -71,7 +78,7 @@ public class OutboxStore {
   }
 
   private void add(OutboxEntry entry) {
-    entry.traceparent = traces.stream().findFirst().map(SendTrace::capture).orElse(null);
+    entry.traceparent = trace.capture();
     em.persist(entry);
   }
 

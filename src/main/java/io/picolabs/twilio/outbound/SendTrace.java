@@ -1,5 +1,6 @@
 package io.picolabs.twilio.outbound;
 
+import jakarta.enterprise.inject.Instance;
 import java.util.function.Supplier;
 
 /**
@@ -21,4 +22,23 @@ public interface SendTrace {
    * the trace of {@code traceparent} ({@code null}: a trace of its own).
    */
   <T> T resume(String traceparent, String name, Supplier<T> send);
+
+  /** The application's, or one that carries nothing when tracing is not there. */
+  static SendTrace of(Instance<SendTrace> candidates) {
+    return candidates.stream().findFirst().orElse(NONE);
+  }
+
+  /** Carries nothing: no context captured, the send run as it is. */
+  SendTrace NONE =
+      new SendTrace() {
+        @Override
+        public String capture() {
+          return null;
+        }
+
+        @Override
+        public <T> T resume(String traceparent, String name, Supplier<T> send) {
+          return send.get();
+        }
+      };
 }

@@ -38,7 +38,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
@@ -77,6 +76,7 @@ public class Sender {
   @Inject Event<SendSettled> settled;
   @Inject Config config;
   @Inject @Any Instance<SendTrace> traces;
+  private SendTrace trace;
   @Resource ManagedThreadFactory threadFactory;
 
   private final String owner = hostName() + "/" + UUID.randomUUID();
@@ -94,6 +94,7 @@ public class Sender {
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
     retry = RetryPolicy.of(config);
+    trace = SendTrace.of(traces);
     int concurrency = setting("twilio.outbox.concurrency", 8L).intValue();
     slots = new Semaphore(concurrency);
     // Sends wait for Twilio (seconds, when it is slow) on threads of their own: on the server's
@@ -282,19 +283,13 @@ public class Sender {
     return attrs;
   }
 
-  /** {@code send} in the trace its entry was written in, where a {@link SendTrace} carries it. */
-  private <T> T traced(String traceparent, String name, Supplier<T> send) {
-    Optional<SendTrace> trace = traces.stream().findFirst();
-    return trace.isPresent() ? trace.get().resume(traceparent, name, send) : send.get();
-  }
-
   private void send(OutboxEntry entry) {
     int attempts = entry.attempts; // this attempt included: counted by the claim or the check
     long now = System.currentTimeMillis();
     try {
       boolean call = OutboxStore.CALL.equals(entry.kind);
       Map<String, String> answered =
-          traced(
+          trace.resume(
               entry.traceparent,
               call ? "place call" : "send sms",
               () ->
