@@ -60,7 +60,8 @@ public class RuleTable implements Extension {
       int priority,
       List<AnnotatedParameter<?>> injected) {}
 
-  void discover(@Observes ProcessObserverMethod<?, ?> discovered) {
+  // synchronized: a container may discover observers on several threads
+  synchronized void discover(@Observes ProcessObserverMethod<?, ?> discovered) {
     ObserverMethod<?> observer = discovered.getObserverMethod();
     AnnotatedMethod<?> annotated = discovered.getAnnotatedMethod();
     List<Select> selects =
@@ -110,12 +111,10 @@ public class RuleTable implements Extension {
                             && !p.isAnnotationPresent(ObservesAsync.class))
                 .<AnnotatedParameter<?>>map(p -> p)
                 .toList();
-    synchronized (rules) {
-      rules.add(new Rule(name, method, selects, observer.getPriority(), injected));
-    }
+    rules.add(new Rule(name, method, selects, observer.getPriority(), injected));
   }
 
-  void check(@Observes AfterBeanDiscovery done, BeanManager beans) {
+  synchronized void check(@Observes AfterBeanDiscovery done, BeanManager beans) {
     List<String> found = new ArrayList<>(problems);
     for (Rule rule : rules) {
       for (AnnotatedParameter<?> parameter : rule.injected()) {

@@ -4,6 +4,7 @@ import io.picolabs.twilio.rest.MissingCredentials;
 import io.picolabs.twilio.rest.OutcomeUnknown;
 import io.picolabs.twilio.rest.TwilioError;
 import io.picolabs.twilio.rest.TwilioUnreachable;
+import io.picolabs.twilio.webhook.ErrorAnswers;
 import io.picolabs.twilio.webhook.EventsTokenRequired;
 import io.picolabs.twilio.webhook.OpenApiDocs;
 import io.picolabs.twilio.webhook.TwilioEndpoint;
@@ -148,24 +149,16 @@ public class NumbersResource {
     try {
       return Response.ok(json.get().toString(), MediaType.APPLICATION_JSON_TYPE).build();
     } catch (WiringRefused e) {
-      return plain(
+      return ErrorAnswers.plain(
           switch (e.reason()) {
             case NOT_CONFIGURED, NOT_IN_ACCOUNT -> Response.Status.NOT_FOUND;
             case NO_PUBLIC_URL, NOTHING_REMEMBERED -> Response.Status.CONFLICT;
           },
           e.getMessage());
     } catch (MissingCredentials e) {
-      return plain(Response.Status.CONFLICT, e.getMessage());
+      return ErrorAnswers.plain(Response.Status.CONFLICT, e.getMessage());
     } catch (TwilioError | TwilioUnreachable | OutcomeUnknown e) {
-      return plain(Response.Status.BAD_GATEWAY, e.getMessage());
+      return ErrorAnswers.plain(Response.Status.BAD_GATEWAY, e.getMessage());
     }
-  }
-
-  /** One line of plain text, as every error of this server. */
-  private static Response plain(Response.Status status, String message) {
-    return Response.status(status)
-        .type(MediaType.TEXT_PLAIN_TYPE)
-        .entity(message.replaceAll("\\s+", " ").strip() + "\n")
-        .build();
   }
 }
