@@ -18,21 +18,26 @@ public final class RuleEvent {
   private final String domain;
   private final String type;
   private final Map<String, List<String>> attrs;
-  private final Map<String, List<String>> byFoldedName;
+  // made when a rule first looks a name up: many events are never asked (filled once, racy but
+  // benign: every thread that builds it builds the same map)
+  private volatile Map<String, List<String>> byFoldedName;
 
   public RuleEvent(String domain, String type, Map<String, List<String>> attrs) {
     this.domain = Objects.requireNonNull(domain, "domain");
     this.type = Objects.requireNonNull(type, "type");
     Map<String, List<String>> copy = new LinkedHashMap<>();
-    Map<String, List<String>> folded = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    attrs.forEach(
-        (name, values) -> {
-          List<String> immutable = List.copyOf(values);
-          copy.put(name, immutable);
-          folded.putIfAbsent(name, immutable);
-        });
+    attrs.forEach((name, values) -> copy.put(name, List.copyOf(values)));
     this.attrs = Collections.unmodifiableMap(copy);
-    this.byFoldedName = folded;
+  }
+
+  private Map<String, List<String>> byFoldedName() {
+    Map<String, List<String>> folded = byFoldedName;
+    if (folded == null) {
+      Map<String, List<String>> made = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      attrs.forEach(made::putIfAbsent);
+      byFoldedName = folded = made;
+    }
+    return folded;
   }
 
   /** An event whose attributes each have one value. */
@@ -52,7 +57,7 @@ public final class RuleEvent {
 
   /** The first value of attribute {@code name} (any case), or {@code null} if there is none. */
   public String attr(String name) {
-    List<String> values = byFoldedName.get(name);
+    List<String> values = byFoldedName().get(name);
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
@@ -64,7 +69,7 @@ public final class RuleEvent {
 
   /** Every value of attribute {@code name} (any case), in the order received. */
   public List<String> attrValues(String name) {
-    return byFoldedName.getOrDefault(name, List.of());
+    return byFoldedName().getOrDefault(name, List.of());
   }
 
   /** All attributes under the names they were received with, in the order received. */

@@ -4,11 +4,10 @@ import io.picolabs.twilio.event.RuleEngine;
 import io.picolabs.twilio.event.RuleEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -22,8 +21,17 @@ import java.util.logging.Logger;
  * thread, and the caller hears {@code twilio.webhook.fallback-twiml} instead of silence. The slow
  * rule is named in the log. Whatever the rules do later is never sent: the answer has gone.
  *
+ * <p>The webhook's request is suspended and its request thread goes back to the server at once; the
+ * rules run on a rule thread, which completes the answer (and so answers the request) itself when
+ * they are done; a timer completes it with the fallback when they are late, whichever comes first.
+ * So one request costs one hand-off (request thread to rule thread) and no thread waits for
+ * another. Other designs were measured and refused: a request thread blocked on the rule thread's
+ * future (a second wake-up per request); rules run on the request thread with a timer answering the
+ * fallback (Open Liberty sends nothing of a suspended request's answer until the request thread has
+ * returned); the suspended request's own timeout (see {@link RuleThreads}).
+ *
  * <p>{@code twilio.webhook.deadline-ms=0} turns the deadline off: rules then run on the request
- * thread itself, which saves the hand-off to a rule thread and back, at the price of the guarantee.
+ * thread itself, at the price of the guarantee.
  */
 @ApplicationScoped
 public class Deadline {
@@ -37,57 +45,71 @@ public class Deadline {
   public record Answer(String twiml, boolean fallback) {}
 
   /**
-   * {@code answer}'s TwiML for {@code event}, or the fallback if it is late or fails. {@code
-   * answer} is given a flag that tells, once the fallback was answered, that its work has come too
-   * late.
+   * {@code answer}'s TwiML for {@code event}, or the fallback if it is late or fails: completed on
+   * the rule thread, or on the timer's thread when late. {@code answer} is given a flag that tells,
+   * once the fallback was answered, that its work has come too late.
    */
-  public Answer answer(RuleEvent event, Function<BooleanSupplier, String> answer) {
+  public CompletionStage<Answer> answer(RuleEvent event, Function<BooleanSupplier, String> answer) {
     long budget = settings.deadline().toMillis();
     if (budget <= 0) { // no deadline: the rules run on the request thread, saving the hand-off
-      return new Answer(answer.apply(() -> false), false);
+      return CompletableFuture.completedFuture(run(event, answer, () -> false));
     }
-    AtomicBoolean fellBack = new AtomicBoolean();
+    CompletableFuture<Answer> answered = new CompletableFuture<>();
+    // who answers: the rules or the timer, whichever comes first (the log is written before the
+    // answer, which completing the future sends)
+    AtomicBoolean decided = new AtomicBoolean();
     AtomicReference<Thread> worker = new AtomicReference<>();
-    Future<String> rules;
+    ScheduledFuture<?> timer =
+        threads.after(
+            budget,
+            () -> {
+              if (decided.compareAndSet(false, true)) {
+                Thread running = worker.get();
+                String rule = running == null ? null : engine.ruleRunningOn(running).orElse(null);
+                LOG.warning(
+                    "event "
+                        + event
+                        + " not answered within "
+                        + budget
+                        + " ms"
+                        + (rule == null ? "" : ": rule " + rule + " is still running")
+                        + "; answered the fallback TwiML");
+                answered.complete(fallback());
+              }
+            });
     try {
-      rules =
-          threads.submit(
-              () -> {
-                worker.set(Thread.currentThread());
-                try {
-                  return answer.apply(fellBack::get);
-                } finally {
-                  worker.set(null);
-                }
-              });
+      threads.submit(
+          () -> {
+            worker.set(Thread.currentThread());
+            try {
+              Answer rules = run(event, answer, decided::get);
+              if (decided.compareAndSet(false, true)) {
+                timer.cancel(false);
+                answered.complete(rules);
+              }
+            } finally {
+              worker.set(null);
+            }
+            return null;
+          });
     } catch (RejectedExecutionException e) {
-      LOG.severe(
-          "event " + event + " not answered: every rule thread is busy; answered the fallback");
-      return fallback();
+      if (decided.compareAndSet(false, true)) {
+        timer.cancel(false);
+        LOG.severe(
+            "event " + event + " not answered: every rule thread is busy; answered the fallback");
+        answered.complete(fallback());
+      }
     }
+    return answered;
+  }
+
+  /** {@code answer}'s TwiML, or the fallback if it fails. */
+  private Answer run(
+      RuleEvent event, Function<BooleanSupplier, String> answer, BooleanSupplier late) {
     try {
-      return new Answer(rules.get(budget, TimeUnit.MILLISECONDS), false);
-    } catch (TimeoutException e) {
-      fellBack.set(true);
-      Thread running = worker.get();
-      String rule = running == null ? null : engine.ruleRunningOn(running).orElse(null);
-      LOG.warning(
-          "event "
-              + event
-              + " not answered within "
-              + budget
-              + " ms"
-              + (rule == null ? "" : ": rule " + rule + " is still running")
-              + "; answered the fallback TwiML");
-      return fallback();
-    } catch (ExecutionException e) {
-      LOG.log(
-          Level.SEVERE,
-          "event " + event + " could not be answered; answered the fallback TwiML",
-          e.getCause());
-      return fallback();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      return new Answer(answer.apply(late), false);
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "event " + event + " could not be answered; answered the fallback", e);
       return fallback();
     }
   }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -19,7 +20,10 @@ import java.util.logging.Logger;
 @Provider
 @SignedByTwilio
 public class WebhookOutcomes implements ContainerResponseFilter {
-  /** The request property where the webhook resource puts its {@link WebhookAnswered.Outcome}. */
+  /**
+   * The request property where the webhook resource puts its {@link WebhookAnswered.Outcome}, in an
+   * {@code AtomicReference} (put there before the request is suspended, set when it is answered).
+   */
   static final String OUTCOME = WebhookOutcomes.class.getName() + ".outcome";
 
   private static final Logger LOG = Logger.getLogger(WebhookOutcomes.class.getName());
@@ -42,6 +46,9 @@ public class WebhookOutcomes implements ContainerResponseFilter {
    * when it ran; else the status's meaning, with the untrusted type.
    */
   static WebhookAnswered of(Object outcome, String type, int status) {
+    if (outcome instanceof AtomicReference<?> holder) {
+      outcome = holder.get();
+    }
     if (outcome instanceof WebhookAnswered.Outcome ran && type != null) {
       return new WebhookAnswered(type, ran);
     }
