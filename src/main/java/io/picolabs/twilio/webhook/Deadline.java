@@ -4,10 +4,11 @@ import io.picolabs.twilio.event.RuleEngine;
 import io.picolabs.twilio.event.RuleEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -21,17 +22,17 @@ import java.util.logging.Logger;
  * thread, and the caller hears {@code twilio.webhook.fallback-twiml} instead of silence. The slow
  * rule is named in the log. Whatever the rules do later is never sent: the answer has gone.
  *
- * <p>The webhook's request is suspended and its request thread goes back to the server at once; the
- * rules run on a rule thread, which completes the answer (and so answers the request) itself when
- * they are done; a timer completes it with the fallback when they are late, whichever comes first.
- * So one request costs one hand-off (request thread to rule thread) and no thread waits for
- * another. Other designs were measured and refused: a request thread blocked on the rule thread's
- * future (a second wake-up per request); rules run on the request thread with a timer answering the
- * fallback (Open Liberty sends nothing of a suspended request's answer until the request thread has
- * returned); the suspended request's own timeout (see {@link RuleThreads}).
+ * <p>The request thread waits for the rule thread: a hand-off there and back. The designs that
+ * would save it were built and measured on Open Liberty 26.0.0.3 (2026-11-28, scripts/benchmark
+ * --profile) and refused: rules on the request thread with a timer answering the fallback through
+ * the suspended request cannot work, since Liberty sends nothing of a suspended request's answer
+ * until the request thread returns; suspending the request and letting the rule thread answer it
+ * cost more than the wait it saves (webhook 0.32 of the ceiling against 0.50 blocking), because
+ * RESTEasy looks the managed scheduler up in JNDI on every suspend, and its {@code
+ * AsyncResponse.setTimeout} schedules on a managed executor that scans its pending tasks each time.
  *
  * <p>{@code twilio.webhook.deadline-ms=0} turns the deadline off: rules then run on the request
- * thread itself, at the price of the guarantee.
+ * thread itself, which saves the hand-off to a rule thread and back, at the price of the guarantee.
  */
 @ApplicationScoped
 public class Deadline {
@@ -45,71 +46,57 @@ public class Deadline {
   public record Answer(String twiml, boolean fallback) {}
 
   /**
-   * {@code answer}'s TwiML for {@code event}, or the fallback if it is late or fails: completed on
-   * the rule thread, or on the timer's thread when late. {@code answer} is given a flag that tells,
-   * once the fallback was answered, that its work has come too late.
+   * {@code answer}'s TwiML for {@code event}, or the fallback if it is late or fails. {@code
+   * answer} is given a flag that tells, once the fallback was answered, that its work has come too
+   * late.
    */
-  public CompletionStage<Answer> answer(RuleEvent event, Function<BooleanSupplier, String> answer) {
+  public Answer answer(RuleEvent event, Function<BooleanSupplier, String> answer) {
     long budget = settings.deadline().toMillis();
     if (budget <= 0) { // no deadline: the rules run on the request thread, saving the hand-off
-      return CompletableFuture.completedFuture(run(event, answer, () -> false));
+      return new Answer(answer.apply(() -> false), false);
     }
-    CompletableFuture<Answer> answered = new CompletableFuture<>();
-    // who answers: the rules or the timer, whichever comes first (the log is written before the
-    // answer, which completing the future sends)
-    AtomicBoolean decided = new AtomicBoolean();
+    AtomicBoolean fellBack = new AtomicBoolean();
     AtomicReference<Thread> worker = new AtomicReference<>();
-    ScheduledFuture<?> timer =
-        threads.after(
-            budget,
-            () -> {
-              if (decided.compareAndSet(false, true)) {
-                Thread running = worker.get();
-                String rule = running == null ? null : engine.ruleRunningOn(running).orElse(null);
-                LOG.warning(
-                    "event "
-                        + event
-                        + " not answered within "
-                        + budget
-                        + " ms"
-                        + (rule == null ? "" : ": rule " + rule + " is still running")
-                        + "; answered the fallback TwiML");
-                answered.complete(fallback());
-              }
-            });
+    Future<String> rules;
     try {
-      threads.submit(
-          () -> {
-            worker.set(Thread.currentThread());
-            try {
-              Answer rules = run(event, answer, decided::get);
-              if (decided.compareAndSet(false, true)) {
-                timer.cancel(false);
-                answered.complete(rules);
-              }
-            } finally {
-              worker.set(null);
-            }
-            return null;
-          });
+      rules =
+          threads.submit(
+              () -> {
+                worker.set(Thread.currentThread());
+                try {
+                  return answer.apply(fellBack::get);
+                } finally {
+                  worker.set(null);
+                }
+              });
     } catch (RejectedExecutionException e) {
-      if (decided.compareAndSet(false, true)) {
-        timer.cancel(false);
-        LOG.severe(
-            "event " + event + " not answered: every rule thread is busy; answered the fallback");
-        answered.complete(fallback());
-      }
+      LOG.severe(
+          "event " + event + " not answered: every rule thread is busy; answered the fallback");
+      return fallback();
     }
-    return answered;
-  }
-
-  /** {@code answer}'s TwiML, or the fallback if it fails. */
-  private Answer run(
-      RuleEvent event, Function<BooleanSupplier, String> answer, BooleanSupplier late) {
     try {
-      return new Answer(answer.apply(late), false);
-    } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "event " + event + " could not be answered; answered the fallback", e);
+      return new Answer(rules.get(budget, TimeUnit.MILLISECONDS), false);
+    } catch (TimeoutException e) {
+      fellBack.set(true);
+      Thread running = worker.get();
+      String rule = running == null ? null : engine.ruleRunningOn(running).orElse(null);
+      LOG.warning(
+          "event "
+              + event
+              + " not answered within "
+              + budget
+              + " ms"
+              + (rule == null ? "" : ": rule " + rule + " is still running")
+              + "; answered the fallback TwiML");
+      return fallback();
+    } catch (ExecutionException e) {
+      LOG.log(
+          Level.SEVERE,
+          "event " + event + " could not be answered; answered the fallback TwiML",
+          e.getCause());
+      return fallback();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return fallback();
     }
   }

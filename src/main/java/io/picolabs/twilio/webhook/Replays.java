@@ -13,7 +13,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -72,11 +71,9 @@ public class Replays {
 
   /**
    * The answer for a delivery: computed by {@code answer} the first time {@code key} is seen within
-   * the window (and kept before it is given), the same text afterwards. A {@code null} key is never
-   * remembered. A retry waits for the first answer on this thread (retries are rare).
+   * the window, the same text afterwards. A {@code null} key is never remembered.
    */
-  public CompletionStage<String> answer(
-      String key, Supplier<CompletionStage<String>> answer, String fallback) {
+  public String answer(String key, Supplier<String> answer, String fallback) {
     if (key == null) {
       return answer.get();
     }
@@ -84,40 +81,27 @@ public class Replays {
     CompletableFuture<String> mine = new CompletableFuture<>();
     CompletableFuture<String> local = answering.putIfAbsent(id, mine);
     if (local != null) {
-      return CompletableFuture.completedFuture(await(local, fallback));
+      return await(local, fallback);
     }
-    boolean claimed = false;
     try {
-      claimed = claim(id);
-      if (!claimed) {
+      if (!claim(id)) {
         String text = awaitStored(id, fallback);
         mine.complete(text);
-        return CompletableFuture.completedFuture(text);
+        return text;
       }
-      return answer
-          .get()
-          .whenComplete(
-              (text, failure) -> {
-                if (failure == null) {
-                  remember(id, text);
-                  mine.complete(text);
-                } else {
-                  forget(id);
-                  mine.completeExceptionally(failure);
-                }
-                answering.remove(id, mine);
-              });
-    } catch (RuntimeException e) {
-      if (claimed) {
+      String text;
+      try {
+        text = answer.get();
+      } catch (RuntimeException e) {
         forget(id);
+        mine.completeExceptionally(e);
+        throw e;
       }
-      mine.completeExceptionally(e);
-      answering.remove(id, mine);
-      throw e;
+      remember(id, text);
+      mine.complete(text);
+      return text;
     } finally {
-      if (!claimed) { // answered or failed above; a claimed one leaves when its answer is kept
-        answering.remove(id, mine);
-      }
+      answering.remove(id, mine);
     }
   }
 

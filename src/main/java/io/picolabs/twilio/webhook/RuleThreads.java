@@ -12,8 +12,6 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +34,6 @@ public class RuleThreads {
   @Inject @Any Instance<Handoff> handoffs;
 
   private ThreadPoolExecutor pool;
-  private ScheduledThreadPoolExecutor timers;
   private List<Handoff> carriers; // resolved once: the beans do not change
 
   // Made with the bean, not on first use: a lock taken on every submit was measurable under load.
@@ -45,18 +42,7 @@ public class RuleThreads {
     pool =
         new ThreadPoolExecutor(
             0, MAX_THREADS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threadFactory);
-    // One thread for the deadlines' timers. Not AsyncResponse.setTimeout: on Liberty each call
-    // schedules on the managed scheduled executor, which scans all its pending tasks on every
-    // schedule; measured at over half the webhook's time under load. Cancelled timers leave the
-    // queue at once, so it holds only the requests in flight.
-    timers = new ScheduledThreadPoolExecutor(1, threadFactory);
-    timers.setRemoveOnCancelPolicy(true);
     carriers = handoffs.stream().toList();
-  }
-
-  /** Runs {@code task} after {@code millis} on the timer thread, unless cancelled before. */
-  public ScheduledFuture<?> after(long millis, Runnable task) {
-    return timers.schedule(task, millis, TimeUnit.MILLISECONDS);
   }
 
   /** Runs {@code task} on a rule thread; refused only when all {@value #MAX_THREADS} are busy. */
@@ -70,7 +56,6 @@ public class RuleThreads {
 
   @PreDestroy
   void stop() {
-    timers.shutdownNow();
     pool.shutdownNow();
   }
 }

@@ -11,18 +11,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.AsyncResponse;
-import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -88,8 +83,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     description = OpenApiDocs.NOT_ALLOWED,
     content = @Content(mediaType = OpenApiDocs.TEXT))
 public class TwilioWebhook extends PlainRoutingErrors {
-  private static final Logger LOG = Logger.getLogger(TwilioWebhook.class.getName());
-  private static final MediaType TWIML = MediaType.APPLICATION_XML_TYPE.withCharset("UTF-8");
   static final String DOMAIN = "twilio";
   static final String IDEMPOTENCY_TOKEN = "I-Twilio-Idempotency-Token";
 
@@ -159,13 +152,12 @@ public class TwilioWebhook extends PlainRoutingErrors {
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.APPLICATION_XML)
-  public void post(
+  public String post(
       @PathParam("type") String type,
       @HeaderParam(IDEMPOTENCY_TOKEN) String idempotencyToken,
       byte[] body,
-      @Context HttpServletRequest servlet,
-      @Suspended AsyncResponse response) {
-    answer(type, idempotencyToken, join(query(servlet), formOf(servlet, body)), servlet, response);
+      @Context HttpServletRequest servlet) {
+    return answer(type, idempotencyToken, join(query(servlet), formOf(servlet, body)), servlet);
   }
 
   /** Webhooks that post JSON (signed through {@code bodySHA256}): the object's members. */
@@ -229,18 +221,13 @@ public class TwilioWebhook extends PlainRoutingErrors {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_XML)
-  public void postJson(
+  public String postJson(
       @PathParam("type") String type,
       @HeaderParam(IDEMPOTENCY_TOKEN) String idempotencyToken,
       byte[] body,
-      @Context HttpServletRequest servlet,
-      @Suspended AsyncResponse response) {
-    answer(
-        type,
-        idempotencyToken,
-        join(query(servlet), JsonAttributes.parse(body)),
-        servlet,
-        response);
+      @Context HttpServletRequest servlet) {
+    return answer(
+        type, idempotencyToken, join(query(servlet), JsonAttributes.parse(body)), servlet);
   }
 
   /** A number set to HTTP GET: parameters in the query string. */
@@ -273,12 +260,11 @@ public class TwilioWebhook extends PlainRoutingErrors {
       schema = @Schema(type = SchemaType.STRING))
   @GET
   @Produces(MediaType.APPLICATION_XML)
-  public void get(
+  public String get(
       @PathParam("type") String type,
       @HeaderParam(IDEMPOTENCY_TOKEN) String idempotencyToken,
-      @Context HttpServletRequest servlet,
-      @Suspended AsyncResponse response) {
-    answer(type, idempotencyToken, query(servlet), servlet, response);
+      @Context HttpServletRequest servlet) {
+    return answer(type, idempotencyToken, query(servlet), servlet);
   }
 
   /** The form body, as the signature check parsed it (when it ran), else parsed here. */
@@ -294,55 +280,32 @@ public class TwilioWebhook extends PlainRoutingErrors {
     return FormBody.parse(servlet.getQueryString());
   }
 
-  /**
-   * Answers {@code response} with the rules' TwiML (or a replay, or the fallback), from whichever
-   * thread has it: the request thread returns as soon as the rules are on their way.
-   */
-  private void answer(
+  private String answer(
       String type,
       String idempotencyToken,
       Map<String, List<String>> params,
-      HttpServletRequest servlet,
-      AsyncResponse response) {
+      HttpServletRequest servlet) {
     RuleEvent event = new RuleEvent(DOMAIN, type, params);
     String origin = PublicOrigin.of(servlet, settings);
     String key = idempotencyToken == null ? null : servlet.getRequestURI() + ' ' + idempotencyToken;
     // stays REPLAYED unless this delivery's rules run: a retry is answered without them
     AtomicReference<WebhookAnswered.Outcome> outcome =
         new AtomicReference<>(WebhookAnswered.Outcome.REPLAYED);
-    // set here: the servlet request is this thread's; the answer may come from another
-    servlet.setAttribute(WebhookOutcomes.OUTCOME, outcome);
-    replays
-        .answer(
+    String twiml =
+        replays.answer(
             key,
-            () ->
-                deadline
-                    .answer(event, answered -> dispatch.twiml(event, origin, answered))
-                    .thenApply(
-                        answer -> {
-                          outcome.set(
-                              answer.fallback()
-                                  ? WebhookAnswered.Outcome.FALLBACK
-                                  : WebhookAnswered.Outcome.ANSWERED);
-                          return answer.twiml();
-                        }),
-            settings.fallbackTwiml())
-        .whenComplete(
-            (twiml, failure) -> {
-              try {
-                if (failure == null) {
-                  // its type given here: RESTEasy puts an internal parameter on a resumed
-                  // answer's type when the method's @Produces should give it
-                  response.resume(Response.ok(twiml, TWIML).build());
-                } else { // not the rules (they answer the fallback): keeping the answer failed
-                  LOG.log(Level.SEVERE, "event " + event + " not answered", failure);
-                  response.resume(
-                      ErrorAnswers.plain(Response.Status.INTERNAL_SERVER_ERROR, "internal error"));
-                }
-              } catch (RuntimeException e) { // this stage's failure would go unseen
-                LOG.log(Level.SEVERE, "event " + event + " answered, the answer not sent", e);
-              }
-            });
+            () -> {
+              Deadline.Answer answer =
+                  deadline.answer(event, answered -> dispatch.twiml(event, origin, answered));
+              outcome.set(
+                  answer.fallback()
+                      ? WebhookAnswered.Outcome.FALLBACK
+                      : WebhookAnswered.Outcome.ANSWERED);
+              return answer.twiml();
+            },
+            settings.fallbackTwiml());
+    servlet.setAttribute(WebhookOutcomes.OUTCOME, outcome.get());
+    return twiml;
   }
 
   /** Query parameters, then body parameters; a name in both keeps the values of both. */

@@ -6,7 +6,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,10 +19,7 @@ import java.util.logging.Logger;
 @Provider
 @SignedByTwilio
 public class WebhookOutcomes implements ContainerResponseFilter {
-  /**
-   * The request property where the webhook resource puts its {@link WebhookAnswered.Outcome}, in an
-   * {@code AtomicReference} (put there before the request is suspended, set when it is answered).
-   */
+  /** The request property where the webhook resource puts its {@link WebhookAnswered.Outcome}. */
   static final String OUTCOME = WebhookOutcomes.class.getName() + ".outcome";
 
   private static final Logger LOG = Logger.getLogger(WebhookOutcomes.class.getName());
@@ -46,9 +42,6 @@ public class WebhookOutcomes implements ContainerResponseFilter {
    * when it ran; else the status's meaning, with the untrusted type.
    */
   static WebhookAnswered of(Object outcome, String type, int status) {
-    if (outcome instanceof AtomicReference<?> holder) {
-      outcome = holder.get();
-    }
     if (outcome instanceof WebhookAnswered.Outcome ran && type != null) {
       return new WebhookAnswered(type, ran);
     }

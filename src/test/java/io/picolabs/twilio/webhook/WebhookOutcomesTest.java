@@ -3,7 +3,6 @@ package io.picolabs.twilio.webhook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.picolabs.twilio.webhook.WebhookAnswered.Outcome;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class WebhookOutcomesTest {
@@ -19,18 +18,6 @@ class WebhookOutcomesTest {
     assertEquals(
         new WebhookAnswered("inbound_sms", Outcome.REPLAYED),
         WebhookOutcomes.of(Outcome.REPLAYED, "inbound_sms", 200));
-  }
-
-  @Test
-  void aSuspendedRequestsOutcomeIsReadWhenItIsAnswered() {
-    AtomicReference<Outcome> holder = new AtomicReference<>(Outcome.REPLAYED);
-    holder.set(Outcome.FALLBACK);
-    assertEquals(
-        new WebhookAnswered("inbound_call", Outcome.FALLBACK),
-        WebhookOutcomes.of(holder, "inbound_call", 200));
-    assertEquals(
-        new WebhookAnswered("-", Outcome.ERROR),
-        WebhookOutcomes.of(new AtomicReference<>(), "inbound_call", 500));
   }
 
   @Test
