@@ -43,7 +43,7 @@ public class ProfileSummary {
     PARTS.put("  our resource (TwilioWebhook)", "io.picolabs.twilio.webhook.TwilioWebhook");
     PARTS.put("    replays (Replays)", "io.picolabs.twilio.webhook.Replays");
     PARTS.put(
-        "    deadline: hand-off and timer (Deadline#answer)",
+        "    deadline: rules handed off and awaited (Deadline#answer)",
         "io.picolabs.twilio.webhook.Deadline#answer");
     PARTS.put("rule thread: dispatch (RuleDispatch)", "io.picolabs.twilio.webhook.RuleDispatch");
     PARTS.put("  rules engine (RuleEngine)", "io.picolabs.twilio.event.RuleEngine");
@@ -56,8 +56,9 @@ public class ProfileSummary {
     PARTS.put("CDI (org.jboss.weld), anywhere", "org.jboss.weld");
     PARTS.put("JAXB, anywhere", "org.glassfish.jaxb|com.sun.xml.bind|jakarta.xml.bind");
     PARTS.put(
-        "thread hand-off: executor, futures, parking",
-        "java.util.concurrent.ThreadPoolExecutor|java.util.concurrent.FutureTask|java.util.concurrent.locks|java.util.concurrent.SynchronousQueue|jdk.internal.misc.Unsafe#park|jdk.internal.misc.Unsafe#unpark");
+        "thread hand-off in Java: submit, wait, wake (the kernel's share is not sampled)",
+        "java.util.concurrent.AbstractExecutorService#submit|java.util.concurrent.FutureTask#get"
+            + "|java.util.concurrent.FutureTask#finishCompletion");
   }
 
   public static void main(String[] args) throws Exception {
