@@ -37,7 +37,7 @@ public final class TwilioSignature {
    * authToken}.
    */
   public static String compute(String authToken, String url, Map<String, List<String>> params) {
-    return Base64.getEncoder().encodeToString(new Signer(authToken).sign(url, params));
+    return Base64.getEncoder().encodeToString(new Signer(authToken, params).sign(url));
   }
 
   /** Whether {@code signature} is Twilio's for this request, under any spelling of the URL. */
@@ -52,14 +52,14 @@ public final class TwilioSignature {
     } catch (IllegalArgumentException e) {
       return false;
     }
-    Signer signer = new Signer(authToken);
+    Signer signer = new Signer(authToken, params);
     // Each comparison is constant-time; which spelling matched is no secret, so the other spelling
     // is only tried (and only built) when the URL as given does not match.
-    if (MessageDigest.isEqual(signer.sign(url, params), given)) {
+    if (MessageDigest.isEqual(signer.sign(url), given)) {
       return true;
     }
     String other = SignedUrls.otherSpelling(url);
-    return other != null && MessageDigest.isEqual(signer.sign(other, params), given);
+    return other != null && MessageDigest.isEqual(signer.sign(other), given);
   }
 
   /**
@@ -136,26 +136,27 @@ public final class TwilioSignature {
 
   /**
    * The signatures of one request: a keyed Mac (after {@code doFinal} it is ready for the next
-   * spelling of the URL) and the bytes of the signed text.
+   * spelling of the URL) and the bytes of the parameters' part of the signed text. That part
+   * follows the URL, so no hashing can be shared between spellings, but sorting and encoding can:
+   * they are done once, and each spelling encodes only its URL.
    */
   private static final class Signer {
     private final Mac mac;
     private byte[] buffer = new byte[2048];
     private int length;
 
-    Signer(String authToken) {
+    Signer(String authToken, Map<String, List<String>> params) {
       this.mac = keyed(authToken);
-    }
-
-    byte[] sign(String url, Map<String, List<String>> params) {
-      length = 0;
-      append(url);
       for (String name : sortedNames(params)) {
         for (String value : sortedValues(params.get(name))) {
           append(name);
           append(value);
         }
       }
+    }
+
+    byte[] sign(String url) {
+      mac.update(url.getBytes(StandardCharsets.UTF_8));
       mac.update(buffer, 0, length);
       return mac.doFinal();
     }
