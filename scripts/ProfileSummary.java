@@ -12,13 +12,14 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * Where the server's CPU time per request goes, from a JFR recording made under load:
  *
- * <pre>java scripts/ProfileSummary.java recording.jfr CPU_US_PER_REQUEST</pre>
+ * <pre>java scripts/ProfileSummary.java recording.jfr USER_CPU_US_PER_REQUEST</pre>
  *
  * Each execution sample counts once for every part whose frame is on its stack (inclusive), and
- * once for its top frame (self). A part's share of the samples times the CPU the server spent per
- * request (measured from /proc by scripts/benchmark --profile) gives microseconds per request. That
- * product is an estimate: JFR samples threads running Java code, so time in the kernel (sockets,
- * futex wake-ups of a thread hand-off) is in the CPU figure but in no part.
+ * once for its top frame (self). A part's share of the samples times the user CPU the server spent
+ * per request (measured from /proc by scripts/benchmark --profile) gives microseconds per request.
+ * An estimate, and an upper one: JFR samples threads running Java code, so the user CPU of the
+ * garbage collector and the JIT compiler is in the figure but in no sample; the kernel's time
+ * (sockets, the futex wake-ups of a thread hand-off) is left out on both sides.
  */
 public class ProfileSummary {
   /** Parts of one request, each a frame prefix (class, or class#method); inclusive, may nest. */
@@ -95,7 +96,7 @@ public class ProfileSummary {
           });
     }
     System.out.printf(
-        "%d samples; the server's CPU per request: %.1f µs (all threads, from /proc)%n",
+        "%d samples; the server's user CPU per request: %.1f µs (all threads, from /proc)%n",
         samples, cpuPerRequest);
     System.out.printf(
         "%-72s %7s %9s%n",
