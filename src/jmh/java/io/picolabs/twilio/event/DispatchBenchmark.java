@@ -15,6 +15,7 @@ import io.picolabs.twilio.state.CallLifetime;
 import io.picolabs.twilio.state.MemoryVariables;
 import io.picolabs.twilio.state.VariableStore;
 import io.picolabs.twilio.state.VariableWrites;
+import io.picolabs.twilio.testing.TwilioRequests;
 import io.picolabs.twilio.webhook.RuleDispatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
@@ -28,7 +29,6 @@ import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessObserverMethod;
 import jakarta.servlet.ServletContext;
 import java.lang.reflect.Proxy;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -186,26 +186,7 @@ public class DispatchBenchmark {
 
   /** A voice webhook's event with the parameters Twilio sends for a call. */
   private static RuleEvent webhook(String type) {
-    Map<String, String> params = new LinkedHashMap<>();
-    params.put("AccountSid", "AC0123456789abcdef0123456789abcdef");
-    params.put("ApiVersion", "2010-04-01");
-    params.put("CallSid", "CA0123456789abcdef0123456789abcdef");
-    params.put("CallStatus", "ringing");
-    params.put("Called", "+15005550006");
-    params.put("CalledCity", "SALT LAKE CITY");
-    params.put("CalledCountry", "US");
-    params.put("CalledState", "UT");
-    params.put("Caller", "+18015552311");
-    params.put("CallerCountry", "US");
-    params.put("Direction", "inbound");
-    params.put("From", "+18015552311");
-    params.put("FromCity", "PROVO");
-    params.put("FromCountry", "US");
-    params.put("FromState", "UT");
-    params.put("To", "+15005550006");
-    params.put("ToCountry", "US");
-    params.put("ToState", "UT");
-    return RuleEvent.of("twilio", type, params);
+    return RuleEvent.of("twilio", type, TwilioRequests.inboundCall("+18015552311"));
   }
 
   /**
