@@ -4,13 +4,16 @@ import io.picolabs.twilio.action.ActionUrls;
 import io.picolabs.twilio.action.BasePath;
 import io.picolabs.twilio.action.Directives;
 import io.picolabs.twilio.action.Outbox;
-import io.picolabs.twilio.action.Twilio;
+import io.picolabs.twilio.action.TwilioActions;
 import io.picolabs.twilio.outbound.OutboxStore;
 import io.picolabs.twilio.outbound.OutcomeEvents;
 import io.picolabs.twilio.outbound.Sender;
 import io.picolabs.twilio.outbound.StatusCallbacks;
 import io.picolabs.twilio.rest.TwilioAccounts;
 import io.picolabs.twilio.rest.TwilioRest;
+import io.picolabs.twilio.rules.RuleEvent;
+import io.picolabs.twilio.rules.Twilio;
+import io.picolabs.twilio.spi.RuleWatch;
 import io.picolabs.twilio.state.CallLifetime;
 import io.picolabs.twilio.state.MemoryVariables;
 import io.picolabs.twilio.state.VariableStore;
@@ -103,7 +106,7 @@ public class DispatchBenchmark {
                 AnswerWindow.class,
                 RequestOrigin.class,
                 RuleCommit.class,
-                Twilio.class,
+                TwilioActions.class,
                 Directives.class,
                 Outbox.class,
                 VariableWrites.class,

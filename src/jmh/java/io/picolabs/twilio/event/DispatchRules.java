@@ -1,6 +1,8 @@
 package io.picolabs.twilio.event;
 
-import io.picolabs.twilio.action.Twilio;
+import io.picolabs.twilio.rules.RuleEvent;
+import io.picolabs.twilio.rules.Select;
+import io.picolabs.twilio.rules.Twilio;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;

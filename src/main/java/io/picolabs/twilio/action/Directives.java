@@ -1,6 +1,6 @@
 package io.picolabs.twilio.action;
 
-import io.picolabs.twilio.event.RuleEffects;
+import io.picolabs.twilio.spi.RuleEffects;
 import io.picolabs.twilio.twiml.Container;
 import io.picolabs.twilio.twiml.Response;
 import jakarta.enterprise.context.RequestScoped;

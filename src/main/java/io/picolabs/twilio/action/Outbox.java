@@ -1,11 +1,13 @@
 package io.picolabs.twilio.action;
 
 import io.picolabs.twilio.event.RequestOrigin;
-import io.picolabs.twilio.event.RuleEffects;
-import io.picolabs.twilio.event.RuleEvent;
 import io.picolabs.twilio.outbound.OutboxStore;
 import io.picolabs.twilio.outbound.Sender;
 import io.picolabs.twilio.rest.TwilioRest;
+import io.picolabs.twilio.rules.CallPlacement;
+import io.picolabs.twilio.rules.RuleEvent;
+import io.picolabs.twilio.rules.SmsSend;
+import io.picolabs.twilio.spi.RuleEffects;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -37,6 +39,16 @@ public class Outbox implements RuleEffects {
     this.store = store;
     this.sender = sender;
     this.origin = origin;
+  }
+
+  /** Queues KRL's {@code send_sms}, for {@code Twilio.sendSms}. */
+  public SmsSend sendSms(String to, String from, String message) {
+    return queue(new QueuedSms(to, from, message));
+  }
+
+  /** Queues KRL's {@code place_call}, for {@code Twilio.placeCall}. */
+  public CallPlacement placeCall(String to, String from, String target) {
+    return queue(new QueuedCall(to, from, target));
   }
 
   <T extends Outbound> T queue(T action) {

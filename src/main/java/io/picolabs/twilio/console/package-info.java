@@ -6,5 +6,8 @@
  *
  * <p>Part of the WAR, never of the library JAR. It reaches the rules only over HTTP, as Twilio
  * does.
+ *
+ * <p>Internal to the library: rules use {@code io.picolabs.twilio.rules}; the public types here are
+ * public for the library's other packages and the container, and may change.
  */
 package io.picolabs.twilio.console;

@@ -1,5 +1,6 @@
 package io.picolabs.twilio.event;
 
+import io.picolabs.twilio.rules.RuleEvent;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -1,5 +1,6 @@
 package io.picolabs.twilio.event;
 
+import io.picolabs.twilio.spi.RuleConflict;
 import java.sql.SQLException;
 
 /**

@@ -1,5 +1,9 @@
 package io.picolabs.twilio.event;
 
+import io.picolabs.twilio.rules.RuleEvent;
+import io.picolabs.twilio.rules.Select;
+import io.picolabs.twilio.spi.RuleEffects;
+import io.picolabs.twilio.spi.RuleWatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.spi.Context;
 import jakarta.enterprise.event.ObserverException;

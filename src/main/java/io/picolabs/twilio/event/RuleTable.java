@@ -1,5 +1,7 @@
 package io.picolabs.twilio.event;
 
+import io.picolabs.twilio.rules.RuleEvent;
+import io.picolabs.twilio.rules.Select;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.event.TransactionPhase;

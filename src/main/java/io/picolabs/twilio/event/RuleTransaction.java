@@ -1,5 +1,8 @@
 package io.picolabs.twilio.event;
 
+import io.picolabs.twilio.rules.RuleEvent;
+import io.picolabs.twilio.spi.RuleConflict;
+import io.picolabs.twilio.spi.RuleEffects;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;

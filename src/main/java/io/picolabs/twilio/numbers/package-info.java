@@ -9,5 +9,8 @@
  * io.picolabs.twilio.numbers.Numbers} does the work through Twilio's IncomingPhoneNumbers API
  * ({@link io.picolabs.twilio.rest.TwilioRest}), {@link io.picolabs.twilio.numbers.WiringDiff}
  * compares, and {@link io.picolabs.twilio.numbers.PreviousWiring} is what is remembered.
+ *
+ * <p>Internal to the library: rules use {@code io.picolabs.twilio.rules}; the public types here are
+ * public for the library's other packages and the container, and may change.
  */
 package io.picolabs.twilio.numbers;

@@ -1,8 +1,8 @@
 package io.picolabs.twilio.ops;
 
-import io.picolabs.twilio.event.RuleEvent;
-import io.picolabs.twilio.event.RuleWatch;
 import io.picolabs.twilio.outbound.SendSettled;
+import io.picolabs.twilio.rules.RuleEvent;
+import io.picolabs.twilio.spi.RuleWatch;
 import io.picolabs.twilio.webhook.WebhookAnswered;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

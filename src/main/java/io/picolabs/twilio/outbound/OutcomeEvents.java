@@ -2,7 +2,7 @@ package io.picolabs.twilio.outbound;
 
 import io.picolabs.twilio.event.RequestOrigin;
 import io.picolabs.twilio.event.RuleEngine;
-import io.picolabs.twilio.event.RuleEvent;
+import io.picolabs.twilio.rules.RuleEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package io.picolabs.twilio.outbound;
 
-import io.picolabs.twilio.event.RuleEvent;
 import io.picolabs.twilio.rest.Account;
+import io.picolabs.twilio.rules.RuleEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

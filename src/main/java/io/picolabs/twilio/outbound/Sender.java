@@ -1,7 +1,6 @@
 package io.picolabs.twilio.outbound;
 
 import io.picolabs.twilio.event.ManagedScheduler;
-import io.picolabs.twilio.event.RuleEvent;
 import io.picolabs.twilio.rest.MissingCredentials;
 import io.picolabs.twilio.rest.OutcomeUnknown;
 import io.picolabs.twilio.rest.OutgoingSms;
@@ -11,6 +10,8 @@ import io.picolabs.twilio.rest.SentMessage;
 import io.picolabs.twilio.rest.TwilioError;
 import io.picolabs.twilio.rest.TwilioRest;
 import io.picolabs.twilio.rest.TwilioUnreachable;
+import io.picolabs.twilio.rules.RuleEvent;
+import io.picolabs.twilio.spi.SendTrace;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;

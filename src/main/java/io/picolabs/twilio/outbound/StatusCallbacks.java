@@ -1,7 +1,7 @@
 package io.picolabs.twilio.outbound;
 
 import io.picolabs.twilio.event.DuplicateKey;
-import io.picolabs.twilio.event.RuleEvent;
+import io.picolabs.twilio.rules.RuleEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.picolabs.twilio.state;
 
 import io.picolabs.twilio.event.ManagedScheduler;
-import io.picolabs.twilio.event.RuleEvent;
+import io.picolabs.twilio.rules.RuleEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

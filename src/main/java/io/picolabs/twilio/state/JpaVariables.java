@@ -1,7 +1,8 @@
 package io.picolabs.twilio.state;
 
 import io.picolabs.twilio.event.DuplicateKey;
-import io.picolabs.twilio.event.RuleConflict;
+import io.picolabs.twilio.rules.AppVars;
+import io.picolabs.twilio.spi.RuleConflict;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;

@@ -1,6 +1,6 @@
 package io.picolabs.twilio.state;
 
-import io.picolabs.twilio.event.RuleConflict;
+import io.picolabs.twilio.spi.RuleConflict;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

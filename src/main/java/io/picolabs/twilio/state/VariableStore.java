@@ -40,7 +40,7 @@ public interface VariableStore {
 
   /**
    * Applies {@code changes} (in the caller's transaction); throws {@link
-   * io.picolabs.twilio.event.RuleConflict} if a variable is no longer at its expected version.
+   * io.picolabs.twilio.spi.RuleConflict} if a variable is no longer at its expected version.
    */
   void apply(List<Change> changes, long nowMillis);
 

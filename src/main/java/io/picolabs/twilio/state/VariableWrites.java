@@ -1,6 +1,6 @@
 package io.picolabs.twilio.state;
 
-import io.picolabs.twilio.event.RuleEffects;
+import io.picolabs.twilio.spi.RuleEffects;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.picolabs.twilio.webhook;
 
 import io.picolabs.twilio.event.RuleEngine;
-import io.picolabs.twilio.event.RuleEvent;
+import io.picolabs.twilio.rules.RuleEvent;
 import io.picolabs.twilio.twiml.Response;
 import io.picolabs.twilio.twiml.TwimlWriter;
 import jakarta.json.Json;

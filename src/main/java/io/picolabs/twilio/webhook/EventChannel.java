@@ -4,7 +4,7 @@ import io.picolabs.twilio.action.Directives;
 import io.picolabs.twilio.action.Outbox;
 import io.picolabs.twilio.event.RequestOrigin;
 import io.picolabs.twilio.event.RuleEngine;
-import io.picolabs.twilio.event.RuleEvent;
+import io.picolabs.twilio.rules.RuleEvent;
 import io.picolabs.twilio.state.CallLifetime;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

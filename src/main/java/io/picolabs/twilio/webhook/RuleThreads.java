@@ -1,6 +1,6 @@
 package io.picolabs.twilio.webhook;
 
-import io.picolabs.twilio.event.Handoff;
+import io.picolabs.twilio.spi.Handoff;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

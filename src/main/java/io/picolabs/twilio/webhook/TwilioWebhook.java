@@ -1,6 +1,6 @@
 package io.picolabs.twilio.webhook;
 
-import io.picolabs.twilio.event.RuleEvent;
+import io.picolabs.twilio.rules.RuleEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

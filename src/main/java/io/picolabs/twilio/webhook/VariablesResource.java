@@ -1,6 +1,6 @@
 package io.picolabs.twilio.webhook;
 
-import io.picolabs.twilio.state.AppVars;
+import io.picolabs.twilio.rules.AppVars;
 import io.picolabs.twilio.state.Scope;
 import io.picolabs.twilio.state.VariableStore;
 import jakarta.enterprise.context.RequestScoped;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.picolabs.twilio.rules.Twilio;
 import io.picolabs.twilio.twiml.CallProgress;
 import io.picolabs.twilio.twiml.Conference;
 import io.picolabs.twilio.twiml.Dial;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class TwilioTest {
   private final Directives directives = new Directives();
   private final Twilio twilio =
-      new Twilio(directives, new Outbox(null, null, null, null, null), new ActionUrls(""));
+      new TwilioActions(directives, new Outbox(null, null, null, null, null), new ActionUrls(""));
 
   private String twiml() {
     return TwimlWriter.write(directives.response());
@@ -102,7 +103,7 @@ class TwilioTest {
   @Test
   void actionUrlsFollowTheContextPath() {
     Directives inApp = new Directives();
-    new Twilio(inApp, new Outbox(null, null, null, null, null), new ActionUrls("/app"))
+    new TwilioActions(inApp, new Outbox(null, null, null, null, null), new ActionUrls("/app"))
         .redirect("voicemail");
     assertEquals(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Redirect>/app/twilio/voicemail</Redirect></Response>",
@@ -309,7 +310,8 @@ class TwilioTest {
     twilio.reject().reason(Reject.Reason.REJECTED);
     assertTwiml("<Reject reason=\"rejected\"/>");
     Directives other = new Directives();
-    Twilio late = new Twilio(other, new Outbox(null, null, null, null, null), new ActionUrls(""));
+    Twilio late =
+        new TwilioActions(other, new Outbox(null, null, null, null, null), new ActionUrls(""));
     late.say("Hello");
     IllegalStateException error = assertThrows(IllegalStateException.class, late::reject);
     assertEquals(

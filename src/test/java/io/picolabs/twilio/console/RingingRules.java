@@ -1,8 +1,8 @@
 package io.picolabs.twilio.console;
 
-import io.picolabs.twilio.action.Twilio;
-import io.picolabs.twilio.event.RuleEvent;
-import io.picolabs.twilio.event.Select;
+import io.picolabs.twilio.rules.RuleEvent;
+import io.picolabs.twilio.rules.Select;
+import io.picolabs.twilio.rules.Twilio;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 

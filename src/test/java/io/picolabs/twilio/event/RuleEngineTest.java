@@ -3,6 +3,9 @@ package io.picolabs.twilio.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.picolabs.twilio.action.Directives;
+import io.picolabs.twilio.rules.RuleEvent;
+import io.picolabs.twilio.rules.Select;
+import io.picolabs.twilio.spi.RuleEffects;
 import io.picolabs.twilio.twiml.Say;
 import io.picolabs.twilio.twiml.TwimlWriter;
 import jakarta.annotation.Priority;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.picolabs.twilio.rules.RuleEvent;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.picolabs.twilio.rules.RuleEvent;
+import io.picolabs.twilio.spi.RuleConflict;
+import io.picolabs.twilio.spi.RuleEffects;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.picolabs.twilio.action.ActionUrls;
 import io.picolabs.twilio.action.Directives;
 import io.picolabs.twilio.action.Outbox;
-import io.picolabs.twilio.action.Twilio;
+import io.picolabs.twilio.action.TwilioActions;
 import io.picolabs.twilio.event.CurrentEvent;
-import io.picolabs.twilio.event.RuleEvent;
-import io.picolabs.twilio.state.EntityVars;
+import io.picolabs.twilio.rules.EntityVars;
+import io.picolabs.twilio.rules.RuleEvent;
+import io.picolabs.twilio.rules.Twilio;
+import io.picolabs.twilio.state.EntityVariables;
 import io.picolabs.twilio.state.MemoryVariables;
 import io.picolabs.twilio.state.VariableWrites;
 import io.picolabs.twilio.twiml.TwimlWriter;
@@ -23,7 +25,7 @@ class HelloMonkeyTest {
 
   private final Directives directives = new Directives();
   private final Twilio twilio =
-      new Twilio(directives, new Outbox(null, null, null, null, null), new ActionUrls(""));
+      new TwilioActions(directives, new Outbox(null, null, null, null, null), new ActionUrls(""));
   private final HelloMonkey rules = new HelloMonkey();
 
   @Test
@@ -51,7 +53,7 @@ class HelloMonkeyTest {
     RuleEvent event =
         RuleEvent.of("twilio", "monkey_handle", Map.of("From", "+8015552311", "Digits", "4"));
     VariableWrites writes = new VariableWrites(new MemoryVariables(), Duration.ofHours(4));
-    EntityVars ent = new EntityVars(CurrentEvent.of(event), writes);
+    EntityVars ent = new EntityVariables(CurrentEvent.of(event), writes);
     rules.picked(event, twilio, ent);
     assertEquals(
         XML + "<Response><Say>Your favorite number is 4.</Say><Hangup/></Response>",

@@ -53,7 +53,7 @@ class LibraryIT {
   @Test
   void theLibraryHoldsNoExamples() throws IOException {
     try (ZipFile jar = new ZipFile(Wars.LIBRARY)) {
-      assertTrue(jar.stream().anyMatch(e -> e.getName().endsWith("action/Twilio.class")));
+      assertTrue(jar.stream().anyMatch(e -> e.getName().endsWith("rules/Twilio.class")));
       assertTrue(jar.stream().anyMatch(e -> e.getName().equals("META-INF/beans.xml")));
       assertFalse(jar.stream().anyMatch(e -> e.getName().contains("/examples/")));
     }

@@ -1,9 +1,9 @@
 package io.picolabs.twilio.library;
 
-import io.picolabs.twilio.action.Twilio;
 import io.picolabs.twilio.event.RuleEngine;
-import io.picolabs.twilio.event.RuleEvent;
-import io.picolabs.twilio.event.Select;
+import io.picolabs.twilio.rules.RuleEvent;
+import io.picolabs.twilio.rules.Select;
+import io.picolabs.twilio.rules.Twilio;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

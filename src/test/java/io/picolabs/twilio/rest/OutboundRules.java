@@ -1,12 +1,12 @@
 package io.picolabs.twilio.rest;
 
-import io.picolabs.twilio.action.CallPlacement;
-import io.picolabs.twilio.action.SmsSend;
-import io.picolabs.twilio.action.Twilio;
 import io.picolabs.twilio.event.RuleEngine;
-import io.picolabs.twilio.event.RuleEvent;
-import io.picolabs.twilio.event.Select;
-import io.picolabs.twilio.state.AppVars;
+import io.picolabs.twilio.rules.AppVars;
+import io.picolabs.twilio.rules.CallPlacement;
+import io.picolabs.twilio.rules.RuleEvent;
+import io.picolabs.twilio.rules.Select;
+import io.picolabs.twilio.rules.SmsSend;
+import io.picolabs.twilio.rules.Twilio;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;

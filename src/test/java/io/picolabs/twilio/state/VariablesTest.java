@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.picolabs.twilio.event.CurrentEvent;
-import io.picolabs.twilio.event.RuleConflict;
-import io.picolabs.twilio.event.RuleEvent;
 import io.picolabs.twilio.event.RuleTransaction;
+import io.picolabs.twilio.rules.CallVars;
+import io.picolabs.twilio.rules.EntityVars;
+import io.picolabs.twilio.rules.RuleEvent;
+import io.picolabs.twilio.spi.RuleConflict;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +34,7 @@ class VariablesTest {
   }
 
   private static EntityVars ent(RuleEvent event, VariableWrites writes) {
-    return new EntityVars(CurrentEvent.of(event), writes);
+    return new EntityVariables(CurrentEvent.of(event), writes);
   }
 
   /** Runs {@code rule} as the engine does: a transaction over the request's writes. */
@@ -74,7 +76,7 @@ class VariablesTest {
     IllegalStateException noCall =
         assertThrows(
             IllegalStateException.class,
-            () -> new CallVars(CurrentEvent.of(event), writes).get("x", String.class));
+            () -> new CallVariables(CurrentEvent.of(event), writes).get("x", String.class));
     assertEquals(
         "event notification status is not about a call: it has no CallSid", noCall.getMessage());
   }
@@ -252,13 +254,13 @@ class VariablesTest {
     asRule(
         writes,
         () -> {
-          new AppVars(writes).set("calls", 10);
+          new AppVariables(writes).set("calls", 10);
           ent(CALL, writes).set("calls", 1);
           ent(CALL, writes).of("+911").set("calls", 2);
         });
     RuleEvent other = RuleEvent.of("twilio", "inbound_sms", Map.of("From", "+911"));
     VariableWrites later = request();
-    assertEquals(10, new AppVars(later).get("calls", Integer.class));
+    assertEquals(10, new AppVariables(later).get("calls", Integer.class));
     assertEquals(2, ent(other, later).get("calls", Integer.class));
     assertEquals(1, ent(CALL, later).get("calls", Integer.class));
   }
@@ -267,12 +269,12 @@ class VariablesTest {
   void callVariablesBelongToOneCallAndExpire() {
     MemoryVariables calls = new MemoryVariables();
     VariableWrites writes = new VariableWrites(calls, Duration.ofMillis(1));
-    CallVars call = new CallVars(CurrentEvent.of(CALL), writes);
+    CallVars call = new CallVariables(CurrentEvent.of(CALL), writes);
     asRule(writes, () -> call.set("step", 1));
     RuleEvent otherCall =
         RuleEvent.of("twilio", "inbound_call", Map.of("From", "+18015552311", "CallSid", "CA2"));
     VariableWrites later = new VariableWrites(calls, Duration.ofHours(4));
-    assertNull(new CallVars(CurrentEvent.of(otherCall), later).get("step", Integer.class));
+    assertNull(new CallVariables(CurrentEvent.of(otherCall), later).get("step", Integer.class));
     long expiry = System.currentTimeMillis() + 5;
     assertEquals(Map.of(), calls.all(Scope.CALL, "CA1", expiry));
     assertEquals(1, calls.removeExpired(expiry));

@@ -1,30 +1,18 @@
 package io.picolabs.twilio.state;
 
+import io.picolabs.twilio.rules.Vars;
 import java.lang.reflect.Type;
 import java.util.Set;
 
-/**
- * The variables of one owner in one scope, as a rule reads and writes them. Values are JSON-shaped:
- * strings, numbers, booleans, lists, maps (and records or beans JSON-B can map).
- *
- * <pre>{@code
- * int visits = ent.getOr("visits", 0);
- * ent.set("visits", visits + 1);
- * String favorite = ent.get("favorite", String.class); // null if never set
- * }</pre>
- *
- * <p>Writes take effect when the rule returns normally (a failing rule leaves none) and are seen at
- * once by the rule itself. A write to a variable the rule read lands only if no other event changed
- * it meanwhile; otherwise the rule runs again on the new value.
- */
-public abstract class Vars {
+/** {@link Vars} over the request's pending writes, for one scope and owner. */
+public abstract class ScopedVariables implements Vars {
   // the request's pending writes, through which every read and write goes
   private VariableWrites writes;
 
   /** For the container's proxies. */
-  protected Vars() {}
+  protected ScopedVariables() {}
 
-  protected Vars(VariableWrites writes) {
+  protected ScopedVariables(VariableWrites writes) {
     this.writes = writes;
   }
 
@@ -96,7 +84,7 @@ public abstract class Vars {
   }
 
   /** Variables of a fixed owner. */
-  static final class Of extends Vars {
+  static final class Of extends ScopedVariables {
     private final Scope scope;
     private final String owner;
 

@@ -1,4 +1,4 @@
-package io.picolabs.twilio.outbound;
+package io.picolabs.twilio.spi;
 
 import jakarta.enterprise.inject.Instance;
 import java.util.function.Supplier;

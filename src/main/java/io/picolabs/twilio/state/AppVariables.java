@@ -1,18 +1,16 @@
 package io.picolabs.twilio.state;
 
+import io.picolabs.twilio.rules.AppVars;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
-/** The application's variables, one set for every event, KRL's {@code app:}. */
+/** {@link AppVars} over the request's pending writes. */
 @RequestScoped
-public class AppVars extends Vars {
-  /** The owner app variables are stored under. */
-  public static final String OWNER = "app";
-
-  protected AppVars() {}
+public class AppVariables extends ScopedVariables implements AppVars {
+  protected AppVariables() {}
 
   @Inject
-  public AppVars(VariableWrites writes) {
+  public AppVariables(VariableWrites writes) {
     super(writes);
   }
 

@@ -1,5 +1,8 @@
 package io.picolabs.twilio.action;
 
+import io.picolabs.twilio.rules.CallPlacement;
+import io.picolabs.twilio.rules.SmsSend;
+import io.picolabs.twilio.rules.Twilio;
 import io.picolabs.twilio.twiml.Client;
 import io.picolabs.twilio.twiml.Conference;
 import io.picolabs.twilio.twiml.Connect;
@@ -29,32 +32,19 @@ import jakarta.inject.Inject;
 import java.util.Objects;
 
 /**
- * The actions of the KRL {@code twilio} module, for rules.
- *
- * <p>Inject it into a rule (as an observer parameter or a field) and call the actions; each returns
- * the element it added, whose methods are KRL's {@code with} modifiers:
- *
- * <pre>{@code
- * twilio.say("Hello Monkey").voice("woman");
- * twilio.gatherStart("monkey_handle").numDigits(1);
- * twilio.say("What is your favorite number?");
- * twilio.gatherStop();
- * }</pre>
- *
- * <p>Where an action takes a target ({@code gatherStart}, {@code record}, {@code redirect}), an
- * event type name such as {@code "monkey_handle"} makes Twilio's next request raise {@code twilio
- * monkey_handle} here; see {@link ActionUrls}.
+ * The actions of one request's rules ({@link Twilio}): verbs go to the request's {@link
+ * Directives}, sends to its {@link Outbox}, event-type targets through {@link ActionUrls}.
  */
 @RequestScoped
-public class Twilio {
+public class TwilioActions implements Twilio {
   private Directives directives;
   private Outbox outbox;
   private ActionUrls urls;
 
-  protected Twilio() {}
+  protected TwilioActions() {}
 
   @Inject
-  public Twilio(Directives directives, Outbox outbox, ActionUrls urls) {
+  public TwilioActions(Directives directives, Outbox outbox, ActionUrls urls) {
     this.directives = directives;
     this.outbox = outbox;
     this.urls = urls;
@@ -246,7 +236,7 @@ public class Twilio {
    * sms_failed} or {@code sms_unknown}. See {@link SmsSend} for the modifiers.
    */
   public SmsSend sendSms(String to, String from, String message) {
-    return outbox.queue(new SmsSend(to, from, message));
+    return outbox.sendSms(to, from, message);
   }
 
   /**
@@ -256,7 +246,7 @@ public class Twilio {
    * {@code call_unknown}.
    */
   public CallPlacement placeCall(String to, String from, String target) {
-    return outbox.queue(new CallPlacement(to, from, required(target, "placeCall")));
+    return outbox.placeCall(to, from, required(target, "placeCall"));
   }
 
   /**

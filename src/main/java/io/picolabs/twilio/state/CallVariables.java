@@ -1,23 +1,20 @@
 package io.picolabs.twilio.state;
 
 import io.picolabs.twilio.event.CurrentEvent;
-import io.picolabs.twilio.event.RuleEvent;
+import io.picolabs.twilio.rules.CallVars;
+import io.picolabs.twilio.rules.RuleEvent;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
-/**
- * The variables of the event's call ({@code CallSid}), shared by every webhook of that call: what
- * was gathered in one step, read in the next. They are removed when the call's status callback says
- * it has ended, or when their time is up ({@link CallLifetime}).
- */
+/** {@link CallVars} of the event being handled, over the request's pending writes. */
 @RequestScoped
-public class CallVars extends Vars {
+public class CallVariables extends ScopedVariables implements CallVars {
   private CurrentEvent current;
 
-  protected CallVars() {}
+  protected CallVariables() {}
 
   @Inject
-  public CallVars(CurrentEvent current, VariableWrites writes) {
+  public CallVariables(CurrentEvent current, VariableWrites writes) {
     super(writes);
     this.current = current;
   }

@@ -1,4 +1,4 @@
-package io.picolabs.twilio.event;
+package io.picolabs.twilio.spi;
 
 /**
  * A rule's effects could not be committed because what it read was changed meanwhile by another

@@ -1,4 +1,4 @@
-package io.picolabs.twilio.event;
+package io.picolabs.twilio.spi;
 
 import java.util.concurrent.Callable;
 

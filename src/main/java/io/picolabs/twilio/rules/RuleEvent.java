@@ -1,4 +1,4 @@
-package io.picolabs.twilio.event;
+package io.picolabs.twilio.rules;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -3,18 +3,12 @@ package io.picolabs.twilio.action;
 import io.picolabs.twilio.outbound.OutboxStore;
 import io.picolabs.twilio.rest.OutgoingSms;
 import io.picolabs.twilio.rest.TwilioRest;
+import io.picolabs.twilio.rules.SmsSend;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * KRL's {@code send_sms}, with its modifiers. Written to the outbox when the rule commits and sent
- * from there; the outcome is raised as {@code twilio sms_sent} (sid, status, to, from, body,
- * num_segments, account, outbox), {@code twilio sms_failed} (error_code, error_message, more_info,
- * http_status, …) or, when it cannot be told whether Twilio has it, {@code twilio sms_unknown}
- * (reason, …). Twilio reports its delivery to {@code twilio sms_status} unless {@link
- * #statusCallback} names another target.
- */
-public final class SmsSend implements Outbound {
+/** A {@link SmsSend} queued by a rule, checked when it returns and written to the outbox. */
+public final class QueuedSms implements Outbound, SmsSend {
   private final String to;
   private String from;
   private final String message;
@@ -23,7 +17,7 @@ public final class SmsSend implements Outbound {
   private String statusCallback;
   private String account;
 
-  SmsSend(String to, String from, String message) {
+  QueuedSms(String to, String from, String message) {
     this.to = to;
     this.from = from;
     this.message = message;

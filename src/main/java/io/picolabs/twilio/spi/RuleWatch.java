@@ -1,4 +1,6 @@
-package io.picolabs.twilio.event;
+package io.picolabs.twilio.spi;
+
+import io.picolabs.twilio.rules.RuleEvent;
 
 /**
  * Watches rules run, for whoever measures or traces them: the engine tells every {@code RuleWatch}

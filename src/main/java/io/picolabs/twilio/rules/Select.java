@@ -1,4 +1,4 @@
-package io.picolabs.twilio.event;
+package io.picolabs.twilio.rules;
 
 import jakarta.enterprise.util.AnnotationLiteral;
 import jakarta.inject.Qualifier;

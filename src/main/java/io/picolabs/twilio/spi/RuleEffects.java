@@ -1,12 +1,13 @@
-package io.picolabs.twilio.event;
+package io.picolabs.twilio.spi;
 
+import io.picolabs.twilio.rules.RuleEvent;
 import java.util.function.Consumer;
 
 /**
  * One kind of effect a rule has (directives for the answer, outbound actions, variable writes),
  * taken as a unit with the rule: kept only if the rule returns normally, undone if it fails.
  *
- * <p>The {@link RuleEngine} knows no kind of effect; it finds every bean of this type (they are
+ * <p>The rule engine knows no kind of effect; it finds every bean of this type (they are
  * request-scoped, so each request has its own) and drives them through a rule's life: {@link
  * #savepoint} when the rule starts, {@link #check} when it returns, {@link #rollback} if it failed
  * or must run again, and, once the outermost rule of a nested chain has returned, {@link #commit}

@@ -3,18 +3,13 @@ package io.picolabs.twilio.action;
 import io.picolabs.twilio.outbound.OutboxStore;
 import io.picolabs.twilio.rest.OutgoingCall;
 import io.picolabs.twilio.rest.TwilioRest;
+import io.picolabs.twilio.rules.CallPlacement;
 import io.picolabs.twilio.twiml.HttpMethod;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * KRL's {@code place_call}, with its modifiers. Written to the outbox when the rule commits and
- * placed from there; the outcome is raised as {@code twilio call_placed} (sid, status, to, from,
- * url, account, outbox), {@code twilio call_failed} or {@code twilio call_unknown}, with the same
- * attributes as for messages. Twilio reports the call's progress to {@code twilio call_status}
- * unless {@link #statusCallback} names another target.
- */
-public final class CallPlacement implements Outbound {
+/** A {@link CallPlacement} queued by a rule, checked when it returns and written to the outbox. */
+public final class QueuedCall implements Outbound, CallPlacement {
   private final String to;
   private final String from;
   private final String target;
@@ -24,7 +19,7 @@ public final class CallPlacement implements Outbound {
   private Integer timeout;
   private String account;
 
-  CallPlacement(String to, String from, String target) {
+  QueuedCall(String to, String from, String target) {
     this.to = to;
     this.from = from;
     this.target = target;
