@@ -31,13 +31,14 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * the server an environment (server.env) and stop and start it mid-test.
  *
  * <p>It lives in the build's Liberty ({@code target/liberty/wlp}, made by {@code liberty:create})
- * as {@code usr/servers/<name>}, a copy of defaultServer's configuration (server.xml, database/,
- * jdbc/, configDropins/, ...; not its applications, logs, work area or data) in which:
+ * as {@code usr/servers/<name>}, a copy of the integration tests' server's configuration ({@link
+ * #TEMPLATE}, made from src/main/liberty/config like defaultServer: server.xml, database/, jdbc/,
+ * configDropins/, ...; not its applications, logs, work area or data) in which:
  *
  * <ul>
  *   <li>the applications of server.xml ({@code twilio-rules.war} at /) are left out: the server
  *       runs exactly one application, the test's WAR, at the context root the test gives;
- *   <li>the HTTP and HTTPS ports are free ports of this machine, never defaultServer's, set by
+ *   <li>the HTTP and HTTPS ports are free ports of this machine, never the template's, set by
  *       {@code configDropins/overrides/zz-test-server.xml};
  *   <li>the environment the test gives is written to {@code server.env}.
  * </ul>
@@ -49,7 +50,17 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 public final class LibertyServer implements AutoCloseable {
   private static final Path WLP =
       Path.of(System.getProperty("liberty.wlp", "target/liberty/wlp")).toAbsolutePath();
-  private static final String TEMPLATE = "defaultServer";
+
+  /**
+   * The integration tests' server (property it.server of the build), the one Arquillian manages;
+   * never defaultServer, which liberty:run owns.
+   */
+  public static final String TEMPLATE = System.getProperty("it.server", "itServer");
+
+  /** The usr/servers directory of the build's Liberty. */
+  public static Path servers() {
+    return WLP.resolve("usr/servers");
+  }
 
   /** Parts of the template server that are not configuration. */
   private static final Set<String> NOT_CONFIGURATION =
@@ -95,11 +106,11 @@ public final class LibertyServer implements AutoCloseable {
 
   /** A server named {@code name} (letters, digits, '-', '_'), not created until {@link #start}. */
   public LibertyServer(String name) {
-    if (!name.matches("[A-Za-z0-9_-]+") || name.equals(TEMPLATE)) {
+    if (!name.matches("[A-Za-z0-9_-]+") || name.equals(TEMPLATE) || name.equals("defaultServer")) {
       throw new IllegalArgumentException("not a name for a test server: " + name);
     }
     this.name = name;
-    this.dir = WLP.resolve("usr/servers").resolve(name);
+    this.dir = servers().resolve(name);
   }
 
   /** An environment variable of the server (written to its server.env). */
@@ -316,7 +327,7 @@ public final class LibertyServer implements AutoCloseable {
   // --- creation ---
 
   private void create() {
-    Path template = WLP.resolve("usr/servers").resolve(TEMPLATE);
+    Path template = servers().resolve(TEMPLATE);
     if (!Files.isRegularFile(template.resolve("server.xml"))) {
       throw new IllegalStateException(
           template

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 /** The managed Liberty's messages.log, to check what the server logged. */
 public final class ServerLog {
   private static final Path LOG =
-      Path.of("target/liberty/wlp/usr/servers/defaultServer/logs/messages.log");
+      LibertyServer.servers().resolve(LibertyServer.TEMPLATE).resolve("logs/messages.log");
 
   private ServerLog() {}
 
