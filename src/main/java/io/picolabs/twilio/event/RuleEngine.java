@@ -44,11 +44,12 @@ import java.util.logging.Logger;
  *
  * <p>The effects, the current event and the answer window are request-scoped beans, which the
  * engine (application-scoped, used by every request thread at once) could only reach through their
- * client proxies, each call a look-up in the request context: some thirteen per rule, measured
- * through Weld SE ({@code DispatchBenchmark}) at about 60 % of the cost of a rule. So each
- * outermost event takes the request's own instances from the request context once (the CDI SPI's
- * {@link Context#get}), and its rules, and those of the events they raise, run over them. (Not
- * through a method returning {@code this}: Weld's client proxy returns itself in its place.)
+ * client proxies, each call a look-up in the request context: some thirteen per rule, the larger
+ * part of a rule's cost as measured through Weld SE ({@code DispatchBenchmark}; figures in
+ * docs/adr/0002-engine-bypasses-client-proxies.md). So each outermost event takes the request's own
+ * instances from the request context once (the CDI SPI's {@link Context#get}), and its rules, and
+ * those of the events they raise, run over them. (Not through a method returning {@code this}:
+ * Weld's client proxy returns itself in its place.)
  */
 @ApplicationScoped
 public class RuleEngine {
@@ -69,8 +70,8 @@ public class RuleEngine {
   private final Map<String, Rules> rulesByEvent = new ConcurrentHashMap<>();
   // The event each thread is running (its outermost one), so that a rule too slow to answer in time
   // can be named: put once per event, the rule then kept in the event's Run. A put and a remove per
-  // rule, with a look-up of its name, measured (DispatchBenchmark, Weld SE) about 120 ns of the
-  // 350 ns an empty rule then cost.
+  // rule, with a look-up of its name, was a measurable part of an empty rule's cost
+  // (DispatchBenchmark, Weld SE; docs/adr/0002-engine-bypasses-client-proxies.md).
   private final Map<Thread, Run> running = new ConcurrentHashMap<>();
 
   /**

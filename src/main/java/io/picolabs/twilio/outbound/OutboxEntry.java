@@ -31,7 +31,8 @@ import jakarta.persistence.Table;
       @Index(name = "TWILIO_OUTBOX_SID", columnList = "SID")
     })
 // One state per query, so that each is a range of an index: as one query with OR, Derby scanned the
-// whole table, sent rows and all, and the sender slowed down as the table grew (measured).
+// whole table, sent rows and all, and the sender slowed down as the table grew (measured:
+// docs/adr/0007-outbox-due-query-per-state.md).
 @NamedQuery(
     name = OutboxEntry.DUE,
     query =

@@ -68,7 +68,7 @@ import org.eclipse.microprofile.config.Config;
 public class Sender {
   private static final Logger LOG = Logger.getLogger(Sender.class.getName());
   // Twilio's largest page: a lost message is found unless this many to the same number were
-  // accepted after it (see the README on what can still go wrong)
+  // accepted after it (see docs/operating.md on what can still go wrong)
   private static final int LISTED = 1000;
 
   @Inject OutboxStore store;

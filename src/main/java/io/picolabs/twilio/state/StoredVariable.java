@@ -24,7 +24,8 @@ import java.util.Objects;
 @IdClass(StoredVariable.Key.class)
 // The updates are native SQL: EclipseLink sends the JPQL form (SET version = version + 1) to Derby
 // unbound, as a new statement each time, and Derby compiles each into bytecode (measured: most of
-// a stateful webhook's time). These are prepared once and bound.
+// a stateful webhook's time; docs/adr/0005-variable-updates-as-prepared-native-sql.md). These are
+// prepared once and bound.
 @NamedNativeQuery(
     name = StoredVariable.UPDATE,
     query =

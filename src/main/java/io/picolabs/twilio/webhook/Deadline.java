@@ -23,15 +23,14 @@ import java.util.logging.Logger;
  * rule is named in the log. Whatever the rules do later is never sent: the answer has gone.
  *
  * <p>The request thread waits for the rule thread: a hand-off there and back. The designs that
- * would save it were built and measured on Open Liberty 26.0.0.3 (2026-11-28, scripts/benchmark
- * --profile) and refused: rules on the request thread with a timer answering the fallback through
- * the suspended request cannot work, since Liberty sends nothing of a suspended request's answer
- * until the request thread returns; suspending the request and letting the rule thread answer it,
- * with a timer of our own for the fallback, cost more than the wait it saves (webhook 0.32 of the
- * ceiling against 0.50 blocking): RESTEasy looks the managed scheduler up in JNDI on every suspend,
- * and Liberty's asynchronous requests cost more besides. ({@code AsyncResponse.setTimeout}, the
- * obvious timer, was slower still: it schedules on a managed executor that scans all its pending
- * tasks on every schedule.)
+ * would save it were built, measured on Open Liberty and refused: rules on the request thread with
+ * a timer answering the fallback through the suspended request cannot work, since Liberty sends
+ * nothing of a suspended request's answer until the request thread returns; suspending the request
+ * and letting the rule thread answer it, with a timer of our own for the fallback, cost more than
+ * the wait it saves: RESTEasy looks the managed scheduler up in JNDI on every suspend, and
+ * Liberty's asynchronous requests cost more besides. ({@code AsyncResponse.setTimeout}, the obvious
+ * timer, was slower still: it schedules on a managed executor that scans all its pending tasks on
+ * every schedule.) The measurements are in docs/adr/0001-deadline-blocking-handoff.md.
  *
  * <p>{@code twilio.webhook.deadline-ms=0} turns the deadline off: rules then run on the request
  * thread itself, which saves the hand-off to a rule thread and back, at the price of the guarantee.

@@ -19,7 +19,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Rules are plain methods: they can be tested without a server, as the README shows. */
+/** Rules are plain methods: they can be tested without a server, as docs/rules.md says. */
 class HelloMonkeyTest {
   private static final String XML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
 
