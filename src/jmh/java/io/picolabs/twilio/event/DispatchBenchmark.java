@@ -5,6 +5,7 @@ import io.picolabs.twilio.action.BasePath;
 import io.picolabs.twilio.action.Directives;
 import io.picolabs.twilio.action.Outbox;
 import io.picolabs.twilio.action.TwilioActions;
+import io.picolabs.twilio.config.Configuration;
 import io.picolabs.twilio.outbound.OutboxStore;
 import io.picolabs.twilio.outbound.OutcomeEvents;
 import io.picolabs.twilio.outbound.Sender;
@@ -119,6 +120,7 @@ public class DispatchBenchmark {
                 OutcomeEvents.class,
                 TwilioRest.class,
                 TwilioAccounts.class,
+                Configuration.class,
                 ServerStandIns.class)
             .initialize();
     dispatch = container.select(RuleDispatch.class).get();

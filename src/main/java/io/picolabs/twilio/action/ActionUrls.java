@@ -1,5 +1,6 @@
 package io.picolabs.twilio.action;
 
+import io.picolabs.twilio.config.WebhookConfig;
 import io.picolabs.twilio.event.RequestOrigin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,7 +8,6 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * Turns the target of an action into the URL Twilio requests next.
@@ -26,7 +26,6 @@ import org.eclipse.microprofile.config.Config;
  */
 @ApplicationScoped
 public class ActionUrls {
-  static final String PUBLIC_URL_KEY = "twilio.webhook.public-url";
   private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*(\\?.*)?");
 
   private Supplier<String> basePath;
@@ -35,9 +34,10 @@ public class ActionUrls {
   protected ActionUrls() {}
 
   @Inject
-  ActionUrls(BasePath basePath, RequestOrigin requestOrigin, Config config) {
+  ActionUrls(BasePath basePath, RequestOrigin requestOrigin, WebhookConfig config) {
     this.basePath = basePath::get;
-    this.origin = originOf(config, requestOrigin);
+    Optional<String> configured = config.publicUrl();
+    this.origin = configured.isPresent() ? configured::get : requestOrigin::get;
   }
 
   /** For use outside a container, with no known origin: {@link #absolute} then refuses paths. */
@@ -52,19 +52,6 @@ public class ActionUrls {
   public ActionUrls(String basePath, Supplier<String> origin) {
     this.basePath = () -> basePath;
     this.origin = origin;
-  }
-
-  private static Supplier<String> originOf(Config config, RequestOrigin requestOrigin) {
-    Optional<String> configured = publicUrl(config);
-    return configured.isPresent() ? configured::get : requestOrigin::get;
-  }
-
-  /** {@code twilio.webhook.public-url} without trailing slashes, if it is set. */
-  public static Optional<String> publicUrl(Config config) {
-    return config
-        .getOptionalValue(PUBLIC_URL_KEY, String.class)
-        .map(url -> url.strip().replaceAll("/+$", ""))
-        .filter(url -> !url.isEmpty());
   }
 
   /** Whether {@code target} names an event type (with an optional query) rather than a URL. */
@@ -90,7 +77,10 @@ public class ActionUrls {
     String base = origin.get();
     if (base == null) {
       throw new IllegalStateException(
-          "no origin to make an absolute URL of " + url + ": set " + PUBLIC_URL_KEY);
+          "no origin to make an absolute URL of "
+              + url
+              + ": set "
+              + WebhookConfig.PUBLIC_URL.key());
     }
     return base + url;
   }

@@ -1,5 +1,6 @@
 package io.picolabs.twilio.console;
 
+import io.picolabs.twilio.config.EventsConfig;
 import io.picolabs.twilio.testkit.Caller;
 import io.picolabs.twilio.testkit.RingingCall;
 import io.picolabs.twilio.testkit.TextReply;
@@ -32,7 +33,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * What the console's page asks of the server, as JSON, behind the console login:
@@ -71,7 +71,7 @@ public class ConsoleApi extends HttpServlet {
   @Inject transient DevTwilio twilio;
   @Inject transient ConsoleCalls calls;
   @Inject transient TextThread thread;
-  @Inject transient Config config;
+  @Inject transient EventsConfig events;
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
@@ -161,8 +161,8 @@ public class ConsoleApi extends HttpServlet {
   /** The caller's entity variables, read as any client would: over HTTP with the events token. */
   private JsonStructure variables(URI base, String number) {
     String token =
-        config
-            .getOptionalValue("events.token", String.class)
+        events
+            .token()
             .orElseThrow(
                 () -> new IllegalStateException("events.token is not set: variables not shown"));
     URI url =

@@ -1,5 +1,6 @@
 package io.picolabs.twilio.console;
 
+import io.picolabs.twilio.config.ConsoleConfig;
 import io.picolabs.twilio.security.Secrets;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * HTTP Basic for the pages of the console role (the monkey's page, the {@link ConsolePage}),
@@ -36,7 +36,7 @@ public class ConsoleLogin implements HttpAuthenticationMechanism {
   private static final Logger LOG = Logger.getLogger(ConsoleLogin.class.getName());
   private static final String BASIC = "Basic ";
 
-  @Inject Config config;
+  @Inject ConsoleConfig config;
 
   private String username;
   private Optional<String> password;
@@ -44,8 +44,8 @@ public class ConsoleLogin implements HttpAuthenticationMechanism {
 
   @PostConstruct
   void read() {
-    username = config.getOptionalValue("console.username", String.class).orElse("admin");
-    password = config.getOptionalValue("console.password", String.class).filter(p -> !p.isBlank());
+    username = config.username();
+    password = config.password();
   }
 
   @Override

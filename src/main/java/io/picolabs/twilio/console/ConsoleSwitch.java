@@ -1,11 +1,11 @@
 package io.picolabs.twilio.console;
 
+import io.picolabs.twilio.config.ConsoleConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * {@code twilio.console.enabled} (off by default): whether the console and the fake REST API exist.
@@ -19,8 +19,8 @@ public class ConsoleSwitch {
   private final boolean enabled;
 
   @Inject
-  ConsoleSwitch(Config config) {
-    enabled = config.getOptionalValue("twilio.console.enabled", Boolean.class).orElse(false);
+  ConsoleSwitch(ConsoleConfig config) {
+    enabled = config.enabled();
   }
 
   /** For CDI's proxy. */

@@ -1,5 +1,6 @@
 package io.picolabs.twilio.console;
 
+import io.picolabs.twilio.rest.TwilioAccounts;
 import io.picolabs.twilio.testkit.FakeTwilio;
 import io.picolabs.twilio.testkit.TwilioPhone;
 import jakarta.annotation.PreDestroy;
@@ -7,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.Optional;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * The console's Twilio: the fake REST API the rules send through (when {@code twilio.api-url}
@@ -16,13 +16,13 @@ import org.eclipse.microprofile.config.Config;
  */
 @ApplicationScoped
 public class DevTwilio {
-  @Inject Config config;
+  @Inject TwilioAccounts accounts;
 
   private FakeTwilio fake;
 
   /** The server's auth token, which the console signs with. */
   Optional<String> authToken() {
-    return config.getOptionalValue("twilio.auth-token", String.class).filter(t -> !t.isBlank());
+    return accounts.authTokenFor(null);
   }
 
   /** The fake REST API, made on first use. */
@@ -37,7 +37,7 @@ public class DevTwilio {
   TwilioPhone phone(URI base) {
     TwilioPhone phone =
         TwilioPhone.at(base).authToken(authToken().orElseThrow(DevTwilio::noToken)).api(api());
-    Optional<String> account = config.getOptionalValue("twilio.account-sid", String.class);
+    Optional<String> account = accounts.defaultAccountSid();
     return account.isPresent() ? phone.accountSid(account.get()) : phone;
   }
 

@@ -1,7 +1,9 @@
 package io.picolabs.twilio.numbers;
 
-import io.picolabs.twilio.action.ActionUrls;
 import io.picolabs.twilio.action.BasePath;
+import io.picolabs.twilio.config.NumbersConfig;
+import io.picolabs.twilio.config.Setting;
+import io.picolabs.twilio.config.WebhookConfig;
 import io.picolabs.twilio.rest.NumberWebhooks;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +16,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * Which numbers this server answers and where Twilio should send them, read once at start-up:
@@ -25,16 +26,7 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class NumberSettings {
   /** The numbers this server answers. */
-  public static final String NUMBERS_KEY = "twilio.numbers";
-
-  /** The event a call to one of them raises. */
-  public static final String VOICE_EVENT_KEY = "twilio.numbers.voice-event";
-
-  /** The event a message to one of them raises. */
-  public static final String MESSAGING_EVENT_KEY = "twilio.numbers.messaging-event";
-
-  static final String DEFAULT_VOICE_EVENT = "inbound_call";
-  static final String DEFAULT_MESSAGING_EVENT = "inbound_sms";
+  public static final String NUMBERS_KEY = NumbersConfig.NUMBERS.key();
 
   /** The event type of the status callback: the webhook the outbox's call statuses use too. */
   static final String STATUS_EVENT = "call_status";
@@ -43,7 +35,8 @@ public class NumberSettings {
   private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
   private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z0-9_-]+");
 
-  @Inject Config config;
+  @Inject NumbersConfig config;
+  @Inject WebhookConfig webhook;
   @Inject BasePath basePath;
 
   private List<String> numbers;
@@ -55,26 +48,29 @@ public class NumberSettings {
   void read() {
     numbers =
         parseNumbers(
-            config.getOptionalValue(NUMBERS_KEY, String.class).orElse(""),
+            config.numbers(),
             bad ->
                 LOG.warning(
                     NUMBERS_KEY
                         + ": "
                         + bad
                         + " is not a number in E.164 form (+ and up to 15 digits); ignored"));
-    String voiceEvent = eventType(VOICE_EVENT_KEY, DEFAULT_VOICE_EVENT);
-    String messagingEvent = eventType(MESSAGING_EVENT_KEY, DEFAULT_MESSAGING_EVENT);
-    publicUrl = ActionUrls.publicUrl(config);
+    String voiceEvent = eventType(NumbersConfig.VOICE_EVENT, config.voiceEvent());
+    String messagingEvent = eventType(NumbersConfig.MESSAGING_EVENT, config.messagingEvent());
+    publicUrl = webhook.publicUrl();
     this.voiceEvent = voiceEvent;
     this.messagingEvent = messagingEvent;
   }
 
-  private String eventType(String key, String fallback) {
-    String type = config.getOptionalValue(key, String.class).map(String::strip).orElse(fallback);
+  private static String eventType(Setting<String> setting, String type) {
     if (!EVENT_TYPE.matcher(type).matches()) {
       LOG.severe(
-          key + "=" + type + " is not an event type (letters, digits, _ and -); using " + fallback);
-      return fallback;
+          setting.key()
+              + "="
+              + type
+              + " is not an event type (letters, digits, _ and -); using "
+              + setting.fallback());
+      return setting.fallback();
     }
     return type;
   }

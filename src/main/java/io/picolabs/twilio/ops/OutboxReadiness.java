@@ -1,5 +1,6 @@
 package io.picolabs.twilio.ops;
 
+import io.picolabs.twilio.config.HealthConfig;
 import io.picolabs.twilio.outbound.OutboxStore;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -8,7 +9,6 @@ import jakarta.inject.Inject;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -29,9 +29,7 @@ public class OutboxReadiness implements HealthCheck {
 
   @Inject OutboxStore store;
 
-  @Inject
-  @ConfigProperty(name = "twilio.health.outbox-max-age-seconds", defaultValue = "300")
-  long maxAgeSeconds;
+  @Inject HealthConfig config;
 
   @Resource ManagedExecutorService executor;
 
@@ -41,7 +39,8 @@ public class OutboxReadiness implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     HealthCheckResponseBuilder response =
-        HealthCheckResponse.named(NAME).withData("max-age-seconds", maxAgeSeconds);
+        HealthCheckResponse.named(NAME)
+            .withData("max-age-seconds", config.outboxMaxAge().toSeconds());
     OptionalLong oldest;
     try {
       oldest = probe.result(executor);
@@ -61,13 +60,13 @@ public class OutboxReadiness implements HealthCheck {
     }
     long ageSeconds = Math.max(0, (System.currentTimeMillis() - oldest.getAsLong()) / 1000);
     response.withData("oldest-unsettled-age-seconds", ageSeconds);
-    if (ageSeconds > maxAgeSeconds) {
+    if (ageSeconds > config.outboxMaxAge().toSeconds()) {
       return down(
           response,
           "the oldest unsettled outbox entry was created "
               + ageSeconds
               + " s ago, more than twilio.health.outbox-max-age-seconds ("
-              + maxAgeSeconds
+              + config.outboxMaxAge().toSeconds()
               + ")");
     }
     return response.up().build();

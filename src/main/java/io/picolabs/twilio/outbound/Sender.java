@@ -1,5 +1,7 @@
 package io.picolabs.twilio.outbound;
 
+import io.picolabs.twilio.config.OutboxConfig;
+import io.picolabs.twilio.config.RestConfig;
 import io.picolabs.twilio.event.ManagedScheduler;
 import io.picolabs.twilio.rest.MissingCredentials;
 import io.picolabs.twilio.rest.OutcomeUnknown;
@@ -41,7 +43,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * Sends what the outbox holds, never on a thread that answers Twilio: it looks for due entries on
@@ -75,7 +76,8 @@ public class Sender {
   @Inject TwilioRest rest;
   @Inject OutcomeEvents outcomes;
   @Inject Event<SendSettled> settled;
-  @Inject Config config;
+  @Inject OutboxConfig config;
+  @Inject RestConfig restConfig;
   @Inject @Any Instance<SendTrace> traces;
   private SendTrace trace;
   @Resource ManagedThreadFactory threadFactory;
@@ -94,9 +96,9 @@ public class Sender {
   private int maxChecks;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    retry = RetryPolicy.of(config);
+    retry = RetryPolicy.of(restConfig);
     trace = SendTrace.of(traces);
-    int concurrency = setting("twilio.outbox.concurrency", 8L).intValue();
+    int concurrency = config.concurrency();
     slots = new Semaphore(concurrency);
     // Sends wait for Twilio (seconds, when it is slow) on threads of their own: on the server's
     // executor, which also serves HTTP requests, blocked sends held up the answers to webhooks.
@@ -109,20 +111,12 @@ public class Sender {
             new LinkedBlockingQueue<>(),
             threadFactory);
     senders.allowCoreThreadTimeOut(true);
-    long requestMillis =
-        setting("twilio.connect-timeout-ms", 5000L) + setting("twilio.read-timeout-ms", 15000L);
-    // a claim covers a check and a send, each as long as the client lets a request take
-    leaseMillis =
-        setting("twilio.outbox.lease-seconds", (2 * requestMillis + 10_000) / 1000) * 1000;
-    reconcileDelayMillis = setting("twilio.outbox.reconcile-delay-ms", 10_000L);
-    maxChecks = setting("twilio.outbox.max-checks", 10L).intValue();
-    long pollMillis = setting("twilio.outbox.poll-ms", 1000L);
+    leaseMillis = config.lease().toMillis();
+    reconcileDelayMillis = config.reconcileDelay().toMillis();
+    maxChecks = config.maxChecks();
+    long pollMillis = config.poll().toMillis();
     executor = ManagedScheduler.lookup();
     periodic = executor.scheduleWithFixedDelay(this::wake, 0, pollMillis, TimeUnit.MILLISECONDS);
-  }
-
-  private Long setting(String key, Long fallback) {
-    return config.getOptionalValue(key, Long.class).orElse(fallback);
   }
 
   @PreDestroy

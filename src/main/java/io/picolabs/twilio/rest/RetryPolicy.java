@@ -1,7 +1,7 @@
 package io.picolabs.twilio.rest;
 
+import io.picolabs.twilio.config.RestConfig;
 import java.time.Duration;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * Exponential backoff for requests that certainly did not reach Twilio's application (a refused
@@ -20,17 +20,9 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDe
     }
   }
 
-  /**
-   * The policy {@code twilio.retry.max-attempts} (4), {@code twilio.retry.initial-delay-ms} (500)
-   * and {@code twilio.retry.max-delay-ms} (8000) configure.
-   */
-  public static RetryPolicy of(Config config) {
-    return new RetryPolicy(
-        config.getOptionalValue("twilio.retry.max-attempts", Integer.class).orElse(4),
-        Duration.ofMillis(
-            config.getOptionalValue("twilio.retry.initial-delay-ms", Long.class).orElse(500L)),
-        Duration.ofMillis(
-            config.getOptionalValue("twilio.retry.max-delay-ms", Long.class).orElse(8000L)));
+  /** The policy {@code twilio.retry.*} configures. */
+  public static RetryPolicy of(RestConfig config) {
+    return new RetryPolicy(config.maxAttempts(), config.initialDelay(), config.maxDelay());
   }
 
   /**

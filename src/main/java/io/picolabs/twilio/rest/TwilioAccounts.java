@@ -1,10 +1,11 @@
 package io.picolabs.twilio.rest;
 
+import io.picolabs.twilio.config.RestConfig;
+import io.picolabs.twilio.config.Setting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,9 +64,15 @@ public class TwilioAccounts {
    */
   public Optional<String> authTokenFor(String accountSid) {
     String name = accountSid == null ? null : namesBySid().get(accountSid);
-    String key = name == null ? "twilio.auth-token" : "twilio.accounts." + name + ".auth-token";
+    String key =
+        name == null ? RestConfig.AUTH_TOKEN.key() : "twilio.accounts." + name + ".auth-token";
     return webhookTokens.computeIfAbsent(
         key, k -> config.apply(k).filter(token -> !token.isBlank()));
+  }
+
+  /** The default account's SID, if it is set ({@code twilio.account-sid}). */
+  public Optional<String> defaultAccountSid() {
+    return config.apply(RestConfig.ACCOUNT_SID.key()).filter(sid -> !sid.isBlank());
   }
 
   private Map<String, String> namesBySid() {
@@ -114,6 +121,6 @@ public class TwilioAccounts {
 
   /** The environment variable MicroProfile Config reads for {@code key}. */
   static String environmentName(String key) {
-    return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    return Setting.environmentVariable(key);
   }
 }

@@ -1,5 +1,6 @@
 package io.picolabs.twilio.rest;
 
+import io.picolabs.twilio.config.RestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
@@ -18,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
@@ -57,17 +57,12 @@ public class TwilioRest {
   protected TwilioRest() {}
 
   @Inject
-  TwilioRest(TwilioAccounts accounts, Config config) {
+  TwilioRest(TwilioAccounts accounts, RestConfig config) {
     this.accounts = accounts;
-    this.apiUrl =
-        URI.create(config.getOptionalValue("twilio.api-url", String.class).orElse(DEFAULT_API_URL));
+    this.apiUrl = config.apiUrl();
     this.retry = RetryPolicy.of(config);
-    this.connectTimeout = millis(config, "twilio.connect-timeout-ms", 5000);
-    this.readTimeout = millis(config, "twilio.read-timeout-ms", 15000);
-  }
-
-  private static Duration millis(Config config, String key, long fallback) {
-    return Duration.ofMillis(config.getOptionalValue(key, Long.class).orElse(fallback));
+    this.connectTimeout = config.connectTimeout();
+    this.readTimeout = config.readTimeout();
   }
 
   /** Throws {@link MissingCredentials} unless account {@code name} is fully configured. */

@@ -1,5 +1,6 @@
 package io.picolabs.twilio.state;
 
+import io.picolabs.twilio.config.StateConfig;
 import io.picolabs.twilio.event.ManagedScheduler;
 import io.picolabs.twilio.rules.RuleEvent;
 import jakarta.annotation.PostConstruct;
@@ -14,7 +15,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * How long call variables live: until the call's status callback says it has ended, or {@code
@@ -34,7 +34,7 @@ public class CallLifetime {
   private static final Set<String> ENDED =
       Set.of("completed", "busy", "failed", "no-answer", "canceled");
 
-  @Inject Config config;
+  @Inject StateConfig config;
   @Inject VariableStore store;
 
   private Duration lifetime;
@@ -42,9 +42,7 @@ public class CallLifetime {
 
   @PostConstruct
   void read() {
-    lifetime =
-        Duration.ofMinutes(
-            config.getOptionalValue("twilio.state.call-lifetime-minutes", Long.class).orElse(240L));
+    lifetime = config.callLifetime();
   }
 
   public Duration lifetime() {

@@ -1,6 +1,7 @@
 package io.picolabs.twilio.webhook;
 
-import io.picolabs.twilio.action.ActionUrls;
+import io.picolabs.twilio.config.EventsConfig;
+import io.picolabs.twilio.config.WebhookConfig;
 import io.picolabs.twilio.rest.TwilioAccounts;
 import io.picolabs.twilio.twiml.RawTwiml;
 import io.picolabs.twilio.twiml.TwimlWriter;
@@ -12,7 +13,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * The webhook boundary's settings, read once at start-up from MicroProfile Config. Settings that
@@ -23,10 +23,8 @@ import org.eclipse.microprofile.config.Config;
 public class WebhookSettings {
   private static final Logger LOG = Logger.getLogger(WebhookSettings.class.getName());
 
-  static final String DEFAULT_FALLBACK =
-      "<Response><Say>Sorry, we could not answer in time. Please call again later.</Say><Hangup/></Response>";
-
-  @Inject Config config;
+  @Inject WebhookConfig config;
+  @Inject EventsConfig events;
   @Inject TwilioAccounts accounts;
 
   private boolean validateSignature;
@@ -40,23 +38,18 @@ public class WebhookSettings {
 
   @PostConstruct
   void read() {
-    validateSignature = value("twilio.webhook.validate-signature", Boolean.class, true);
-    publicUrl = ActionUrls.publicUrl(config);
-    trustForwardedHeaders = value("twilio.webhook.trust-forwarded-headers", Boolean.class, false);
-    maxBodyBytes = value("twilio.webhook.max-body-bytes", Integer.class, 64 * 1024);
-    deadline = Duration.ofMillis(value("twilio.webhook.deadline-ms", Long.class, 8000L));
-    fallbackTwiml = readFallback();
-    idempotencyWindow =
-        Duration.ofSeconds(value("twilio.webhook.idempotency-window-seconds", Long.class, 300L));
-    eventsToken = config.getOptionalValue("events.token", String.class).filter(t -> !t.isBlank());
+    validateSignature = config.validateSignature();
+    publicUrl = config.publicUrl();
+    trustForwardedHeaders = config.trustForwardedHeaders();
+    maxBodyBytes = config.maxBodyBytes();
+    deadline = config.deadline();
+    fallbackTwiml = usableFallback(config.fallbackTwiml());
+    idempotencyWindow = config.idempotencyWindow();
+    eventsToken = events.token();
   }
 
-  private <T> T value(String key, Class<T> type, T fallback) {
-    return config.getOptionalValue(key, type).orElse(fallback);
-  }
-
-  private String readFallback() {
-    String twiml = value("twilio.webhook.fallback-twiml", String.class, DEFAULT_FALLBACK);
+  /** The fallback document, declaration included; the default if {@code twiml} is not TwiML. */
+  private static String usableFallback(String twiml) {
     try {
       RawTwiml.parse(twiml);
       return twiml.strip().startsWith("<?xml")
@@ -64,10 +57,11 @@ public class WebhookSettings {
           : TwimlWriter.DECLARATION + twiml.strip();
     } catch (IllegalArgumentException e) {
       LOG.severe(
-          "twilio.webhook.fallback-twiml is not usable ("
+          WebhookConfig.FALLBACK_TWIML.key()
+              + " is not usable ("
               + e.getMessage()
               + "); using the default");
-      return TwimlWriter.DECLARATION + DEFAULT_FALLBACK;
+      return TwimlWriter.DECLARATION + WebhookConfig.DEFAULT_FALLBACK;
     }
   }
 
