@@ -34,6 +34,27 @@ public final class PhoneCall implements AutoCloseable {
     return next(Heard.Kind.PLAY, url, "hear the play of " + url);
   }
 
+  /**
+   * The next thing said is {@code words}, said inside a {@code Gather}: a prompt, heard while the
+   * Gather listens, so that the caller can answer as soon as they hear it. Words said before the
+   * Gather (or after it) fail this, saying where they were heard.
+   *
+   * <pre>{@code
+   * call.hears("Hello Big Bird").hearsPrompt("What is your favorite number?").press("7");
+   * }</pre>
+   */
+  public PhoneCall hearsPrompt(String words) {
+    return prompt(Heard.Kind.SAY, words, "hear \"" + words + "\"");
+  }
+
+  /**
+   * The next thing played is {@code url}, played inside a {@code Gather} (see {@link
+   * #hearsPrompt}).
+   */
+  public PhoneCall hearsPromptPlay(String url) {
+    return prompt(Heard.Kind.PLAY, url, "hear the play of " + url);
+  }
+
   /** The next text the call's TwiML sends has the body {@code body}. */
   public PhoneCall receivesText(String body) {
     return next(Heard.Kind.MESSAGE, body, "receive the text \"" + body + "\"");
@@ -172,6 +193,37 @@ public final class PhoneCall implements AutoCloseable {
   // ---- checking ----
 
   private PhoneCall next(Heard.Kind kind, String text, String expectation) {
+    find(kind, text, expectation);
+    return this;
+  }
+
+  /** The next item of {@code kind}, which must be {@code text} and heard inside a Gather. */
+  private PhoneCall prompt(Heard.Kind kind, String text, String expectation) {
+    String inside = expectation + " inside the Gather that listens";
+    int at = find(kind, text, inside);
+    Heard item = call.heard().get(at);
+    if (!item.inGather()) {
+      checked = at; // the failure shows this step's TwiML
+      Listening listening = call.listening();
+      boolean before =
+          listening != null
+              && listening.verb().equals("Gather")
+              && call.exchanges().size() - 1 == item.step(); // a Gather waits: nothing after it yet
+      fail(
+          "expected to "
+              + inside
+              + ", but it was said "
+              + (before ? "before the Gather, not inside it" : "outside any Gather")
+              + " (in step "
+              + (item.step() + 1)
+              + (before ? ", which then waits at " + listening : "")
+              + ")");
+    }
+    return this;
+  }
+
+  /** Checks the next item of {@code kind} ({@code text}, unless null); returns its index. */
+  private int find(Heard.Kind kind, String text, String expectation) {
     List<Heard> heard = call.heard();
     for (int i = checked; i < heard.size(); i++) {
       Heard item = heard.get(i);
@@ -181,11 +233,11 @@ public final class PhoneCall implements AutoCloseable {
           fail("expected to " + expectation + " but heard " + item);
         }
         checked = i + 1;
-        return this;
+        return i;
       }
     }
     fail("expected to " + expectation + " but nothing more of that kind was heard");
-    return this;
+    return -1;
   }
 
   private PhoneCall waitingAt(String verb, String act) {
