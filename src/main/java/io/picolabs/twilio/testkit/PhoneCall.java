@@ -1,19 +1,25 @@
 package io.picolabs.twilio.testkit;
 
+import java.util.BitSet;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * A call in a conversation test: each expectation checks what the caller heard next, each act
  * ({@link #press}, {@link #says}, {@link #staysSilent} …) answers what the call waits for. A failed
- * expectation says what was heard instead and shows the TwiML of the step.
+ * expectation says what was heard instead and shows the TwiML of the step. Each expectation takes
+ * what it heard; {@link #hangsUp} fails if something said or played was never taken.
  *
  * <p>Closing it hangs up if the call is still going, and checks that the server accepted the call's
  * status callback.
  */
 public final class PhoneCall implements AutoCloseable {
   private final CallSimulator call;
+  // the transcript up to here has been looked through (expectations take what follows)
   private int checked;
+  // the items of the transcript an expectation took: heard by the test
+  private final BitSet taken = new BitSet();
 
   PhoneCall(CallSimulator call) {
     this.call = call;
@@ -152,12 +158,34 @@ public final class PhoneCall implements AutoCloseable {
 
   // ---- how the call ended ----
 
-  /** The server ended the call: a {@code Hangup}, or the end of its TwiML. */
+  /**
+   * The server ended the call ({@code Hangup}, or the end of its TwiML), and the test heard
+   * everything said and played on it: words or audio no expectation took ({@link #hears}, {@link
+   * #hearsPrompt}, {@link #hearsPlay} …) fail it, named, so that nothing the caller hears goes
+   * untested.
+   */
   public PhoneCall hangsUp() {
     if (!call.ended()
         || !(call.endedBecause().equals("Hangup")
             || call.endedBecause().equals("the document ended"))) {
       fail("expected the server to end the call");
+    }
+    List<Heard> heard = call.heard();
+    int[] unheard =
+        IntStream.range(0, heard.size())
+            .filter(i -> !taken.get(i))
+            .filter(
+                i ->
+                    heard.get(i).kind() == Heard.Kind.SAY || heard.get(i).kind() == Heard.Kind.PLAY)
+            .toArray();
+    if (unheard.length > 0) {
+      fail(
+          "the server ended the call, but the test did not hear "
+              + IntStream.of(unheard)
+                  .mapToObj(i -> heard.get(i).toString())
+                  .collect(Collectors.joining(", ", "[", "]"))
+              + " (expect it with hears, hearsPrompt or hearsPlay before hangsUp)",
+          heard.get(unheard[0]).step());
     }
     return this;
   }
@@ -233,6 +261,7 @@ public final class PhoneCall implements AutoCloseable {
           fail("expected to " + expectation + " but heard " + item);
         }
         checked = i + 1;
+        taken.set(i);
         return i;
       }
     }
@@ -255,6 +284,12 @@ public final class PhoneCall implements AutoCloseable {
   }
 
   private void fail(String expectation) {
+    List<Heard> heard = call.heard();
+    fail(expectation, checked < heard.size() ? heard.get(checked).step() : -1);
+  }
+
+  /** Fails with {@code expectation}, the transcript since the last check and step's TwiML. */
+  private void fail(String expectation, int step) {
     StringBuilder message = new StringBuilder(expectation).append('\n');
     List<Heard> heard = call.heard();
     message
@@ -272,7 +307,9 @@ public final class PhoneCall implements AutoCloseable {
         .append('\n');
     List<Exchange> exchanges = call.exchanges();
     if (!exchanges.isEmpty()) {
-      int step = checked < heard.size() ? heard.get(checked).step() : exchanges.size() - 1;
+      if (step < 0 || step >= exchanges.size()) {
+        step = exchanges.size() - 1;
+      }
       message
           .append("TwiML of step ")
           .append(step + 1)

@@ -393,6 +393,44 @@ class CallSimulatorTest {
   }
 
   @Test
+  void hangsUpFailsNamingWhatWasSaidOrPlayedButNeverHeard() {
+    server.twiml(
+        "/voice",
+        "<Say>Hello</Say><Play>https://example.com/jingle.mp3</Play><Pause/><Say>Goodbye</Say>"
+            + "<Hangup/>");
+    try (PhoneCall call = phone.from("+1").call("voice")) {
+      call.hears("Hello");
+      AssertionError unheard = assertThrows(AssertionError.class, call::hangsUp);
+      assertEquals(
+          "the server ended the call, but the test did not hear"
+              + " [(play https://example.com/jingle.mp3), \"Goodbye\"]"
+              + " (expect it with hears, hearsPrompt or hearsPlay before hangsUp)\n"
+              + "heard since the last check:"
+              + " [(play https://example.com/jingle.mp3), (pause 1 s), \"Goodbye\"]\n"
+              + "the call: ended (Hangup, completed)\n"
+              + "TwiML of step 1 of 1, POST "
+              + server.base()
+              + "voice -> 200 application/xml;charset=UTF-8\n"
+              + "<Response><Say>Hello</Say><Play>https://example.com/jingle.mp3</Play><Pause/>"
+              + "<Say>Goodbye</Say><Hangup/></Response>",
+          unheard.getMessage());
+      call.hearsPlay("https://example.com/jingle.mp3").hears("Goodbye").hangsUp();
+    }
+
+    // passed over by an expectation of another kind is not heard either
+    server.twiml("/skip", "<Say>Listen</Say><Play>https://example.com/a.mp3</Play>");
+    try (PhoneCall call = phone.from("+1").call("skip")) {
+      call.hearsPlay("https://example.com/a.mp3");
+      AssertionError skipped = assertThrows(AssertionError.class, call::hangsUp);
+      assertTrue(
+          skipped
+              .getMessage()
+              .startsWith("the server ended the call, but the test did not hear [\"Listen\"]"),
+          skipped.getMessage());
+    }
+  }
+
+  @Test
   void theStatusCallbackSaysHowTheCallEndedAndItsDuration() {
     server.twiml("/voice", "<Say>Bye</Say><Pause length=\"4\"/><Hangup/>");
     server.script("/status", p -> new Answer(204, "text/plain", ""));
