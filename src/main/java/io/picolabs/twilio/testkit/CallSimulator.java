@@ -44,6 +44,8 @@ public final class CallSimulator {
   private String callStatus = "ringing";
   private Listening listening;
   private Element listeningTo;
+  // the verb whose nested verbs are being performed ("Gather"), or empty
+  private String within = "";
   private Queued queued;
   private boolean ended;
   private String endedBecause = "";
@@ -284,8 +286,13 @@ public final class CallSimulator {
         hear(Heard.Kind.PAUSE, String.valueOf(length));
       }
       case "Gather" -> {
-        for (Element child : Twiml.children(verb)) {
-          perform(child);
+        within = "Gather"; // the Gather listens while its prompts play
+        try {
+          for (Element child : Twiml.children(verb)) {
+            perform(child);
+          }
+        } finally {
+          within = "";
         }
         wait(verb, "");
       }
@@ -469,7 +476,7 @@ public final class CallSimulator {
     if (kind == Heard.Kind.SAY || kind == Heard.Kind.PLAY || kind == Heard.Kind.PAUSE) {
       seconds += 1;
     }
-    heard.add(new Heard(kind, text, exchanges.size() - 1));
+    heard.add(new Heard(kind, text, exchanges.size() - 1, within));
   }
 
   // ---- requests ----

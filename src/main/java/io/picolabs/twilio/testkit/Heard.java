@@ -9,8 +9,20 @@ package io.picolabs.twilio.testkit;
  * @param text the words said, the URL or digits played, the seconds paused, the message's body, the
  *     number or queue dialed; for an application error, what went wrong
  * @param step the request (0-based, in {@link CallSimulator#exchanges()}) whose answer said it
+ * @param within {@code "Gather"} for what was said, played or paused inside a {@code Gather} (a
+ *     prompt: the Gather listens while the caller hears it); otherwise empty
  */
-public record Heard(Kind kind, String text, int step) {
+public record Heard(Kind kind, String text, int step, String within) {
+
+  /** What the call did outside any Gather. */
+  public Heard(Kind kind, String text, int step) {
+    this(kind, text, step, "");
+  }
+
+  /** Whether it was heard inside a Gather, while the Gather listened. */
+  public boolean inGather() {
+    return within.equals("Gather");
+  }
 
   /** The kinds of things a call can do. */
   public enum Kind {

@@ -1,19 +1,25 @@
 package io.picolabs.twilio.testkit;
 
+import java.util.BitSet;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * A call in a conversation test: each expectation checks what the caller heard next, each act
  * ({@link #press}, {@link #says}, {@link #staysSilent} …) answers what the call waits for. A failed
- * expectation says what was heard instead and shows the TwiML of the step.
+ * expectation says what was heard instead and shows the TwiML of the step. Each expectation takes
+ * what it heard; {@link #hangsUp} fails if something said or played was never taken.
  *
  * <p>Closing it hangs up if the call is still going, and checks that the server accepted the call's
  * status callback.
  */
 public final class PhoneCall implements AutoCloseable {
   private final CallSimulator call;
+  // the transcript up to here has been looked through (expectations take what follows)
   private int checked;
+  // the items of the transcript an expectation took: heard by the test
+  private final BitSet taken = new BitSet();
 
   PhoneCall(CallSimulator call) {
     this.call = call;
@@ -32,6 +38,27 @@ public final class PhoneCall implements AutoCloseable {
   /** The next thing played is {@code url} ({@code "digits 1234"} for played digits). */
   public PhoneCall hearsPlay(String url) {
     return next(Heard.Kind.PLAY, url, "hear the play of " + url);
+  }
+
+  /**
+   * The next thing said is {@code words}, said inside a {@code Gather}: a prompt, heard while the
+   * Gather listens, so that the caller can answer as soon as they hear it. Words said before the
+   * Gather (or after it) fail this, saying where they were heard.
+   *
+   * <pre>{@code
+   * call.hears("Hello Big Bird").hearsPrompt("What is your favorite number?").press("7");
+   * }</pre>
+   */
+  public PhoneCall hearsPrompt(String words) {
+    return prompt(Heard.Kind.SAY, words, "hear \"" + words + "\"");
+  }
+
+  /**
+   * The next thing played is {@code url}, played inside a {@code Gather} (see {@link
+   * #hearsPrompt}).
+   */
+  public PhoneCall hearsPromptPlay(String url) {
+    return prompt(Heard.Kind.PLAY, url, "hear the play of " + url);
   }
 
   /** The next text the call's TwiML sends has the body {@code body}. */
@@ -131,12 +158,34 @@ public final class PhoneCall implements AutoCloseable {
 
   // ---- how the call ended ----
 
-  /** The server ended the call: a {@code Hangup}, or the end of its TwiML. */
+  /**
+   * The server ended the call ({@code Hangup}, or the end of its TwiML), and the test heard
+   * everything said and played on it: words or audio no expectation took ({@link #hears}, {@link
+   * #hearsPrompt}, {@link #hearsPlay} …) fail it, named, so that nothing the caller hears goes
+   * untested.
+   */
   public PhoneCall hangsUp() {
     if (!call.ended()
         || !(call.endedBecause().equals("Hangup")
             || call.endedBecause().equals("the document ended"))) {
       fail("expected the server to end the call");
+    }
+    List<Heard> heard = call.heard();
+    int[] unheard =
+        IntStream.range(0, heard.size())
+            .filter(i -> !taken.get(i))
+            .filter(
+                i ->
+                    heard.get(i).kind() == Heard.Kind.SAY || heard.get(i).kind() == Heard.Kind.PLAY)
+            .toArray();
+    if (unheard.length > 0) {
+      fail(
+          "the server ended the call, but the test did not hear "
+              + IntStream.of(unheard)
+                  .mapToObj(i -> heard.get(i).toString())
+                  .collect(Collectors.joining(", ", "[", "]"))
+              + " (expect it with hears, hearsPrompt or hearsPlay before hangsUp)",
+          heard.get(unheard[0]).step());
     }
     return this;
   }
@@ -172,6 +221,37 @@ public final class PhoneCall implements AutoCloseable {
   // ---- checking ----
 
   private PhoneCall next(Heard.Kind kind, String text, String expectation) {
+    find(kind, text, expectation);
+    return this;
+  }
+
+  /** The next item of {@code kind}, which must be {@code text} and heard inside a Gather. */
+  private PhoneCall prompt(Heard.Kind kind, String text, String expectation) {
+    String inside = expectation + " inside the Gather that listens";
+    int at = find(kind, text, inside);
+    Heard item = call.heard().get(at);
+    if (!item.inGather()) {
+      checked = at; // the failure shows this step's TwiML
+      Listening listening = call.listening();
+      boolean before =
+          listening != null
+              && listening.verb().equals("Gather")
+              && call.exchanges().size() - 1 == item.step(); // a Gather waits: nothing after it yet
+      fail(
+          "expected to "
+              + inside
+              + ", but it was said "
+              + (before ? "before the Gather, not inside it" : "outside any Gather")
+              + " (in step "
+              + (item.step() + 1)
+              + (before ? ", which then waits at " + listening : "")
+              + ")");
+    }
+    return this;
+  }
+
+  /** Checks the next item of {@code kind} ({@code text}, unless null); returns its index. */
+  private int find(Heard.Kind kind, String text, String expectation) {
     List<Heard> heard = call.heard();
     for (int i = checked; i < heard.size(); i++) {
       Heard item = heard.get(i);
@@ -181,11 +261,12 @@ public final class PhoneCall implements AutoCloseable {
           fail("expected to " + expectation + " but heard " + item);
         }
         checked = i + 1;
-        return this;
+        taken.set(i);
+        return i;
       }
     }
     fail("expected to " + expectation + " but nothing more of that kind was heard");
-    return this;
+    return -1;
   }
 
   private PhoneCall waitingAt(String verb, String act) {
@@ -203,6 +284,12 @@ public final class PhoneCall implements AutoCloseable {
   }
 
   private void fail(String expectation) {
+    List<Heard> heard = call.heard();
+    fail(expectation, checked < heard.size() ? heard.get(checked).step() : -1);
+  }
+
+  /** Fails with {@code expectation}, the transcript since the last check and step's TwiML. */
+  private void fail(String expectation, int step) {
     StringBuilder message = new StringBuilder(expectation).append('\n');
     List<Heard> heard = call.heard();
     message
@@ -220,7 +307,9 @@ public final class PhoneCall implements AutoCloseable {
         .append('\n');
     List<Exchange> exchanges = call.exchanges();
     if (!exchanges.isEmpty()) {
-      int step = checked < heard.size() ? heard.get(checked).step() : exchanges.size() - 1;
+      if (step < 0 || step >= exchanges.size()) {
+        step = exchanges.size() - 1;
+      }
       message
           .append("TwiML of step ")
           .append(step + 1)

@@ -11,7 +11,7 @@ import java.util.Objects;
  * <pre>{@code
  * TwilioPhone phone = TwilioPhone.at(baseUrl).authToken(token);
  * try (PhoneCall call = phone.from("+8015552311").call("twilio/inbound_call")) {
- *   call.hears("Hello Big Bird").hears("What is your favorite number?").press("7")
+ *   call.hears("Hello Big Bird").hearsPrompt("What is your favorite number?").press("7")
  *       .hears("Your favorite number is 7.").hangsUp();
  * }
  * phone.from("+8015552311").text("twilio/inbound_sms", "Where are you?").repliesWith("…");

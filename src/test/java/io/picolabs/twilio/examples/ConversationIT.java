@@ -84,7 +84,7 @@ class ConversationIT {
       String from, String name, String digit) {
     try (PhoneCall call = phone().from(from).call("/twilio/inbound_call")) {
       call.hears("Hello " + name)
-          .hears("What is your favorite number?")
+          .hearsPrompt("What is your favorite number?")
           .press(digit)
           .hears("Your favorite number is " + digit + ".")
           .hangsUp();
@@ -101,7 +101,7 @@ class ConversationIT {
   void helloMonkeyTakesOnlyTheFirstKey() {
     try (PhoneCall call = phone().from("+911").call("/twilio/inbound_call")) {
       call.hears("Hello The Man")
-          .hears("What is your favorite number?")
+          .hearsPrompt("What is your favorite number?")
           .press("42#")
           .hears("Your favorite number is 4.")
           .hangsUp();
@@ -111,7 +111,10 @@ class ConversationIT {
   @Test
   void aCallerWhoPressesNothingHearsTheQuestionAndTheCallEnds() {
     try (PhoneCall call = phone().from("+8015552311").call("/twilio/inbound_call")) {
-      call.hears("Hello Big Bird").hears("What is your favorite number?").staysSilent().hangsUp();
+      call.hears("Hello Big Bird")
+          .hearsPrompt("What is your favorite number?")
+          .staysSilent()
+          .hangsUp();
       assertEquals(1, call.simulator().exchanges().size(), "nothing was posted to the action");
       assertEquals(2 + 5, call.simulator().seconds());
     }

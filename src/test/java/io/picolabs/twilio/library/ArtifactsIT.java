@@ -55,6 +55,8 @@ class ArtifactsIT {
   void theLibraryHoldsNeitherTheKitNorTheConsoleNorTheExamples() throws IOException {
     List<String> classes = classes("library.jar");
     assertTrue(classes.contains("io/picolabs/twilio/event/RuleEngine.class"));
+    // the rule harness is the library's, for its users' unit tests (vetoed: inert on a server)
+    assertTrue(classes.contains("io/picolabs/twilio/harness/RuleHarness.class"));
     assertEquals(
         List.of(),
         classes.stream()

@@ -95,6 +95,63 @@ class CallSimulatorTest {
   }
 
   @Test
+  void aPromptIsHeardInsideTheGatherThatListensAndFailsWhenSaidBeforeIt() {
+    server.twiml(
+        "/inside",
+        "<Say>Hello</Say><Gather numDigits=\"1\"><Say>What is your favorite number?</Say>"
+            + "<Play>https://example.com/menu.mp3</Play></Gather>");
+    try (PhoneCall call = phone.from("+1").call("inside")) {
+      call.hears("Hello")
+          .hearsPrompt("What is your favorite number?")
+          .hearsPromptPlay("https://example.com/menu.mp3");
+      assertEquals(
+          List.of(
+              new Heard(Heard.Kind.SAY, "Hello", 0),
+              new Heard(Heard.Kind.SAY, "What is your favorite number?", 0, "Gather"),
+              new Heard(Heard.Kind.PLAY, "https://example.com/menu.mp3", 0, "Gather")),
+          call.transcript());
+    }
+
+    server.twiml(
+        "/before",
+        "<Say>Hello</Say><Say>What is your favorite number?</Say><Gather numDigits=\"1\"/>");
+    try (PhoneCall call = phone.from("+1").call("before")) {
+      call.hears("Hello");
+      AssertionError before =
+          assertThrows(
+              AssertionError.class, () -> call.hearsPrompt("What is your favorite number?"));
+      assertEquals(
+          "expected to hear \"What is your favorite number?\" inside the Gather that listens,"
+              + " but it was said before the Gather, not inside it"
+              + " (in step 1, which then waits at Gather {numDigits=1})\n"
+              + "heard since the last check: [\"What is your favorite number?\"]\n"
+              + "the call: waiting at Gather {numDigits=1}\n"
+              + "TwiML of step 1 of 1, POST "
+              + server.base()
+              + "before -> 200 application/xml;charset=UTF-8\n"
+              + "<Response><Say>Hello</Say><Say>What is your favorite number?</Say>"
+              + "<Gather numDigits=\"1\"/></Response>",
+          before.getMessage());
+      // hears() still takes it wherever it was said
+      call.hears("What is your favorite number?");
+    }
+
+    server.twiml("/after", "<Gather timeout=\"2\"/><Say>Still there?</Say>");
+    try (PhoneCall call = phone.from("+1").call("after")) {
+      call.staysSilent();
+      AssertionError after =
+          assertThrows(AssertionError.class, () -> call.hearsPrompt("Still there?"));
+      assertTrue(
+          after
+              .getMessage()
+              .startsWith(
+                  "expected to hear \"Still there?\" inside the Gather that listens, but it was"
+                      + " said outside any Gather (in step 1)\n"),
+          after.getMessage());
+    }
+  }
+
+  @Test
   void finishOnKeyEndsTheKeysAndGetActionsCarryThemInTheQuery() {
     server
         .twiml("/voice", "<Gather method=\"GET\" finishOnKey=\"*\"/>")
@@ -332,6 +389,44 @@ class CallSimulatorTest {
           wrong.getMessage());
       AssertionError ended = assertThrows(AssertionError.class, call::hangsUp);
       assertTrue(ended.getMessage().startsWith("expected the server to end the call\n"));
+    }
+  }
+
+  @Test
+  void hangsUpFailsNamingWhatWasSaidOrPlayedButNeverHeard() {
+    server.twiml(
+        "/voice",
+        "<Say>Hello</Say><Play>https://example.com/jingle.mp3</Play><Pause/><Say>Goodbye</Say>"
+            + "<Hangup/>");
+    try (PhoneCall call = phone.from("+1").call("voice")) {
+      call.hears("Hello");
+      AssertionError unheard = assertThrows(AssertionError.class, call::hangsUp);
+      assertEquals(
+          "the server ended the call, but the test did not hear"
+              + " [(play https://example.com/jingle.mp3), \"Goodbye\"]"
+              + " (expect it with hears, hearsPrompt or hearsPlay before hangsUp)\n"
+              + "heard since the last check:"
+              + " [(play https://example.com/jingle.mp3), (pause 1 s), \"Goodbye\"]\n"
+              + "the call: ended (Hangup, completed)\n"
+              + "TwiML of step 1 of 1, POST "
+              + server.base()
+              + "voice -> 200 application/xml;charset=UTF-8\n"
+              + "<Response><Say>Hello</Say><Play>https://example.com/jingle.mp3</Play><Pause/>"
+              + "<Say>Goodbye</Say><Hangup/></Response>",
+          unheard.getMessage());
+      call.hearsPlay("https://example.com/jingle.mp3").hears("Goodbye").hangsUp();
+    }
+
+    // passed over by an expectation of another kind is not heard either
+    server.twiml("/skip", "<Say>Listen</Say><Play>https://example.com/a.mp3</Play>");
+    try (PhoneCall call = phone.from("+1").call("skip")) {
+      call.hearsPlay("https://example.com/a.mp3");
+      AssertionError skipped = assertThrows(AssertionError.class, call::hangsUp);
+      assertTrue(
+          skipped
+              .getMessage()
+              .startsWith("the server ended the call, but the test did not hear [\"Listen\"]"),
+          skipped.getMessage());
     }
   }
 
