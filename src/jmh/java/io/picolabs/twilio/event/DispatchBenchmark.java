@@ -59,12 +59,13 @@ import org.openjdk.jmh.annotations.TearDown;
  * implementation Liberty runs, with the project's own beans and the {@link RuleTable} extension.
  *
  * <p>Each invocation is what a webhook's rule thread does per request: {@link RuleDispatch#twiml}
- * (the webhook's entry point below HTTP) activates a request context of its own through its
- * {@code @ActivateRequestContext} interceptor, so every request-scoped bean (directives, outbox,
- * variable writes, {@link Twilio}, the current event) is created afresh and destroyed with it;
- * status callbacks are admitted, the {@link RuleEngine} resolves the rules (cached after the first
- * event) and runs each as a transaction over the three kinds of effect, Weld notifies each observer
- * method, injecting its {@link Twilio} and event; the directives are written as TwiML.
+ * (the webhook's entry point below HTTP) raises the event through the {@link RuleEntry}, which
+ * activates a request context of its own through its {@code @ActivateRequestContext} interceptor,
+ * so every request-scoped bean (directives, outbox, variable writes, {@link Twilio}, the current
+ * event) is created afresh and destroyed with it; status callbacks are admitted, the {@link
+ * RuleEngine} resolves the rules (cached after the first event) and runs each as a transaction over
+ * the three kinds of effect, Weld notifies each observer method, injecting its {@link Twilio} and
+ * event; the directives are written as TwiML.
  *
  * <p>Not included: HTTP and JAX-RS, the signature check, the idempotency store ({@code Replays}),
  * the hand-off to a rule thread and back ({@code Deadline}), building the event from the form, and
@@ -102,6 +103,7 @@ public class DispatchBenchmark {
             .addBeanClasses(
                 // what a webhook's dispatch reaches, and what those beans inject in turn
                 RuleDispatch.class,
+                RuleEntry.class,
                 RuleEngine.class,
                 CurrentEvent.class,
                 AnswerWindow.class,
@@ -157,7 +159,7 @@ public class DispatchBenchmark {
       throw new IllegalStateException(
           "a request context is already active: dispatch would not activate one per event");
     } catch (ContextNotActiveException expected) {
-      // as on a rule thread: RuleDispatch activates one per event
+      // as on a rule thread: the RuleEntry activates one per event
     }
     RuleEngine engine = container.select(RuleEngine.class).get();
     RequestContextController request = container.select(RequestContextController.class).get();

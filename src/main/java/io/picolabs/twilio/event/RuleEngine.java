@@ -123,7 +123,10 @@ public class RuleEngine {
   }
 
   /** What happened when an event was raised: the rules that ran, and those of them that failed. */
-  public record Outcome(List<String> fired, List<String> failed) {}
+  public record Outcome(List<String> fired, List<String> failed) {
+    /** No rule ran: the event did not reach them. */
+    public static final Outcome NONE = new Outcome(List.of(), List.of());
+  }
 
   protected RuleEngine() {}
 

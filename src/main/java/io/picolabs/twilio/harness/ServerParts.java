@@ -8,9 +8,11 @@ import io.picolabs.twilio.action.TwilioActions;
 import io.picolabs.twilio.config.Configuration;
 import io.picolabs.twilio.event.AnswerWindow;
 import io.picolabs.twilio.event.CurrentEvent;
+import io.picolabs.twilio.event.EventContext;
 import io.picolabs.twilio.event.RequestOrigin;
 import io.picolabs.twilio.event.RuleCommit;
 import io.picolabs.twilio.event.RuleEngine;
+import io.picolabs.twilio.event.RuleEntry;
 import io.picolabs.twilio.event.RuleTable;
 import io.picolabs.twilio.outbound.OutboxStore;
 import io.picolabs.twilio.outbound.OutcomeEvents;
@@ -34,7 +36,6 @@ import io.picolabs.twilio.state.VariableStore;
 import io.picolabs.twilio.state.VariableWrites;
 import io.picolabs.twilio.twiml.TwimlWriter;
 import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Vetoed;
 import jakarta.enterprise.inject.se.SeContainer;
@@ -75,6 +76,7 @@ final class ServerParts implements AutoCloseable {
   private static final List<Class<?>> LIBRARY_BEANS =
       List.of(
           RuleEngine.class,
+          RuleEntry.class,
           CurrentEvent.class,
           AnswerWindow.class,
           RequestOrigin.class,
@@ -101,12 +103,9 @@ final class ServerParts implements AutoCloseable {
   private final RecordedOutbox outbox = new RecordedOutbox();
   private final SeContainer container;
   private final String origin;
-  private final RuleEngine engine;
-  private final RequestOrigin requestOrigin;
+  private final RuleEntry entry;
   private final Directives directives;
-  private final CallLifetime calls;
   private final ActionUrls urls;
-  private final RequestContextController request;
 
   ServerParts(Map<String, String> settings, String origin, Class<?>... beans) {
     for (Class<?> bean : beans) {
@@ -129,12 +128,9 @@ final class ServerParts implements AutoCloseable {
             .initialize();
     try {
       // client proxies: the request-scoped ones reach each raise's own instances
-      engine = container.select(RuleEngine.class).get();
-      requestOrigin = container.select(RequestOrigin.class).get();
+      entry = container.select(RuleEntry.class).get();
       directives = container.select(Directives.class).get();
-      calls = container.select(CallLifetime.class).get();
       urls = container.select(ActionUrls.class).get();
-      request = container.select(RequestContextController.class).get();
     } catch (RuntimeException e) {
       container.close();
       throw e;
@@ -145,23 +141,19 @@ final class ServerParts implements AutoCloseable {
   RuleRun raise(RuleEvent event) {
     variables.written.clear();
     outbox.written.clear();
-    request.activate();
-    try {
-      requestOrigin.set(origin);
-      RuleEngine.Outcome outcome = engine.raise(event);
-      calls.afterEvent(event);
-      String twiml = TwimlWriter.write(directives.response());
-      String own = urls.absolute("sms_status");
-      String webhooks = own.substring(0, own.lastIndexOf('/') + 1);
-      List<Send> sends = new ArrayList<>();
-      for (Queued queued : outbox.written) {
-        sends.add(queued.send(webhooks));
-      }
-      return new RuleRun(
-          twiml, outcome.fired(), outcome.failed(), sends, List.copyOf(variables.written));
-    } finally {
-      request.deactivate();
-    }
+    return entry.raise(
+        EventContext.of(event, origin),
+        outcome -> {
+          String twiml = TwimlWriter.write(directives.response());
+          String own = urls.absolute("sms_status");
+          String webhooks = own.substring(0, own.lastIndexOf('/') + 1);
+          List<Send> sends = new ArrayList<>();
+          for (Queued queued : outbox.written) {
+            sends.add(queued.send(webhooks));
+          }
+          return new RuleRun(
+              twiml, outcome.fired(), outcome.failed(), sends, List.copyOf(variables.written));
+        });
   }
 
   /** The live variables of {@code owner} in {@code scope}, name to JSON. */

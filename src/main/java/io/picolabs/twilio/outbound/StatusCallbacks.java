@@ -2,6 +2,7 @@ package io.picolabs.twilio.outbound;
 
 import io.picolabs.twilio.event.DuplicateKey;
 import io.picolabs.twilio.rules.RuleEvent;
+import io.picolabs.twilio.spi.EventGate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ import java.util.logging.Logger;
  * a repeated one or one that came after a later one is only recorded.
  */
 @ApplicationScoped
-public class StatusCallbacks {
+public class StatusCallbacks implements EventGate {
   private static final Logger LOG = Logger.getLogger(StatusCallbacks.class.getName());
 
   /** The query parameter that names the entry in a status callback URL. */
@@ -33,6 +34,7 @@ public class StatusCallbacks {
    * The event to raise for webhook {@code event}: itself (with {@code outbox} when matched by SID)
    * if it is no status report of ours or one that moves its entry forward, else empty.
    */
+  @Override
   public Optional<RuleEvent> admit(RuleEvent event) {
     String id = event.attr(ENTRY);
     boolean call = event.attr("CallStatus") != null && event.attr("MessageStatus") == null;

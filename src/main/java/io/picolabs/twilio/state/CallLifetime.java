@@ -3,6 +3,7 @@ package io.picolabs.twilio.state;
 import io.picolabs.twilio.config.StateConfig;
 import io.picolabs.twilio.event.ManagedScheduler;
 import io.picolabs.twilio.rules.RuleEvent;
+import io.picolabs.twilio.spi.AfterEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,7 @@ import java.util.logging.Logger;
  * until then they already read as absent.
  */
 @ApplicationScoped
-public class CallLifetime {
+public class CallLifetime implements AfterEvent {
   static final long PURGE_MINUTES = 5;
 
   private static final Logger LOG = Logger.getLogger(CallLifetime.class.getName());
@@ -82,7 +83,8 @@ public class CallLifetime {
    * After an event's rules ran: if it says its call has ended ({@code CallStatus} completed, busy,
    * failed, no-answer, canceled), the call's variables go.
    */
-  public void afterEvent(RuleEvent event) {
+  @Override
+  public void after(RuleEvent event) {
     String status = event.attr("CallStatus");
     String sid = event.attr("CallSid");
     if (status != null && sid != null && !sid.isBlank() && ENDED.contains(status)) {

@@ -2,10 +2,9 @@ package io.picolabs.twilio.webhook;
 
 import io.picolabs.twilio.action.Directives;
 import io.picolabs.twilio.action.Outbox;
-import io.picolabs.twilio.event.RequestOrigin;
-import io.picolabs.twilio.event.RuleEngine;
+import io.picolabs.twilio.event.EventContext;
+import io.picolabs.twilio.event.RuleEntry;
 import io.picolabs.twilio.rules.RuleEvent;
-import io.picolabs.twilio.state.CallLifetime;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -89,12 +88,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     content = @Content(mediaType = OpenApiDocs.TEXT))
 public class EventChannel extends PlainRoutingErrors {
 
-  @Inject RuleEngine engine;
+  @Inject RuleEntry entry;
   @Inject Directives directives;
   @Inject Outbox outbox;
-  @Inject RequestOrigin requestOrigin;
   @Inject WebhookSettings settings;
-  @Inject CallLifetime calls;
   @Context HttpServletRequest servlet;
 
   @Operation(
@@ -203,10 +200,10 @@ public class EventChannel extends PlainRoutingErrors {
 
   private String raise(String domain, String type, Map<String, List<String>> attrs) {
     RuleEvent event = new RuleEvent(domain, type, attrs);
-    requestOrigin.set(PublicOrigin.of(servlet, settings));
-    RuleEngine.Outcome outcome = engine.raise(event);
-    calls.afterEvent(event);
-    return DirectivesJson.of(event, outcome, directives.response(), outbox.written()).toString();
+    return entry.raise(
+        EventContext.of(event, PublicOrigin.of(servlet, settings)),
+        outcome ->
+            DirectivesJson.of(event, outcome, directives.response(), outbox.written()).toString());
   }
 
   @Override
