@@ -20,9 +20,6 @@ import java.io.InputStream;
 @TwilioEndpoint
 @Priority(Priorities.AUTHENTICATION - 100)
 public class BodyLimit implements ContainerRequestFilter {
-  /** The request property holding the body's bytes. */
-  static final String BODY = BodyLimit.class.getName() + ".body";
-
   @Inject WebhookSettings settings;
 
   @Override
@@ -40,14 +37,8 @@ public class BodyLimit implements ContainerRequestFilter {
       request.abortWith(tooLarge(limit));
       return;
     }
-    request.setProperty(BODY, body);
+    WebhookExchange.of(request).body(body);
     request.setEntityStream(new ByteArrayInputStream(body));
-  }
-
-  /** The body read by this filter. */
-  static byte[] of(ContainerRequestContext request) {
-    Object body = request.getProperty(BODY);
-    return body instanceof byte[] bytes ? bytes : new byte[0];
   }
 
   private static Response tooLarge(int limit) {

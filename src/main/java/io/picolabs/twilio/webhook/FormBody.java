@@ -19,9 +19,6 @@ import java.util.Map;
  */
 public final class FormBody {
 
-  /** The request property under which a filter leaves the parsed body for the resource. */
-  static final String PARSED = FormBody.class.getName() + ".parsed";
-
   // A decoder is costly to make and not thread-safe; one per thread, reset by each decode() call.
   // The threads' values are JDK decoders, holding no class of the application and nothing secret;
   // the ThreadLocal itself (the map's weak key) goes with the application's class loader.

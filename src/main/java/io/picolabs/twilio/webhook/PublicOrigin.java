@@ -22,19 +22,12 @@ import java.util.Optional;
  * the signature check accepts either spelling).
  */
 final class PublicOrigin {
-  /** The request attribute holding the origin once read: the signature check reads it first. */
-  private static final String ATTRIBUTE = PublicOrigin.class.getName();
-
   private PublicOrigin() {}
 
   /** The origin of {@code request}, read once per request. */
   static String of(HttpServletRequest request, WebhookSettings settings) {
-    if (request.getAttribute(ATTRIBUTE) instanceof String origin) {
-      return origin;
-    }
-    String origin = of(request, settings.publicUrl(), settings.trustForwardedHeaders());
-    request.setAttribute(ATTRIBUTE, origin);
-    return origin;
+    return WebhookExchange.of(request)
+        .origin(() -> of(request, settings.publicUrl(), settings.trustForwardedHeaders()));
   }
 
   static String of(

@@ -51,21 +51,19 @@ public class SignatureCheck implements ContainerRequestFilter {
       request.abortWith(forbidden("missing " + HEADER));
       return;
     }
-    byte[] body = BodyLimit.of(request);
+    WebhookExchange exchange = WebhookExchange.of(request);
+    byte[] body = exchange.body();
     boolean form = isForm(request);
     Map<String, List<String>> query;
     Map<String, List<String>> params;
     String url;
     try {
-      query = FormBody.parse(servlet.getQueryString());
-      params = form ? FormBody.parse(body) : Map.of();
+      query = exchange.query(servlet);
+      params = form ? exchange.form(() -> FormBody.parse(body)) : Map.of(); // kept for the resource
       url = signedUrl();
     } catch (BadInput e) {
       request.abortWith(ErrorAnswers.plain(Response.Status.BAD_REQUEST, e.getMessage()));
       return;
-    }
-    if (form) {
-      request.setProperty(FormBody.PARSED, params); // the resource need not parse it again
     }
     Optional<String> token = accounts.authTokenFor(first(params, query, "AccountSid"));
     if (token.isEmpty()) {

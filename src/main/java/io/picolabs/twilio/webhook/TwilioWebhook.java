@@ -268,16 +268,13 @@ public class TwilioWebhook extends PlainRoutingErrors {
   }
 
   /** The form body, as the signature check parsed it (when it ran), else parsed here. */
-  @SuppressWarnings("unchecked")
   private static Map<String, List<String>> formOf(HttpServletRequest servlet, byte[] body) {
-    Object parsed = servlet.getAttribute(FormBody.PARSED);
-    return parsed instanceof Map<?, ?> params
-        ? (Map<String, List<String>>) params
-        : FormBody.parse(body);
+    return WebhookExchange.of(servlet).form(() -> FormBody.parse(body));
   }
 
+  /** The query's parameters, as the signature check parsed them (when it ran), else here. */
   private static Map<String, List<String>> query(HttpServletRequest servlet) {
-    return FormBody.parse(servlet.getQueryString());
+    return WebhookExchange.of(servlet).query(servlet);
   }
 
   private String answer(
@@ -304,7 +301,7 @@ public class TwilioWebhook extends PlainRoutingErrors {
               return answer.twiml();
             },
             settings.fallbackTwiml());
-    servlet.setAttribute(WebhookOutcomes.OUTCOME, outcome.get());
+    WebhookExchange.of(servlet).outcome(outcome.get());
     return twiml;
   }
 

@@ -14,21 +14,19 @@ import java.util.logging.Logger;
  * at the one place every answer passes: a response filter of the webhook resources. It sees the
  * signature check's 403, the 400 and 413 of unreadable requests (mapped or aborted before the
  * resource ran) and the resource's own answers, which the resource marks as answered, fallback or
- * replayed ({@link #OUTCOME}).
+ * replayed (in its {@link WebhookExchange}).
  */
 @Provider
 @SignedByTwilio
 public class WebhookOutcomes implements ContainerResponseFilter {
-  /** The request property where the webhook resource puts its {@link WebhookAnswered.Outcome}. */
-  static final String OUTCOME = WebhookOutcomes.class.getName() + ".outcome";
-
   private static final Logger LOG = Logger.getLogger(WebhookOutcomes.class.getName());
 
   @Inject Event<WebhookAnswered> answered;
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    WebhookAnswered fact = of(request.getProperty(OUTCOME), type(request), response.getStatus());
+    WebhookAnswered fact =
+        of(WebhookExchange.of(request).outcome(), type(request), response.getStatus());
     try {
       answered.fire(fact);
     } catch (RuntimeException e) {

@@ -1,0 +1,88 @@
+package io.picolabs.twilio.webhook;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * What the library's filters learned about one request, for the filters after them and the
+ * resource: one typed object per request instead of a request attribute per fact. It lives in the
+ * request's attributes under one key (JAX-RS request properties are the servlet request's
+ * attributes), so that filters reach it through their {@link ContainerRequestContext} and resources
+ * through their {@link HttpServletRequest}; each fact is read or computed once.
+ */
+final class WebhookExchange {
+  private static final String KEY = WebhookExchange.class.getName();
+
+  private byte[] body = new byte[0];
+  private Map<String, List<String>> form;
+  private Map<String, List<String>> query;
+  private String origin;
+  private WebhookAnswered.Outcome outcome;
+
+  private WebhookExchange() {}
+
+  /** The request's exchange, made on first use. */
+  static WebhookExchange of(ContainerRequestContext request) {
+    if (request.getProperty(KEY) instanceof WebhookExchange exchange) {
+      return exchange;
+    }
+    WebhookExchange exchange = new WebhookExchange();
+    request.setProperty(KEY, exchange);
+    return exchange;
+  }
+
+  /** The request's exchange, made on first use. */
+  static WebhookExchange of(HttpServletRequest request) {
+    if (request.getAttribute(KEY) instanceof WebhookExchange exchange) {
+      return exchange;
+    }
+    WebhookExchange exchange = new WebhookExchange();
+    request.setAttribute(KEY, exchange);
+    return exchange;
+  }
+
+  /** The body as {@link BodyLimit} read it (empty before it ran). */
+  byte[] body() {
+    return body;
+  }
+
+  void body(byte[] body) {
+    this.body = body;
+  }
+
+  /** The form body, parsed by whoever needs it first. */
+  Map<String, List<String>> form(Supplier<Map<String, List<String>>> parse) {
+    if (form == null) {
+      form = parse.get();
+    }
+    return form;
+  }
+
+  /** The query's parameters, parsed by whoever needs them first. */
+  Map<String, List<String>> query(HttpServletRequest servlet) {
+    if (query == null) {
+      query = FormBody.parse(servlet.getQueryString());
+    }
+    return query;
+  }
+
+  /** The public origin, read by whoever needs it first ({@link PublicOrigin}). */
+  String origin(Supplier<String> read) {
+    if (origin == null) {
+      origin = read.get();
+    }
+    return origin;
+  }
+
+  /** How the webhook resource answered, if it ran ({@link WebhookOutcomes}). */
+  WebhookAnswered.Outcome outcome() {
+    return outcome;
+  }
+
+  void outcome(WebhookAnswered.Outcome outcome) {
+    this.outcome = outcome;
+  }
+}
