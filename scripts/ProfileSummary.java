@@ -35,9 +35,9 @@ public class ProfileSummary {
         "  our filters: signature check (SignatureCheck)",
         "io.picolabs.twilio.webhook.SignatureCheck");
     PARTS.put("    HMAC-SHA1 (TwilioSignature)", "io.picolabs.twilio.security.TwilioSignature");
-    PARTS.put("    form parsing (FormBody)", "io.picolabs.twilio.webhook.FormBody");
-    PARTS.put("    public origin (PublicOrigin)", "io.picolabs.twilio.webhook.PublicOrigin");
-    PARTS.put("  our filters: body limit (BodyLimit)", "io.picolabs.twilio.webhook.BodyLimit");
+    PARTS.put("    form parsing (FormBody)", "io.picolabs.twilio.http.FormBody");
+    PARTS.put("    public origin (PublicOrigin)", "io.picolabs.twilio.http.PublicOrigin");
+    PARTS.put("  our filters: body limit (BodyLimit)", "io.picolabs.twilio.http.BodyLimit");
     PARTS.put(
         "  our filters: outcomes and metrics (WebhookOutcomes, ops)",
         "io.picolabs.twilio.webhook.WebhookOutcomes|io.picolabs.twilio.ops");

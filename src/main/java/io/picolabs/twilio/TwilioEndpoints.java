@@ -1,13 +1,13 @@
 package io.picolabs.twilio;
 
+import io.picolabs.twilio.http.BodyLimit;
+import io.picolabs.twilio.http.EventsTokenCheck;
 import io.picolabs.twilio.numbers.NumbersResource;
-import io.picolabs.twilio.webhook.BodyLimit;
+import io.picolabs.twilio.outbound.OutboundLog;
+import io.picolabs.twilio.state.VariablesResource;
 import io.picolabs.twilio.webhook.EventChannel;
-import io.picolabs.twilio.webhook.EventsTokenCheck;
-import io.picolabs.twilio.webhook.OutboundLog;
 import io.picolabs.twilio.webhook.SignatureCheck;
 import io.picolabs.twilio.webhook.TwilioWebhook;
-import io.picolabs.twilio.webhook.VariablesResource;
 import io.picolabs.twilio.webhook.WebhookOutcomes;
 import java.util.Set;
 

@@ -1,13 +1,13 @@
 package io.picolabs.twilio.numbers;
 
+import io.picolabs.twilio.http.ErrorAnswers;
+import io.picolabs.twilio.http.EventsTokenRequired;
+import io.picolabs.twilio.http.OpenApiDocs;
+import io.picolabs.twilio.http.TwilioEndpoint;
 import io.picolabs.twilio.rest.MissingCredentials;
 import io.picolabs.twilio.rest.OutcomeUnknown;
 import io.picolabs.twilio.rest.TwilioError;
 import io.picolabs.twilio.rest.TwilioUnreachable;
-import io.picolabs.twilio.webhook.ErrorAnswers;
-import io.picolabs.twilio.webhook.EventsTokenRequired;
-import io.picolabs.twilio.webhook.OpenApiDocs;
-import io.picolabs.twilio.webhook.TwilioEndpoint;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;

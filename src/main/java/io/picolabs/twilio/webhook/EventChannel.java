@@ -4,6 +4,14 @@ import io.picolabs.twilio.action.Directives;
 import io.picolabs.twilio.action.Outbox;
 import io.picolabs.twilio.event.EventContext;
 import io.picolabs.twilio.event.RuleEntry;
+import io.picolabs.twilio.http.EventsTokenCheck;
+import io.picolabs.twilio.http.EventsTokenRequired;
+import io.picolabs.twilio.http.FormBody;
+import io.picolabs.twilio.http.JsonAttributes;
+import io.picolabs.twilio.http.OpenApiDocs;
+import io.picolabs.twilio.http.PlainRoutingErrors;
+import io.picolabs.twilio.http.PublicOrigin;
+import io.picolabs.twilio.http.TwilioEndpoint;
 import io.picolabs.twilio.rules.RuleEvent;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -91,7 +99,7 @@ public class EventChannel extends PlainRoutingErrors {
   @Inject RuleEntry entry;
   @Inject Directives directives;
   @Inject Outbox outbox;
-  @Inject WebhookSettings settings;
+  @Inject PublicOrigin publicOrigin;
   @Context HttpServletRequest servlet;
 
   @Operation(
@@ -201,7 +209,7 @@ public class EventChannel extends PlainRoutingErrors {
   private String raise(String domain, String type, Map<String, List<String>> attrs) {
     RuleEvent event = new RuleEvent(domain, type, attrs);
     return entry.raise(
-        EventContext.of(event, PublicOrigin.of(servlet, settings)),
+        EventContext.of(event, publicOrigin.of(servlet)),
         outcome ->
             DirectivesJson.of(event, outcome, directives.response(), outbox.written()).toString());
   }

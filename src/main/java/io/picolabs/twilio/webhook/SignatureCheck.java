@@ -1,5 +1,10 @@
 package io.picolabs.twilio.webhook;
 
+import io.picolabs.twilio.http.BadInput;
+import io.picolabs.twilio.http.ErrorAnswers;
+import io.picolabs.twilio.http.Exchange;
+import io.picolabs.twilio.http.FormBody;
+import io.picolabs.twilio.http.PublicOrigin;
 import io.picolabs.twilio.rest.TwilioAccounts;
 import io.picolabs.twilio.security.TwilioSignature;
 import jakarta.annotation.Priority;
@@ -38,6 +43,7 @@ public class SignatureCheck implements ContainerRequestFilter {
   private final AtomicBoolean noTokenLogged = new AtomicBoolean();
 
   @Inject WebhookSettings settings;
+  @Inject PublicOrigin publicOrigin;
   @Inject TwilioAccounts accounts;
   @Context HttpServletRequest servlet;
 
@@ -51,7 +57,7 @@ public class SignatureCheck implements ContainerRequestFilter {
       request.abortWith(forbidden("missing " + HEADER));
       return;
     }
-    WebhookExchange exchange = WebhookExchange.of(request);
+    Exchange exchange = Exchange.of(request);
     byte[] body = exchange.body();
     boolean form = isForm(request);
     Map<String, List<String>> query;
@@ -93,9 +99,7 @@ public class SignatureCheck implements ContainerRequestFilter {
   /** The URL Twilio requested, as it signed it: the public origin, then path and query. */
   private String signedUrl() {
     String query = servlet.getQueryString();
-    return PublicOrigin.of(servlet, settings)
-        + servlet.getRequestURI()
-        + (query == null ? "" : "?" + query);
+    return publicOrigin.of(servlet) + servlet.getRequestURI() + (query == null ? "" : "?" + query);
   }
 
   private static String first(

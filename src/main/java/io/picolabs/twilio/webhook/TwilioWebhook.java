@@ -1,5 +1,12 @@
 package io.picolabs.twilio.webhook;
 
+import io.picolabs.twilio.http.Exchange;
+import io.picolabs.twilio.http.FormBody;
+import io.picolabs.twilio.http.JsonAttributes;
+import io.picolabs.twilio.http.OpenApiDocs;
+import io.picolabs.twilio.http.PlainRoutingErrors;
+import io.picolabs.twilio.http.PublicOrigin;
+import io.picolabs.twilio.http.TwilioEndpoint;
 import io.picolabs.twilio.rules.RuleEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -90,6 +97,7 @@ public class TwilioWebhook extends PlainRoutingErrors {
   @Inject RuleDispatch dispatch;
   @Inject Replays replays;
   @Inject WebhookSettings settings;
+  @Inject PublicOrigin publicOrigin;
 
   /** A number set to HTTP POST (the default): parameters in a form body. */
   @Operation(
@@ -269,12 +277,12 @@ public class TwilioWebhook extends PlainRoutingErrors {
 
   /** The form body, as the signature check parsed it (when it ran), else parsed here. */
   private static Map<String, List<String>> formOf(HttpServletRequest servlet, byte[] body) {
-    return WebhookExchange.of(servlet).form(() -> FormBody.parse(body));
+    return Exchange.of(servlet).form(() -> FormBody.parse(body));
   }
 
   /** The query's parameters, as the signature check parsed them (when it ran), else here. */
   private static Map<String, List<String>> query(HttpServletRequest servlet) {
-    return WebhookExchange.of(servlet).query(servlet);
+    return Exchange.of(servlet).query(servlet);
   }
 
   private String answer(
@@ -283,7 +291,7 @@ public class TwilioWebhook extends PlainRoutingErrors {
       Map<String, List<String>> params,
       HttpServletRequest servlet) {
     RuleEvent event = new RuleEvent(DOMAIN, type, params);
-    String origin = PublicOrigin.of(servlet, settings);
+    String origin = publicOrigin.of(servlet);
     String key = idempotencyToken == null ? null : servlet.getRequestURI() + ' ' + idempotencyToken;
     // stays REPLAYED unless this delivery's rules run: a retry is answered without them
     AtomicReference<WebhookAnswered.Outcome> outcome =
@@ -301,7 +309,7 @@ public class TwilioWebhook extends PlainRoutingErrors {
               return answer.twiml();
             },
             settings.fallbackTwiml());
-    WebhookExchange.of(servlet).outcome(outcome.get());
+    Exchange.of(servlet).outcome(outcome.get());
     return twiml;
   }
 

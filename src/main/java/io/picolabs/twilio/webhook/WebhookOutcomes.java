@@ -1,5 +1,6 @@
 package io.picolabs.twilio.webhook;
 
+import io.picolabs.twilio.http.Exchange;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -14,7 +15,7 @@ import java.util.logging.Logger;
  * at the one place every answer passes: a response filter of the webhook resources. It sees the
  * signature check's 403, the 400 and 413 of unreadable requests (mapped or aborted before the
  * resource ran) and the resource's own answers, which the resource marks as answered, fallback or
- * replayed (in its {@link WebhookExchange}).
+ * replayed (in its {@link Exchange}).
  */
 @Provider
 @SignedByTwilio
@@ -25,8 +26,7 @@ public class WebhookOutcomes implements ContainerResponseFilter {
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    WebhookAnswered fact =
-        of(WebhookExchange.of(request).outcome(), type(request), response.getStatus());
+    WebhookAnswered fact = of(Exchange.of(request).outcome(), type(request), response.getStatus());
     try {
       answered.fire(fact);
     } catch (RuntimeException e) {

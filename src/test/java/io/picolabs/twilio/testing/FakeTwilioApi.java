@@ -2,7 +2,7 @@ package io.picolabs.twilio.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.picolabs.twilio.webhook.FormBody;
+import io.picolabs.twilio.http.FormBody;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

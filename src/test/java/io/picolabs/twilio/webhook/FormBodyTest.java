@@ -5,6 +5,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.picolabs.twilio.http.BadInput;
+import io.picolabs.twilio.http.FormBody;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,8 @@ package io.picolabs.twilio.webhook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.picolabs.twilio.http.BadInput;
+import io.picolabs.twilio.http.PublicOrigin;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
 import java.util.Map;

@@ -1,5 +1,6 @@
-package io.picolabs.twilio.webhook;
+package io.picolabs.twilio.http;
 
+import io.picolabs.twilio.config.EventsConfig;
 import io.picolabs.twilio.security.Secrets;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -27,11 +28,11 @@ public class EventsTokenCheck implements ContainerRequestFilter {
 
   private final AtomicBoolean closedLogged = new AtomicBoolean();
 
-  @Inject WebhookSettings settings;
+  @Inject EventsConfig config;
 
   @Override
   public void filter(ContainerRequestContext request) {
-    Optional<String> token = settings.eventsToken();
+    Optional<String> token = config.token();
     if (token.isEmpty()) {
       if (!closedLogged.getAndSet(true)) {
         LOG.warning("refusing requests to /events: events.token (EVENTS_TOKEN) is not set");

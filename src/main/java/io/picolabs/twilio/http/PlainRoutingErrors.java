@@ -1,4 +1,4 @@
-package io.picolabs.twilio.webhook;
+package io.picolabs.twilio.http;
 
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.PATCH;

@@ -1,4 +1,4 @@
-package io.picolabs.twilio.webhook;
+package io.picolabs.twilio.http;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -15,11 +15,11 @@ import java.util.Map;
  * Event attributes from a JSON object: strings as they are, numbers and booleans as their JSON
  * text, arrays as repeated values, nested objects as JSON text; {@code null} members are left out.
  */
-final class JsonAttributes {
+public final class JsonAttributes {
 
   private JsonAttributes() {}
 
-  static Map<String, List<String>> parse(byte[] body) {
+  public static Map<String, List<String>> parse(byte[] body) {
     Map<String, List<String>> attrs = new LinkedHashMap<>();
     if (body.length == 0) {
       return attrs;

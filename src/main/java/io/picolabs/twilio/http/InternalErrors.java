@@ -1,4 +1,4 @@
-package io.picolabs.twilio.webhook;
+package io.picolabs.twilio.http;
 
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
@@ -25,7 +25,7 @@ public class InternalErrors {
   private static final Logger LOG = Logger.getLogger(InternalErrors.class.getName());
 
   @AroundInvoke
-  Object answer(InvocationContext call) throws Exception {
+  public Object answer(InvocationContext call) throws Exception {
     try {
       return call.proceed();
     } catch (WebApplicationException answered) {

@@ -1,5 +1,6 @@
-package io.picolabs.twilio.webhook;
+package io.picolabs.twilio.http;
 
+import io.picolabs.twilio.config.WebhookConfig;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -20,11 +21,11 @@ import java.io.InputStream;
 @TwilioEndpoint
 @Priority(Priorities.AUTHENTICATION - 100)
 public class BodyLimit implements ContainerRequestFilter {
-  @Inject WebhookSettings settings;
+  @Inject WebhookConfig config;
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
-    int limit = settings.maxBodyBytes();
+    int limit = config.maxBodyBytes();
     if (request.getLength() > limit) {
       request.abortWith(tooLarge(limit));
       return;
@@ -37,7 +38,7 @@ public class BodyLimit implements ContainerRequestFilter {
       request.abortWith(tooLarge(limit));
       return;
     }
-    WebhookExchange.of(request).body(body);
+    Exchange.of(request).body(body);
     request.setEntityStream(new ByteArrayInputStream(body));
   }
 

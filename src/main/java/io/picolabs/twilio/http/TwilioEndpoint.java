@@ -1,4 +1,4 @@
-package io.picolabs.twilio.webhook;
+package io.picolabs.twilio.http;
 
 import jakarta.interceptor.InterceptorBinding;
 import jakarta.ws.rs.NameBinding;

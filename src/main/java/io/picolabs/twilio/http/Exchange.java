@@ -1,4 +1,4 @@
-package io.picolabs.twilio.webhook;
+package io.picolabs.twilio.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -13,48 +13,48 @@ import java.util.function.Supplier;
  * attributes), so that filters reach it through their {@link ContainerRequestContext} and resources
  * through their {@link HttpServletRequest}; each fact is read or computed once.
  */
-final class WebhookExchange {
-  private static final String KEY = WebhookExchange.class.getName();
+public final class Exchange {
+  private static final String KEY = Exchange.class.getName();
 
   private byte[] body = new byte[0];
   private Map<String, List<String>> form;
   private Map<String, List<String>> query;
   private String origin;
-  private WebhookAnswered.Outcome outcome;
+  private Enum<?> outcome;
 
-  private WebhookExchange() {}
+  private Exchange() {}
 
   /** The request's exchange, made on first use. */
-  static WebhookExchange of(ContainerRequestContext request) {
-    if (request.getProperty(KEY) instanceof WebhookExchange exchange) {
+  public static Exchange of(ContainerRequestContext request) {
+    if (request.getProperty(KEY) instanceof Exchange exchange) {
       return exchange;
     }
-    WebhookExchange exchange = new WebhookExchange();
+    Exchange exchange = new Exchange();
     request.setProperty(KEY, exchange);
     return exchange;
   }
 
   /** The request's exchange, made on first use. */
-  static WebhookExchange of(HttpServletRequest request) {
-    if (request.getAttribute(KEY) instanceof WebhookExchange exchange) {
+  public static Exchange of(HttpServletRequest request) {
+    if (request.getAttribute(KEY) instanceof Exchange exchange) {
       return exchange;
     }
-    WebhookExchange exchange = new WebhookExchange();
+    Exchange exchange = new Exchange();
     request.setAttribute(KEY, exchange);
     return exchange;
   }
 
   /** The body as {@link BodyLimit} read it (empty before it ran). */
-  byte[] body() {
+  public byte[] body() {
     return body;
   }
 
-  void body(byte[] body) {
+  public void body(byte[] body) {
     this.body = body;
   }
 
   /** The form body, parsed by whoever needs it first. */
-  Map<String, List<String>> form(Supplier<Map<String, List<String>>> parse) {
+  public Map<String, List<String>> form(Supplier<Map<String, List<String>>> parse) {
     if (form == null) {
       form = parse.get();
     }
@@ -62,7 +62,7 @@ final class WebhookExchange {
   }
 
   /** The query's parameters, parsed by whoever needs them first. */
-  Map<String, List<String>> query(HttpServletRequest servlet) {
+  public Map<String, List<String>> query(HttpServletRequest servlet) {
     if (query == null) {
       query = FormBody.parse(servlet.getQueryString());
     }
@@ -70,19 +70,22 @@ final class WebhookExchange {
   }
 
   /** The public origin, read by whoever needs it first ({@link PublicOrigin}). */
-  String origin(Supplier<String> read) {
+  public String origin(Supplier<String> read) {
     if (origin == null) {
       origin = read.get();
     }
     return origin;
   }
 
-  /** How the webhook resource answered, if it ran ({@link WebhookOutcomes}). */
-  WebhookAnswered.Outcome outcome() {
+  /**
+   * How the resource answered, if it ran and said so, for the response filters (the webhook's
+   * answered, fallback or replayed).
+   */
+  public Enum<?> outcome() {
     return outcome;
   }
 
-  void outcome(WebhookAnswered.Outcome outcome) {
+  public void outcome(Enum<?> outcome) {
     this.outcome = outcome;
   }
 }

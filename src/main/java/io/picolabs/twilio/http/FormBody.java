@@ -1,4 +1,4 @@
-package io.picolabs.twilio.webhook;
+package io.picolabs.twilio.http;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

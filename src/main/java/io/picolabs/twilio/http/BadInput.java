@@ -1,4 +1,4 @@
-package io.picolabs.twilio.webhook;
+package io.picolabs.twilio.http;
 
 /** A request the server cannot read; answered 400 with {@link #getMessage()} and nothing else. */
 public class BadInput extends RuntimeException {

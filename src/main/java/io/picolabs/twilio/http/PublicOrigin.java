@@ -1,5 +1,8 @@
-package io.picolabs.twilio.webhook;
+package io.picolabs.twilio.http;
 
+import io.picolabs.twilio.config.WebhookConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 
@@ -21,16 +24,17 @@ import java.util.Optional;
  * A port that is the scheme's default is left out (Twilio signs the URL as it was requested, and
  * the signature check accepts either spelling).
  */
-final class PublicOrigin {
-  private PublicOrigin() {}
+@ApplicationScoped
+public class PublicOrigin {
+  @Inject WebhookConfig config;
 
   /** The origin of {@code request}, read once per request. */
-  static String of(HttpServletRequest request, WebhookSettings settings) {
-    return WebhookExchange.of(request)
-        .origin(() -> of(request, settings.publicUrl(), settings.trustForwardedHeaders()));
+  public String of(HttpServletRequest request) {
+    return Exchange.of(request)
+        .origin(() -> of(request, config.publicUrl(), config.trustForwardedHeaders()));
   }
 
-  static String of(
+  public static String of(
       HttpServletRequest request, Optional<String> publicUrl, boolean trustForwardedHeaders) {
     if (publicUrl.isPresent()) {
       return publicUrl.get();

@@ -1,4 +1,4 @@
-package io.picolabs.twilio.webhook;
+package io.picolabs.twilio.http;
 
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.util.List;
@@ -16,54 +16,56 @@ public final class OpenApiDocs {
 
   private OpenApiDocs() {}
 
-  /** The security scheme of Twilio's webhooks (declared on {@link TwilioWebhook}). */
-  static final String TWILIO_SIGNATURE = "twilioSignature";
+  /** The security scheme of Twilio's webhooks (declared on the webhook resource, TwilioWebhook). */
+  public static final String TWILIO_SIGNATURE = "twilioSignature";
 
-  /** The security scheme of the event channel and the reading endpoints ({@link EventChannel}). */
+  /**
+   * The security scheme of the event channel and the reading endpoints (declared on EventChannel).
+   */
   public static final String EVENTS_TOKEN = "eventsToken";
 
   /** Event domains and types, as the paths accept them. */
-  static final String NAME_PATTERN = "^[A-Za-z0-9_-]+$";
+  public static final String NAME_PATTERN = "^[A-Za-z0-9_-]+$";
 
   public static final String TEXT = "text/plain";
-  static final String XML = "application/xml";
+  public static final String XML = "application/xml";
   public static final String JSON = "application/json";
-  static final String FORM = "application/x-www-form-urlencoded";
+  public static final String FORM = "application/x-www-form-urlencoded";
 
-  static final String TWIML_EXAMPLE =
+  public static final String TWIML_EXAMPLE =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Say>Hello Big Bird</Say>"
           + "<Gather action=\"/twilio/monkey_handle\" numDigits=\"1\"><Say>What is your favorite"
           + " number?</Say></Gather></Response>";
 
-  static final String TWIML =
+  public static final String TWIML =
       "The TwiML document the rules that selected the event built together, in priority order; an"
           + " empty `<Response/>` when no rule selected it, and `twilio.webhook.fallback-twiml`"
           + " when the rules did not finish within `twilio.webhook.deadline-ms`. A retried"
           + " delivery (same `I-Twilio-Idempotency-Token`) gets the first answer again.";
 
-  static final String TWILIO_PARAMETERS =
+  public static final String TWILIO_PARAMETERS =
       "Twilio's request parameters (voice: `AccountSid`, `CallSid`, `From`, `To`, `CallStatus`,"
           + " `Direction`, `Digits`, `SpeechResult` …; messaging: `MessageSid`, `Body`,"
           + " `NumMedia` …; status callbacks: `MessageStatus`, `CallStatus`, `ErrorCode` …). Every"
           + " parameter becomes an attribute of the event, whatever its name: Twilio adds"
           + " parameters without notice, and the rules read the ones they need.";
 
-  static final String BAD_INPUT =
+  public static final String BAD_INPUT =
       "A broken percent-escape, invalid UTF-8, or a JSON body that is not an object: one line of"
           + " plain text saying why.";
-  static final String BAD_SIGNATURE =
+  public static final String BAD_SIGNATURE =
       "A missing or wrong `X-Twilio-Signature` (or no auth token configured): no rule runs.";
   public static final String NO_TOKEN = "No `Authorization: Bearer` token.";
   public static final String WRONG_TOKEN =
       "A wrong bearer token, or no `events.token` configured (the channel is closed).";
-  static final String TOO_LARGE = "A body over `twilio.webhook.max-body-bytes` (64 KiB).";
-  static final String UNSUPPORTED =
+  public static final String TOO_LARGE = "A body over `twilio.webhook.max-body-bytes` (64 KiB).";
+  public static final String UNSUPPORTED =
       "Another content type than the ones listed for the request body.";
-  static final String NOT_ALLOWED = "Another method on this path.";
+  public static final String NOT_ALLOWED = "Another method on this path.";
 
   /** The event channel's answer. */
   @Schema(name = "EventAnswer", description = "What the rules did with the raised event")
-  record EventAnswer(
+  public record EventAnswer(
       @Schema(required = true, example = "twilio") String domain,
       @Schema(required = true, example = "monkey_handle") String type,
       @Schema(
@@ -90,7 +92,7 @@ public final class OpenApiDocs {
 
   /** One TwiML verb or noun of the answer, as JSON. */
   @Schema(name = "Directive", description = "A TwiML element as JSON")
-  record Directive(
+  public record Directive(
       @Schema(required = true, description = "The element's name", example = "Say") String name,
       @Schema(description = "Its attributes, when it has any", example = "{\"voice\": \"woman\"}")
           Map<String, String> attributes,
@@ -105,7 +107,7 @@ public final class OpenApiDocs {
       description =
           "A page of the outbound log, newest first: `messages` for `/messages`, `calls` for"
               + " `/calls`")
-  record LogPage(
+  public record LogPage(
       @Schema(description = "The messages of the page (`GET /messages`)") List<LogItem> messages,
       @Schema(description = "The calls of the page (`GET /calls`)") List<LogItem> calls,
       @Schema(required = true, example = "1") int page,
@@ -117,7 +119,7 @@ public final class OpenApiDocs {
 
   /** A message or call of the outbound log. */
   @Schema(name = "OutboundLogEntry", description = "A message or call this server sent")
-  record LogItem(
+  public record LogItem(
       @Schema(required = true, description = "Its outbox id") String id,
       @Schema(required = true, example = "+18015552311") String to,
       @Schema(example = "+18005551212") String from,
@@ -146,7 +148,7 @@ public final class OpenApiDocs {
 
   /** One status Twilio reported. */
   @Schema(name = "OutboundLogStatus", description = "A status Twilio reported")
-  record LogStatus(
+  public record LogStatus(
       @Schema(required = true, example = "sent") String status,
       @Schema(required = true, format = "date-time") String at,
       @Schema(
@@ -163,5 +165,5 @@ public final class OpenApiDocs {
       type = SchemaType.OBJECT,
       example = "{\"favorite\": \"7\"}",
       additionalProperties = Schema.True.class)
-  record Variables() {}
+  public record Variables() {}
 }

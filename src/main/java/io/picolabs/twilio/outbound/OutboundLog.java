@@ -1,7 +1,9 @@
-package io.picolabs.twilio.webhook;
+package io.picolabs.twilio.outbound;
 
-import io.picolabs.twilio.outbound.LogEntry;
-import io.picolabs.twilio.outbound.OutboxStore;
+import io.picolabs.twilio.http.ErrorAnswers;
+import io.picolabs.twilio.http.EventsTokenRequired;
+import io.picolabs.twilio.http.OpenApiDocs;
+import io.picolabs.twilio.http.TwilioEndpoint;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

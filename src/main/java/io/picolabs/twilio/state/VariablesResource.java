@@ -1,8 +1,10 @@
-package io.picolabs.twilio.webhook;
+package io.picolabs.twilio.state;
 
+import io.picolabs.twilio.http.ErrorAnswers;
+import io.picolabs.twilio.http.EventsTokenRequired;
+import io.picolabs.twilio.http.OpenApiDocs;
+import io.picolabs.twilio.http.TwilioEndpoint;
 import io.picolabs.twilio.rules.AppVars;
-import io.picolabs.twilio.state.Scope;
-import io.picolabs.twilio.state.VariableStore;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
