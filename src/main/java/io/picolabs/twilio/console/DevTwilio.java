@@ -28,7 +28,8 @@ public class DevTwilio {
   /** The fake REST API, made on first use. */
   synchronized FakeTwilio api() {
     if (fake == null) {
-      fake = FakeTwilio.create(authToken().orElseThrow(DevTwilio::noToken));
+      // the console runs for as long as the server: it keeps the messages, not every request
+      fake = FakeTwilio.create(authToken().orElseThrow(DevTwilio::noToken)).recordRequests(false);
     }
     return fake;
   }

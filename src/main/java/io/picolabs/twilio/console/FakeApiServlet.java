@@ -41,6 +41,7 @@ public class FakeApiServlet extends HttpServlet {
                 body);
     response.setStatus(answer.status());
     response.setContentType(answer.contentType());
+    answer.headers().forEach(response::setHeader);
     response.getOutputStream().write(answer.body().getBytes(StandardCharsets.UTF_8));
   }
 }

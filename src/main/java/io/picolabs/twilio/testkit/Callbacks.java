@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -13,14 +14,17 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The fake Twilio's status callbacks to the server: signed as Twilio signs them, timed on one
- * daemon thread of their own (so that one message's callbacks keep their order and never hold up an
- * answer), and every one kept with the server's answer.
+ * The fake Twilio's status callbacks to the server: signed as Twilio signs them (with the auth
+ * token of the account the message or call belongs to), timed on one daemon thread of their own (so
+ * that one message's callbacks keep their order and never hold up an answer), and every one kept
+ * with the server's answer.
  */
 final class Callbacks implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Callbacks.class.getName());
 
-  private final Webhooks webhooks;
+  private final String defaultToken;
+  // one client per auth token: an account with a token of its own signs with it, as Twilio does
+  private final Map<String, Webhooks> webhooks = new ConcurrentHashMap<>();
   private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService thread =
       Executors.newSingleThreadScheduledExecutor(
@@ -30,19 +34,27 @@ final class Callbacks implements AutoCloseable {
             return callbacks;
           });
 
+  /** Callbacks signed with {@code authToken} unless {@link #post(String, String, String, Map)}. */
   Callbacks(String authToken) {
-    this.webhooks = new Webhooks(authToken);
+    this.defaultToken = authToken;
+  }
+
+  /** {@link #post(String, String, String, Map)} signed with the default auth token. */
+  Exchange post(String method, String url, Map<String, String> params) {
+    return post(defaultToken, method, url, params);
   }
 
   /**
-   * Requests {@code url} with {@code params} and keeps the exchange. A callback that could not be
-   * delivered (a refused connection, a timeout, a malformed URL) is kept as an exchange of status 0
-   * whose body is the error, as Twilio logs a failed callback and carries on.
+   * Requests {@code url} with {@code params}, signed with {@code authToken}, and keeps the
+   * exchange. A callback that could not be delivered (a refused connection, a timeout, a malformed
+   * URL) is kept as an exchange of status 0 whose body is the error, as Twilio logs a failed
+   * callback and carries on.
    */
-  Exchange post(String method, String url, Map<String, String> params) {
+  Exchange post(String authToken, String method, String url, Map<String, String> params) {
     Exchange exchange;
     try {
-      exchange = webhooks.send(method, URI.create(url), params);
+      exchange =
+          webhooks.computeIfAbsent(authToken, Webhooks::new).send(method, URI.create(url), params);
     } catch (RuntimeException e) {
       exchange = new Exchange(method, url, new LinkedHashMap<>(params), 0, "", e.toString());
     }
@@ -71,6 +83,11 @@ final class Callbacks implements AutoCloseable {
 
   List<Exchange> all() {
     return List.copyOf(exchanges);
+  }
+
+  /** Forgets the exchanges so far. */
+  void clear() {
+    exchanges.clear();
   }
 
   @Override

@@ -1,15 +1,24 @@
 package io.picolabs.twilio.testkit;
 
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
@@ -37,19 +46,151 @@ import java.util.regex.Pattern;
  * request for another account's resources is refused like bad credentials). Anything else is 404,
  * Twilio error 20404.
  *
+ * <p>For the tests of a server's sending, it also plays a Twilio that misbehaves, and tells exactly
+ * what reached it: every request as it arrived ({@link #requests}, {@link #posts}); scripted
+ * answers to the next creates or lists ({@link #nextPost}, {@link #nextList}), among them an answer
+ * lost after Twilio accepted the message or call ({@link Scripted#acceptedThen}); a slow Twilio
+ * ({@link #slowDown}); lists that show a message or call only a while after it was accepted ({@link
+ * #listLag}); a port that refuses connections ({@link #closePort}). {@link #reset} forgets all that
+ * between tests, and {@link #sequentialSids} makes exact answers possible to assert.
+ *
+ * <p>{@link #main} runs it on its own, for a server started by hand or a benchmark.
+ *
  * <p>Thread-safe: a server sends concurrently while a test waits.
  */
 public final class FakeTwilio implements AutoCloseable {
 
   /**
-   * The fake's answer to one request: the HTTP status, the {@code Content-Type} and the body (JSON,
-   * Twilio's resource or error).
+   * The fake's answer to one request: the HTTP status, the {@code Content-Type}, the body (JSON,
+   * Twilio's resource or error) and any other header (a 401's {@code WWW-Authenticate}, a scripted
+   * {@code Retry-After}).
    *
    * @param status the HTTP status (201 created, 200 list, 400, 401, 404 …)
    * @param contentType the body's media type
    * @param body the JSON body
+   * @param headers the other headers of the answer, by name
    */
-  public record Answer(int status, String contentType, String body) {}
+  public record Answer(int status, String contentType, String body, Map<String, String> headers) {
+
+    /** Copies the headers, so that an answer cannot change under its reader. */
+    public Answer {
+      headers = Map.copyOf(headers);
+    }
+
+    /** An answer with no header but its {@code Content-Type}. */
+    public Answer(int status, String contentType, String body) {
+      this(status, contentType, body, Map.of());
+    }
+  }
+
+  /**
+   * A request as it reached the fake, kept so that a test can assert exactly what a server sent
+   * (the path, the credentials, the form, the query), and in what order, whatever the fake
+   * answered.
+   *
+   * @param method the HTTP method
+   * @param path the raw path, still percent-encoded, without any prefix the fake is served under
+   * @param query the raw query string, or {@code null} when the request had none
+   * @param headers every header, as it arrived at the fake's port (the JDK's server writes a name's
+   *     first letter upper case and the rest lower case; {@link #header} ignores case); a request
+   *     given to {@link #handle} has only its {@code Authorization}
+   * @param body the body, decoded as UTF-8 (a form's encoding is ASCII); empty when there was none
+   */
+  public record Request(
+      String method, String path, String query, Map<String, List<String>> headers, String body) {
+
+    /** Copies the headers, so that a kept request cannot change; {@code null} body is empty. */
+    public Request {
+      Map<String, List<String>> copy = new LinkedHashMap<>();
+      headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+      headers = Collections.unmodifiableMap(copy);
+      body = body == null ? "" : body;
+    }
+
+    /** The first value of header {@code name}, whatever its case, or {@code null}. */
+    public String header(String name) {
+      for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+        if (header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty()) {
+          return header.getValue().get(0);
+        }
+      }
+      return null;
+    }
+
+    /** The body's form parameters, decoded as a server decodes them, repeated names in order. */
+    public Map<String, List<String>> form() {
+      return Form.decode(body);
+    }
+
+    /** The query's parameters, decoded as a server decodes them ({@code +} is a space). */
+    public Map<String, List<String>> queryParams() {
+      return Form.decode(query);
+    }
+  }
+
+  /**
+   * An answer a test scripts for the next create ({@link #nextPost}) or list ({@link #nextList}),
+   * instead of the fake's own: Twilio's errors, a throttling {@code 429} with its {@code
+   * Retry-After}, an answer that comes late, or one lost after Twilio accepted the request.
+   *
+   * @param status the HTTP status
+   * @param body the body, sent as {@link #JSON}
+   * @param headers other headers of the answer ({@code Retry-After} …)
+   * @param delay how long the answer waits before it is written: a slow Twilio
+   * @param accepted whether the fake accepts the message or call as it would without a script (it
+   *     is kept and listed) while the client gets this answer; without, nothing is kept, as when
+   *     Twilio refuses a request. Only for creates.
+   */
+  public record Scripted(
+      int status, String body, Map<String, String> headers, Duration delay, boolean accepted) {
+
+    /** Checks the delay and copies the headers. */
+    public Scripted {
+      if (status < 100 || status > 599) {
+        throw new IllegalArgumentException("not an HTTP status: " + status);
+      }
+      if (body == null) {
+        throw new IllegalArgumentException("a scripted answer needs a body (JSON)");
+      }
+      if (delay.isNegative()) {
+        throw new IllegalArgumentException("a delay cannot be negative: " + delay);
+      }
+      headers = Map.copyOf(headers);
+    }
+
+    /**
+     * {@code status} and {@code json} at once, nothing kept: Twilio refused the request (a {@code
+     * 400} with its error code, a {@code 401}, a {@code 503} it will not have acted on).
+     */
+    public static Scripted answer(int status, String json) {
+      return new Scripted(status, json, Map.of(), Duration.ZERO, false);
+    }
+
+    /**
+     * Twilio accepted the request, but its answer was lost: the message or call is kept and shows
+     * in the lists, while the client gets {@code status} and {@code json} (a {@code 500}, say). The
+     * case a sender must reconcile (by listing) rather than send again.
+     */
+    public static Scripted acceptedThen(int status, String json) {
+      return new Scripted(status, json, Map.of(), Duration.ZERO, true);
+    }
+
+    /** This answer with header {@code name} set to {@code value} ({@code Retry-After} …). */
+    public Scripted withHeader(String name, String value) {
+      Map<String, String> more = new LinkedHashMap<>(headers);
+      more.put(name, value);
+      return new Scripted(status, body, more, delay, accepted);
+    }
+
+    /** This answer written only after {@code wait}: a client's read timeout can run out first. */
+    public Scripted after(Duration wait) {
+      return new Scripted(status, body, headers, wait, accepted);
+    }
+
+    Answer toAnswer() {
+      return new Answer(status, JSON, body, headers);
+    }
+  }
 
   /** The media type of every answer: Twilio's JSON is UTF-8. */
   public static final String JSON = "application/json; charset=utf-8";
@@ -66,14 +207,29 @@ public final class FakeTwilio implements AutoCloseable {
   private static final int DEFAULT_PAGE_SIZE = 50;
   private static final int MAX_PAGE_SIZE = 1000;
   private static final List<String> TEXT_PROGRESS = List.of("queued", "sent", "delivered");
+  private static final System.Logger LOG = System.getLogger(FakeTwilio.class.getName());
 
   private final String authToken;
+  // accounts given a token of their own (account); any other account uses authToken
+  private final Map<String, String> accountTokens = new ConcurrentHashMap<>();
   private final Inbox<SentText> texts = new Inbox<>("text", SentText::sid, SentText::to);
   private final Inbox<RingingCall> calls = new Inbox<>("call", RingingCall::sid, RingingCall::to);
   private final Inbox<TwilioNumber> numbers =
       new Inbox<>("number", TwilioNumber::sid, TwilioNumber::phoneNumber);
   private final Callbacks callbacks;
+  private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
+  private final List<Consumer<Request>> requestListeners = new CopyOnWriteArrayList<>();
+  private final Queue<Scripted> postScript = new ConcurrentLinkedQueue<>();
+  private final Queue<Scripted> listScript = new ConcurrentLinkedQueue<>();
+  private final AtomicLong sequence = new AtomicLong(); // the last sequential SID's number
+  // moved on by reset(): status steps scheduled before it find nothing of theirs after it
+  private final AtomicInteger generation = new AtomicInteger();
   private volatile Duration statusDelay = Duration.ofMillis(50);
+  private volatile boolean textsProgress = true;
+  private volatile boolean sequentialSids;
+  private volatile boolean recording = true;
+  private volatile Duration slowDown = Duration.ZERO;
+  private volatile Duration listLag = Duration.ZERO;
   private volatile HttpFront front;
 
   private FakeTwilio(String authToken) {
@@ -128,6 +284,197 @@ public final class FakeTwilio implements AutoCloseable {
   }
 
   /**
+   * Leaves every message accepted from now on {@code queued}: its status does not move and no
+   * status callback is made. For a test that plays Twilio's status callbacks itself, or asserts
+   * what a server read back from the fake (a list, an answer): callbacks the fake made on its own
+   * would race it.
+   */
+  public FakeTwilio messagesStayQueued() {
+    this.textsProgress = false;
+    return this;
+  }
+
+  /**
+   * Numbers the SIDs of the messages and calls from now on 1, 2, 3 … ({@code SM} or {@code CA},
+   * then the number in 32 digits: {@code SM00000000000000000000000000000001}), one count for both
+   * kinds, started again by {@link #reset}. For a test that asserts exact answers, lists and
+   * requests, which hold SIDs: random ones could only be matched by pattern. Not for a server that
+   * keeps the SIDs it saw beyond a test (in a database): they repeat after a reset, where the
+   * default, random SIDs never repeat, as Twilio's. Numbers keep random SIDs.
+   */
+  public FakeTwilio sequentialSids() {
+    this.sequentialSids = true;
+    return this;
+  }
+
+  /**
+   * Gives account {@code accountSid} an auth token of its own, as Twilio's subaccounts have: its
+   * requests must carry that token, its status callbacks are signed with it. For a server that
+   * sends through several accounts, each with its credentials; any other account uses the token the
+   * fake was made with.
+   *
+   * @throws IllegalArgumentException if either is empty
+   */
+  public FakeTwilio account(String accountSid, String authToken) {
+    if (accountSid == null || accountSid.isEmpty() || authToken == null || authToken.isEmpty()) {
+      throw new IllegalArgumentException("an account needs its SID and its auth token");
+    }
+    accountTokens.put(accountSid, authToken);
+    return this;
+  }
+
+  /**
+   * Keeps every request from now on ({@link #requests}), or stops keeping them: on by default. A
+   * fake that runs for long under load (the console's, a benchmark's) turns it off, lest it keep
+   * every request it ever served.
+   */
+  public FakeTwilio recordRequests(boolean on) {
+    this.recording = on;
+    return this;
+  }
+
+  /**
+   * Answers every create (a message or a call) that no script decides only after {@code delay}: a
+   * slow Twilio. The message or call is accepted when the request arrives, before the wait, as
+   * Twilio acts on a request whose answer is still on its way: a client whose read timeout runs out
+   * first finds it in the lists, which are not slowed down. Zero, the default, answers at once;
+   * {@link #reset} sets it back.
+   */
+  public FakeTwilio slowDown(Duration delay) {
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("a delay cannot be negative: " + delay);
+    }
+    this.slowDown = delay;
+    return this;
+  }
+
+  /**
+   * Shows a message or call in the lists ({@code GET Messages.json}, {@code Calls.json}) only
+   * {@code lag} after it was accepted: Twilio's lists are eventually consistent, so a sender that
+   * lists right after an answer was lost may not find what Twilio did accept, and must not take
+   * that for a refusal. Zero, the default, lists at once; {@link #reset} sets it back.
+   */
+  public FakeTwilio listLag(Duration lag) {
+    if (lag.isNegative()) {
+      throw new IllegalArgumentException("a lag cannot be negative: " + lag);
+    }
+    this.listLag = lag;
+    return this;
+  }
+
+  /**
+   * Answers the next create (a {@code POST} of {@code Messages.json} or {@code Calls.json}) with
+   * {@code answer} instead of the fake's own, after its delay; answers scripted so far go first,
+   * one per create, and lists never take them. To play Twilio's errors, throttling and lost
+   * answers. The request is recorded and its credentials checked as any other's; a scripted answer
+   * replaces only the fake's checks of the form (a {@code 400} for {@code To=123} needs no valid
+   * number). One {@link Scripted#acceptedThen accepted} is kept if the fake would have accepted it.
+   */
+  public FakeTwilio nextPost(Scripted answer) {
+    postScript.add(answer);
+    return this;
+  }
+
+  /** {@link #nextPost(Scripted)} with {@code status} and {@code json} at once, nothing kept. */
+  public FakeTwilio nextPost(int status, String json) {
+    return nextPost(Scripted.answer(status, json));
+  }
+
+  /**
+   * Answers the next list (a {@code GET} of {@code Messages.json} or {@code Calls.json}) with
+   * {@code answer} instead of the list, after its delay: a list that fails or times out, which a
+   * sender reconciling an unknown outcome must survive. Apart from {@link #nextPost}: creates never
+   * take these answers. {@link Scripted#accepted} means nothing here.
+   */
+  public FakeTwilio nextList(Scripted answer) {
+    listScript.add(answer);
+    return this;
+  }
+
+  /**
+   * Closes the fake's port: connections are refused until {@link #reopenPort}, as when Twilio
+   * cannot be reached. Open connections are cut too, so a client's kept-alive connection goes
+   * stale: a request sent on it gets no answer (an unknown outcome, not a refusal) unless the
+   * client checks the connection first. Nothing is forgotten.
+   *
+   * @throws IllegalStateException if it was {@linkplain #create created} without a server
+   */
+  public void closePort() {
+    served().closePort();
+  }
+
+  /** Listens again on the same port ({@link #url} is unchanged) after {@link #closePort}. */
+  public void reopenPort() {
+    served().reopen();
+  }
+
+  /**
+   * Forgets the requests, the messages and calls (and which of them the awaits returned), the
+   * status callbacks made, the scripted answers, {@link #slowDown} and {@link #listLag}; sequential
+   * SIDs start again from 1. For a fake shared by a test class: each test starts from a quiet
+   * Twilio. What was set up stays: the auth tokens, the numbers, the listeners, {@link
+   * #statusDelay}, {@link #messagesStayQueued}, {@link #sequentialSids} and {@link
+   * #recordRequests}. Status callbacks still due for messages it forgot are dropped.
+   */
+  public void reset() {
+    generation.incrementAndGet();
+    postScript.clear();
+    listScript.clear();
+    slowDown = Duration.ZERO;
+    listLag = Duration.ZERO;
+    synchronized (texts) {
+      synchronized (calls) {
+        texts.clear();
+        calls.clear();
+        sequence.set(0);
+      }
+    }
+    requests.clear();
+    callbacks.clear();
+  }
+
+  /**
+   * Every request that reached the fake, GETs and refused ones included, in order of arrival,
+   * exactly as it arrived (kept when it arrives, before it is answered): what a test of a server's
+   * sending asserts. Empty while {@link #recordRequests} is off.
+   */
+  public List<Request> requests() {
+    synchronized (requests) {
+      return List.copyOf(requests);
+    }
+  }
+
+  /**
+   * The {@code POST}s among {@link #requests}, in order of arrival: the creates (and updates of
+   * numbers) a server sent, without the lists it read.
+   */
+  public List<Request> posts() {
+    return requests().stream().filter(request -> request.method().equals("POST")).toList();
+  }
+
+  /**
+   * Calls {@code listener} with each request as it arrives, before it is answered (and whether or
+   * not it is recorded). For counting what reached a fake that does not record (the standalone
+   * fake's {@code /count}); a listener that throws is logged and ignored.
+   */
+  void onRequest(Consumer<Request> listener) {
+    requestListeners.add(listener);
+  }
+
+  /** The HTTP front, for the standalone fake's own paths. */
+  HttpFront front() {
+    return served();
+  }
+
+  private HttpFront served() {
+    HttpFront served = front;
+    if (served == null) {
+      throw new IllegalStateException("created without a server: use start() for a port");
+    }
+    return served;
+  }
+
+  /**
    * Answers one request to Twilio's REST API.
    *
    * @param method the HTTP method
@@ -140,12 +487,38 @@ public final class FakeTwilio implements AutoCloseable {
    */
   public Answer handle(
       String method, String path, String rawQuery, String authorizationHeader, String formBody) {
-    Optional<BasicCredentials> credentials = BasicCredentials.of(authorizationHeader);
-    if (credentials.isEmpty() || !sameSecret(credentials.get().password())) {
+    Map<String, List<String>> headers =
+        authorizationHeader == null
+            ? Map.of()
+            : Map.of("Authorization", List.of(authorizationHeader));
+    return serve(
+        new Request(
+            method == null ? "" : method, path == null ? "" : path, rawQuery, headers, formBody));
+  }
+
+  /**
+   * Answers {@code request}: tells the request listeners, records it, then answers as Twilio would,
+   * or as scripted, after any delay (on the caller's thread).
+   */
+  Answer serve(Request request) {
+    for (Consumer<Request> listener : requestListeners) {
+      try {
+        listener.accept(request);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "request listener failed on " + request.path(), e);
+      }
+    }
+    if (recording) {
+      requests.add(request);
+    }
+    Optional<BasicCredentials> credentials = BasicCredentials.of(request.header("Authorization"));
+    if (credentials.isEmpty()
+        || !sameSecret(credentials.get().user(), credentials.get().password())) {
       return unauthorized();
     }
     String account = credentials.get().user();
-    String target = path == null ? "" : path;
+    String method = request.method();
+    String target = request.path();
     Matcher accountPath = ACCOUNT.matcher(target);
     if (accountPath.matches() && !accountPath.group(1).equals(account)) {
       return unauthorized();
@@ -158,33 +531,88 @@ public final class FakeTwilio implements AutoCloseable {
           account,
           target,
           numberItem.matches() ? numberItem.group(2) : null,
-          formBody,
-          rawQuery);
+          request.body(),
+          request.query());
     }
     Matcher resource = RESOURCE.matcher(target);
     if (!resource.matches()) {
       return notFound(target);
     }
     boolean messages = resource.group(2).equals("Messages");
-    Map<String, List<String>> form;
-    Map<String, List<String>> query;
-    try {
-      form = Form.decode(formBody);
-      query = Form.decode(rawQuery);
-    } catch (IllegalArgumentException e) { // a stray % in the encoding
-      return error(400, 20001, "Malformed form or query: " + e.getMessage());
-    }
-    return switch (method == null ? "" : method.toUpperCase(Locale.ROOT)) {
-      case "POST" -> messages ? sendText(account, form) : placeCall(account, form);
-      case "GET" -> list(account, target, messages, query);
+    return switch (method.toUpperCase(Locale.ROOT)) {
+      case "POST" -> create(account, messages, request);
+      case "GET" -> {
+        Scripted scripted = listScript.poll();
+        if (scripted != null) {
+          pause(scripted.delay());
+          yield scripted.toAnswer();
+        }
+        yield answer(account, target, messages, request);
+      }
       default -> notFound(target);
     };
   }
 
-  private boolean sameSecret(String password) {
+  /** A create: the scripted answer if any (the message or call kept if so scripted), else ours. */
+  private Answer create(String account, boolean messages, Request request) {
+    Scripted scripted = postScript.poll();
+    if (scripted == null) {
+      Answer answer = answer(account, request.path(), messages, request);
+      pause(slowDown);
+      return answer;
+    }
+    if (scripted.accepted()) {
+      answer(account, request.path(), messages, request); // kept unless Twilio would refuse it
+    }
+    pause(scripted.delay());
+    return scripted.toAnswer();
+  }
+
+  /** The fake's own answer to a create or a list. */
+  private Answer answer(String account, String path, boolean messages, Request request) {
+    Map<String, List<String>> form;
+    Map<String, List<String>> query;
+    try {
+      form = Form.decode(request.body());
+      query = Form.decode(request.query());
+    } catch (IllegalArgumentException e) { // a stray % in the encoding
+      return error(400, 20001, "Malformed form or query: " + e.getMessage());
+    }
+    if (request.method().equalsIgnoreCase("GET")) {
+      return list(account, path, messages, query);
+    }
+    return messages ? sendText(account, form) : placeCall(account, form);
+  }
+
+  /** Waits {@code delay}, on the answering thread: a slow Twilio holds up this answer alone. */
+  private static void pause(Duration delay) {
+    if (delay.isZero()) {
+      return;
+    }
+    try {
+      TimeUnit.NANOSECONDS.sleep(delay.toNanos());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the fake is closing: answer now
+    }
+  }
+
+  private boolean sameSecret(String account, String password) {
+    String token = tokenOf(account);
     // constant time, as a real check of a secret should be
     return MessageDigest.isEqual(
-        password.getBytes(StandardCharsets.UTF_8), authToken.getBytes(StandardCharsets.UTF_8));
+        password.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The auth token of {@code account}: its own, else the fake's. */
+  private String tokenOf(String account) {
+    return accountTokens.getOrDefault(account, authToken);
+  }
+
+  /** A new SID with {@code prefix}: the next number, or random (see {@link #sequentialSids}). */
+  private String newSid(String prefix) {
+    return sequentialSids
+        ? prefix + String.format("%032d", sequence.incrementAndGet())
+        : Sids.next(prefix);
   }
 
   private Answer sendText(String account, Map<String, List<String>> form) {
@@ -211,24 +639,30 @@ public final class FakeTwilio implements AutoCloseable {
           21617,
           "The concatenated message body exceeds the " + MAX_BODY + " character limit.");
     }
-    Instant now = Instant.now();
-    SentText text =
-        new SentText(
-            Sids.next("SM"),
-            account,
-            from,
-            to,
-            service,
-            body == null ? "" : body,
-            media,
-            first(form, "StatusCallback"),
-            "queued",
-            now,
-            now,
-            null);
-    texts.add(text);
-    progress(text.sid(), 0);
-    return new Answer(201, JSON, RestJson.message(text));
+    String text = body == null ? "" : body;
+    String statusCallback = first(form, "StatusCallback");
+    SentText sent =
+        texts.add(
+            () -> {
+              Instant now = Instant.now();
+              return new SentText(
+                  newSid("SM"),
+                  account,
+                  from,
+                  to,
+                  service,
+                  text,
+                  media,
+                  statusCallback,
+                  "queued",
+                  now,
+                  now,
+                  null);
+            });
+    if (textsProgress) {
+      progress(sent.sid(), 0, generation.get());
+    }
+    return new Answer(201, JSON, RestJson.message(sent));
   }
 
   /**
@@ -236,17 +670,26 @@ public final class FakeTwilio implements AutoCloseable {
    * status callback, and schedules the next step: each step is scheduled by the one before, so a
    * message's callbacks keep their order whatever else the callback thread does.
    */
-  private void progress(String sid, int step) {
+  private void progress(String sid, int step, int since) {
     callbacks.later(
         statusDelay,
         () -> {
+          if (generation.get() != since) {
+            return; // reset() forgot the message (and a new one may have its sequential SID)
+          }
           String status = TEXT_PROGRESS.get(step);
           texts
               .update(sid, text -> text.withStatus(status, Instant.now()))
               .filter(text -> text.statusCallback() != null)
-              .ifPresent(text -> callbacks.post("POST", text.statusCallback(), statusParams(text)));
+              .ifPresent(
+                  text ->
+                      callbacks.post(
+                          tokenOf(text.accountSid()),
+                          "POST",
+                          text.statusCallback(),
+                          statusParams(text)));
           if (step + 1 < TEXT_PROGRESS.size()) {
-            progress(sid, step + 1);
+            progress(sid, step + 1, since);
           }
         });
   }
@@ -296,23 +739,28 @@ public final class FakeTwilio implements AutoCloseable {
         }
       }
     }
-    Instant now = Instant.now();
+    String method = upper(first(form, "Method"));
+    String statusCallback = first(form, "StatusCallback");
+    String statusCallbackMethod = upper(first(form, "StatusCallbackMethod"));
     RingingCall call =
-        new RingingCall(
-            Sids.next("CA"),
-            account,
-            from,
-            to,
-            url,
-            upper(first(form, "Method")),
-            twiml,
-            first(form, "StatusCallback"),
-            events,
-            upper(first(form, "StatusCallbackMethod")),
-            "queued",
-            now,
-            now);
-    calls.add(call);
+        calls.add(
+            () -> {
+              Instant now = Instant.now();
+              return new RingingCall(
+                  newSid("CA"),
+                  account,
+                  from,
+                  to,
+                  url,
+                  method,
+                  twiml,
+                  statusCallback,
+                  events,
+                  statusCallbackMethod,
+                  "queued",
+                  now,
+                  now);
+            });
     return new Answer(201, JSON, RestJson.call(call));
   }
 
@@ -380,12 +828,15 @@ public final class FakeTwilio implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       return error(400, 20001, e.getMessage());
     }
+    // what was accepted less than the lag ago is not listed yet (listLag)
+    Instant listed = Instant.now().minus(listLag);
     List<String> matching = new ArrayList<>();
     if (messages) {
       List<SentText> all = texts.all();
       for (int i = all.size() - 1; i >= 0; i--) {
         SentText text = all.get(i);
-        if (matches(text.accountSid(), text.to(), text.from(), account, to, from)) {
+        if (matches(text.accountSid(), text.to(), text.from(), account, to, from)
+            && !text.created().isAfter(listed)) {
           matching.add(RestJson.message(text));
         }
       }
@@ -393,7 +844,8 @@ public final class FakeTwilio implements AutoCloseable {
       List<RingingCall> all = calls.all();
       for (int i = all.size() - 1; i >= 0; i--) {
         RingingCall call = all.get(i);
-        if (matches(call.accountSid(), call.to(), call.from(), account, to, from)) {
+        if (matches(call.accountSid(), call.to(), call.from(), account, to, from)
+            && !call.created().isAfter(listed)) {
           matching.add(RestJson.call(call));
         }
       }
@@ -508,7 +960,12 @@ public final class FakeTwilio implements AutoCloseable {
   }
 
   private static Answer unauthorized() {
-    return error(401, 20003, "Authenticate");
+    // HTTP wants the challenge with every 401; Twilio sends this one
+    return new Answer(
+        401,
+        JSON,
+        RestJson.error(401, 20003, "Authenticate"),
+        Map.of("WWW-Authenticate", "Basic realm=\"Twilio API\""));
   }
 
   private static Answer notFound(String path) {
@@ -555,7 +1012,12 @@ public final class FakeTwilio implements AutoCloseable {
     }
     params.put("Direction", "outbound-api");
     params.put("ApiVersion", RestJson.API_VERSION);
-    return Optional.of(callbacks.post(call.statusCallbackMethod(), call.statusCallback(), params));
+    return Optional.of(
+        callbacks.post(
+            tokenOf(call.accountSid()),
+            call.statusCallbackMethod(),
+            call.statusCallback(),
+            params));
   }
 
   /** Every message accepted, oldest first, each as it stands now. */
@@ -708,6 +1170,21 @@ public final class FakeTwilio implements AutoCloseable {
    */
   public List<Exchange> callbacks() {
     return callbacks.all();
+  }
+
+  /**
+   * Runs the fake on its own, on 127.0.0.1, until the process is killed: {@code java -cp <classes>
+   * io.picolabs.twilio.testkit.FakeTwilio PORT DELAY_MS}, the auth token in the environment
+   * variable {@code TWILIO_AUTH_TOKEN} (the server's). For a benchmark's slow Twilio
+   * (scripts/benchmark) and for trying a server by hand without Twilio: every create is answered
+   * after {@code DELAY_MS}, messages stay {@code queued} (no status callbacks load the server),
+   * requests are counted, not kept. Besides Twilio's paths it serves {@code GET /count} (the {@code
+   * POST}s of messages so far), {@code GET /duplicates} (how many of them repeated the {@code To}
+   * and {@code Body} of an earlier one) and {@code POST /delay?ms=N} (the delay from now on), as
+   * plain text.
+   */
+  public static void main(String[] args) throws InterruptedException {
+    Standalone.main(args, System.getenv("TWILIO_AUTH_TOKEN"));
   }
 
   /** Stops the server, if any, and the callback thread (callbacks still due are dropped). */

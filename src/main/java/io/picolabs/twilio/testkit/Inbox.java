@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -41,7 +42,20 @@ final class Inbox<T> {
 
   /** Keeps {@code item}, wakes the waiters, then tells the listeners (outside the monitor). */
   void add(T item) {
+    add(() -> item);
+  }
+
+  /**
+   * Keeps the item {@code make} gives, made under the inbox's monitor (so that items numbered as
+   * they are made are kept in that order), wakes the waiters, then tells the listeners (outside the
+   * monitor).
+   *
+   * @return the item kept
+   */
+  T add(Supplier<T> make) {
+    T item;
     synchronized (this) {
+      item = make.get();
       items.add(item);
       notifyAll();
     }
@@ -53,6 +67,14 @@ final class Inbox<T> {
         LOG.log(Level.WARNING, "listener failed on " + item, e);
       }
     }
+    return item;
+  }
+
+  /** Forgets every item and every waiting test's cursor; the listeners stay. */
+  synchronized void clear() {
+    items.clear();
+    cursors.clear();
+    notifyAll();
   }
 
   /** Replaces the item {@code sid} by {@code change} of it; empty if there is none. */

@@ -11,15 +11,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.picolabs.twilio.testing.Directories;
-import io.picolabs.twilio.testing.FakeTwilioApi;
 import io.picolabs.twilio.testing.LibertyServer;
 import io.picolabs.twilio.testing.Wars;
+import io.picolabs.twilio.testkit.FakeTwilio;
+import io.picolabs.twilio.testkit.SentText;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,13 +49,14 @@ class OutboxCrashIT {
   private static final int MESSAGES = 5;
   private static final long SLOW_MILLIS = 3000;
 
-  private static FakeTwilioApi twilio;
+  private static FakeTwilio twilio;
   private static Path derbyHome;
   private static LibertyServer server;
 
   @BeforeAll
   static void startServer() throws IOException {
-    twilio = FakeTwilioApi.startWithUniqueSids();
+    // random SIDs, never repeated, as Twilio's: the outbox on disk keeps them
+    twilio = FakeTwilio.start(AUTH_TOKEN).messagesStayQueued();
     Files.createDirectories(Path.of("target"));
     derbyHome = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "outbox-crash-");
     WebArchive application = Wars.project("twilio-rules.war");
@@ -87,7 +90,7 @@ class OutboxCrashIT {
 
   @Test
   void theSendInFlightAtACrashIsReconciledAndTheWaitingOnesAreSentOnce() throws IOException {
-    twilio.slowDown(SLOW_MILLIS);
+    twilio.slowDown(Duration.ofMillis(SLOW_MILLIS));
     String run = Long.toString(System.currentTimeMillis(), 36);
     Map<String, String> bodyOf = new LinkedHashMap<>(); // outbox id -> message, in raising order
     List<String> timings = new ArrayList<>();
@@ -128,7 +131,7 @@ class OutboxCrashIT {
     server.kill();
     long killMillis = (System.nanoTime() - killing) / 1_000_000;
     long killedAfter = (killing - firstRaised) / 1_000_000;
-    List<FakeTwilioApi.Request> beforeCrash = twilio.posts();
+    List<FakeTwilio.Request> beforeCrash = twilio.posts();
     String firstRun = log();
     assertTrue(
         killedAfter < SLOW_MILLIS - 500,
@@ -141,7 +144,7 @@ class OutboxCrashIT {
         bodies(beforeCrash),
         "before the crash, only the first message must have been sent (one sender)" + firstRun);
     // the fake accepted it when it arrived, as Twilio would: this is its SID
-    String inFlightSid = twilio.accepted().get(0).sid();
+    String inFlightSid = twilio.texts().get(0).sid();
     Map<String, String> expectedAtCrash = new TreeMap<>();
     ids.forEach(id -> expectedAtCrash.put(id, id.equals(ids.get(0)) ? "sending" : "pending"));
     Map<String, String> stateAtCrash = new TreeMap<>();
@@ -151,7 +154,7 @@ class OutboxCrashIT {
         .forEach(entry -> stateAtCrash.put(entry.getString("id"), entry.getString("state")));
     assertEquals(expectedAtCrash, stateAtCrash, "the outbox at the crash: " + atCrash + firstRun);
 
-    twilio.slowDown(0);
+    twilio.slowDown(Duration.ZERO);
     server.start();
 
     JsonObject log;
@@ -200,20 +203,20 @@ class OutboxCrashIT {
             + " ms later); requests at the fake: "
             + describe(twilio.requests()));
 
-    List<FakeTwilioApi.Request> posts = twilio.posts();
+    List<FakeTwilio.Request> posts = twilio.posts();
     assertEquals(MESSAGES, posts.size(), "POSTs at the fake" + story);
     assertEquals(
         messages.stream().sorted().toList(),
         bodies(posts).stream().sorted().toList(),
         "one POST per message" + story);
-    for (FakeTwilioApi.Request post : posts) {
+    for (FakeTwilio.Request post : posts) {
       assertEquals(
           "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json", post.path(), "path" + story);
       assertEquals(List.of(TO), post.form().get("To"), story);
       assertEquals(List.of(FROM), post.form().get("From"), story);
     }
     // after the restart: exactly one list (the reconciliation of the entry in flight), no resend
-    List<FakeTwilioApi.Request> gets =
+    List<FakeTwilio.Request> gets =
         twilio.requests().stream().filter(r -> r.method().equals("GET")).toList();
     assertEquals(1, gets.size(), "lists at the fake" + story);
     assertEquals("/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json", gets.get(0).path());
@@ -224,8 +227,7 @@ class OutboxCrashIT {
 
     // each entry has the SID the fake gave its message; the one in flight the first POST's
     Map<String, String> sidOfBody =
-        twilio.accepted().stream()
-            .collect(Collectors.toMap(FakeTwilioApi.Resource::body, FakeTwilioApi.Resource::sid));
+        twilio.texts().stream().collect(Collectors.toMap(SentText::body, SentText::sid));
     Map<String, String> expected = new TreeMap<>();
     Map<String, String> actual = new TreeMap<>();
     for (JsonObject entry : log.getJsonArray("messages").getValuesAs(JsonObject.class)) {
@@ -269,11 +271,11 @@ class OutboxCrashIT {
     return json(page.body());
   }
 
-  private static List<String> bodies(List<FakeTwilioApi.Request> posts) {
+  private static List<String> bodies(List<FakeTwilio.Request> posts) {
     return posts.stream().map(post -> post.form().get("Body").get(0)).toList();
   }
 
-  private static String describe(List<FakeTwilioApi.Request> requests) {
+  private static String describe(List<FakeTwilio.Request> requests) {
     return requests.stream()
         .map(
             r ->

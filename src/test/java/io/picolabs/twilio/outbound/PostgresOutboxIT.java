@@ -18,10 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.picolabs.twilio.testing.FakeTwilioApi;
 import io.picolabs.twilio.testing.LibertyServer;
 import io.picolabs.twilio.testing.Postgres;
 import io.picolabs.twilio.testing.Wars;
+import io.picolabs.twilio.testkit.FakeTwilio;
+import io.picolabs.twilio.testkit.SentText;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -66,7 +67,7 @@ class PostgresOutboxIT {
   private static final int NOTIFICATIONS = 500;
 
   private static Postgres postgres;
-  private static FakeTwilioApi twilio;
+  private static FakeTwilio twilio;
   private static LibertyServer a;
   private static LibertyServer b;
 
@@ -81,7 +82,8 @@ class PostgresOutboxIT {
       skipped = e.getMessage(); // each test is skipped (below), so the report counts them
       return;
     }
-    twilio = FakeTwilioApi.startWithUniqueSids();
+    // random SIDs, never repeated (PostgreSQL keeps them); the test plays the status callbacks
+    twilio = FakeTwilio.start(AUTH_TOKEN).messagesStayQueued();
     a = server("postgresOutboxA", "A");
     b = server("postgresOutboxB", "B");
     a.start();
@@ -170,7 +172,7 @@ class PostgresOutboxIT {
             + drainedMillis
             + " ms");
 
-    List<FakeTwilioApi.Request> posts = twilio.posts();
+    List<FakeTwilio.Request> posts = twilio.posts();
     List<String> bodies = posts.stream().map(post -> post.form().get("Body").get(0)).toList();
     assertEquals(NOTIFICATIONS, posts.size(), "POSTs at the fake" + story);
     assertEquals(
@@ -184,8 +186,7 @@ class PostgresOutboxIT {
 
     // every entry is sent with the SID the fake gave its message, and both instances see it so
     Map<String, String> sidOfBody =
-        twilio.accepted().stream()
-            .collect(Collectors.toMap(FakeTwilioApi.Resource::body, FakeTwilioApi.Resource::sid));
+        twilio.texts().stream().collect(Collectors.toMap(SentText::body, SentText::sid));
     Map<String, String> expected = new TreeMap<>();
     bodyOf.forEach((id, message) -> expected.put(id, "sent " + sidOfBody.get(message) + " 1"));
     assertEquals(expected, states(log), "the log on A" + story);
@@ -196,7 +197,7 @@ class PostgresOutboxIT {
     String id = bodyOf.keySet().iterator().next();
     String sid = sidOfBody.get(bodyOf.get(id));
     String callback = "twilio/sms_status?outbox=" + id;
-    FakeTwilioApi.Request post =
+    FakeTwilio.Request post =
         posts.stream()
             .filter(p -> p.form().get("Body").equals(List.of(bodyOf.get(id))))
             .findFirst()

@@ -15,14 +15,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.picolabs.twilio.testing.FakeTwilioApi;
 import io.picolabs.twilio.testing.ServerLog;
 import io.picolabs.twilio.testing.TwilioRequests;
 import io.picolabs.twilio.testing.Wars;
+import io.picolabs.twilio.testkit.FakeTwilio;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -47,11 +48,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 class OutboundIT {
-  static final FakeTwilioApi TWILIO = FakeTwilioApi.startWithUniqueSids();
   static final String SID = "AC00000000000000000000000000000001";
   static final String TOKEN = AUTH_TOKEN; // the default account signs webhooks and sends
   static final String ALERTS_SID = "AC00000000000000000000000000000002";
   static final String ALERTS_TOKEN = "alerts-secret-token";
+  // random SIDs, never repeated (the outbox keeps them); the tests play the status callbacks
+  static final FakeTwilio TWILIO =
+      FakeTwilio.start(TOKEN).messagesStayQueued().account(ALERTS_SID, ALERTS_TOKEN);
 
   @Deployment(testable = false)
   static WebArchive application() {
@@ -118,18 +121,24 @@ class OutboundIT {
         });
   }
 
-  /** The SID of the {@code i}th message or call the fake accepted in this test, once it has. */
+  /** The SID of the {@code i}th message the fake accepted in this test, once it has. */
   private static String sid(int i) {
     return eventually(
         20,
-        "the fake accepting request " + i,
-        () ->
-            Optional.ofNullable(
-                TWILIO.accepted().size() > i ? TWILIO.accepted().get(i).sid() : null));
+        "the fake accepting message " + i,
+        () -> Optional.ofNullable(TWILIO.texts().size() > i ? TWILIO.texts().get(i).sid() : null));
+  }
+
+  /** The SID of the {@code i}th call the fake accepted in this test, once it has. */
+  private static String callSid(int i) {
+    return eventually(
+        20,
+        "the fake accepting call " + i,
+        () -> Optional.ofNullable(TWILIO.calls().size() > i ? TWILIO.calls().get(i).sid() : null));
   }
 
   private static void assertMessageRequest(
-      FakeTwilioApi.Request request, String sid, String token, Map<String, List<String>> form) {
+      FakeTwilio.Request request, String sid, String token, Map<String, List<String>> form) {
     assertEquals("POST", request.method());
     assertEquals("/2010-04-01/Accounts/" + sid + "/Messages.json", request.path());
     assertEquals(basic(sid, token), request.header("Authorization"));
@@ -171,7 +180,7 @@ class OutboundIT {
             + message
             + " account=default",
         outcome(id));
-    List<FakeTwilioApi.Request> requests = TWILIO.posts();
+    List<FakeTwilio.Request> requests = TWILIO.posts();
     assertEquals(1, requests.size());
     assertMessageRequest(requests.get(0), SID, TOKEN, messageForm("+18015552311", message, id));
     assertTrue(requests.get(0).body().contains("To=%2B18015552311"), requests.get(0).body());
@@ -179,7 +188,7 @@ class OutboundIT {
 
   @Test
   void aSlowTwilioDoesNotHoldUpTheAnswerAndStillGetsTheMessageOnce() {
-    TWILIO.slowDown(5000);
+    TWILIO.slowDown(Duration.ofMillis(5000));
     long start = System.nanoTime();
     HttpResponse<String> response =
         send("{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"slow\"}");
@@ -239,12 +248,11 @@ class OutboundIT {
 
   @Test
   void tooManyRequestsIsRetried() {
-    TWILIO.then(
-        new FakeTwilioApi.Answer(
-            429,
-            "{\"code\":20429,\"message\":\"Too Many Requests\",\"more_info\":\"https://www.twilio.com/docs/errors/20429\",\"status\":429}",
-            Map.of("Retry-After", "0"),
-            0));
+    TWILIO.nextPost(
+        FakeTwilio.Scripted.answer(
+                429,
+                "{\"code\":20429,\"message\":\"Too Many Requests\",\"more_info\":\"https://www.twilio.com/docs/errors/20429\",\"status\":429}")
+            .withHeader("Retry-After", "0"));
     String id =
         onlyEntry(
             send("{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"again\"}"));
@@ -255,7 +263,7 @@ class OutboundIT {
 
   @Test
   void anInvalidNumberIsReportedOnceAsSmsFailed() {
-    TWILIO.then(
+    TWILIO.nextPost(
         400,
         "{\"code\":21211,\"message\":\"The 'To' number 123 is not a valid phone number.\","
             + "\"more_info\":\"https://www.twilio.com/docs/errors/21211\",\"status\":400}");
@@ -273,7 +281,7 @@ class OutboundIT {
 
   @Test
   void badCredentialsAreReportedOnceAsSmsFailed() {
-    TWILIO.then(
+    TWILIO.nextPost(
         401,
         "{\"code\":20003,\"message\":\"Authenticate\",\"more_info\":\"https://www.twilio.com/docs/errors/20003\",\"status\":401}");
     String id =
@@ -284,10 +292,10 @@ class OutboundIT {
 
   @Test
   void aRefusedConnectionIsRetriedUntilTwilioIsBack() throws Exception {
-    TWILIO.close();
+    TWILIO.closePort();
     CompletableFuture<Void> back =
         CompletableFuture.runAsync(
-            TWILIO::reopen, CompletableFuture.delayedExecutor(250, TimeUnit.MILLISECONDS));
+            TWILIO::reopenPort, CompletableFuture.delayedExecutor(250, TimeUnit.MILLISECONDS));
     String id =
         onlyEntry(
             send("{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"persist\"}"));
@@ -298,8 +306,8 @@ class OutboundIT {
 
   @Test
   void aServerErrorAfterTwilioAcceptedIsReconciledNotResent() {
-    TWILIO.then(
-        FakeTwilioApi.Answer.acceptedThen(
+    TWILIO.nextPost(
+        FakeTwilio.Scripted.acceptedThen(
             500, "{\"code\":20500,\"message\":\"Internal Server Error\",\"status\":500}"));
     String id =
         onlyEntry(send("{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"once\"}"));
@@ -317,20 +325,21 @@ class OutboundIT {
 
   @Test
   void aServerErrorTwilioHasNoTraceOfIsSentOnceMore() {
-    TWILIO.then(503, "{\"code\":20500,\"message\":\"Service Unavailable\",\"status\":503}");
+    TWILIO.nextPost(503, "{\"code\":20500,\"message\":\"Service Unavailable\",\"status\":503}");
     String id =
         onlyEntry(
             send("{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"twice?\"}"));
     assertTrue(outcome(id).startsWith("sms_sent SM"), outcome(id));
     assertFalse(outcome(id).endsWith("reconciled"), outcome(id));
-    List<FakeTwilioApi.Request> posts = TWILIO.posts();
+    List<FakeTwilio.Request> posts = TWILIO.posts();
     assertEquals(2, posts.size(), "one resend");
     assertEquals(posts.get(0).body(), posts.get(1).body());
   }
 
   @Test
   void aReadTimeoutIsReconciled() {
-    TWILIO.slowDown(7000); // accepted at arrival, answered after the client's 6 s
+    TWILIO.slowDown(
+        Duration.ofMillis(7000)); // accepted at arrival, answered after the client's 6 s
     String id =
         onlyEntry(send("{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"slow\"}"));
     assertTrue(outcome(id).endsWith("reconciled"), outcome(id));
@@ -367,8 +376,9 @@ class OutboundIT {
                 "application/json",
                 "{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"target\":\"inbound_call\"}"));
     assertEquals(
-        "call_placed " + sid(0) + " queued url=" + origin() + "/twilio/inbound_call", outcome(id));
-    FakeTwilioApi.Request request = TWILIO.posts().get(0);
+        "call_placed " + callSid(0) + " queued url=" + origin() + "/twilio/inbound_call",
+        outcome(id));
+    FakeTwilio.Request request = TWILIO.posts().get(0);
     assertEquals("/2010-04-01/Accounts/" + SID + "/Calls.json", request.path());
     assertEquals(basic(SID, TOKEN), request.header("Authorization"));
     Map<String, List<String>> form = new LinkedHashMap<>();
@@ -380,7 +390,7 @@ class OutboundIT {
     form.put("Timeout", List.of("20"));
     assertEquals(form, request.form());
     JsonObject logged = logEntry("calls", id);
-    assertEquals(sid(0), logged.getString("sid"));
+    assertEquals(callSid(0), logged.getString("sid"));
     assertEquals("queued", logged.getString("status"));
   }
 
@@ -437,7 +447,7 @@ class OutboundIT {
 
   @Test
   void aRuleReactingToAnOutcomeSendsInTurn() {
-    TWILIO.then(
+    TWILIO.nextPost(
         400,
         "{\"code\":21211,\"message\":\"The 'To' number is not a valid phone number.\","
             + "\"more_info\":\"https://www.twilio.com/docs/errors/21211\",\"status\":400}");
@@ -478,7 +488,7 @@ class OutboundIT {
                 "events/test/call",
                 "application/json",
                 "{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"target\":\"inbound_call\"}"));
-    String sid = sid(0);
+    String sid = callSid(0);
     outcome(id);
     for (String status : List.of("initiated", "ringing", "initiated", "completed", "ringing")) {
       Map<String, String> params = new LinkedHashMap<>();

@@ -8,18 +8,26 @@ import static io.picolabs.twilio.testing.TwilioRequests.uri;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.picolabs.twilio.testing.FakeTwilioApi;
 import io.picolabs.twilio.testing.Wars;
+import io.picolabs.twilio.testkit.FakeTwilio;
+import io.picolabs.twilio.testkit.RingingCall;
+import io.picolabs.twilio.testkit.SentText;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -41,9 +49,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwilioRestIT {
-  static final FakeTwilioApi TWILIO = FakeTwilioApi.start();
   static final String SID = "AC00000000000000000000000000000001";
   static final String ALERTS_SID = "AC00000000000000000000000000000002";
+  static final String FRESH_SID = "AC00000000000000000000000000000004";
+  // SIDs from 1 in each test, messages left queued: the probe's answers are asserted exactly
+  static final FakeTwilio TWILIO =
+      FakeTwilio.start(AUTH_TOKEN)
+          .sequentialSids()
+          .messagesStayQueued()
+          .account(ALERTS_SID, "alerts-secret-token")
+          .account(FRESH_SID, "fresh-secret-token");
   static final String SM1 = "SM00000000000000000000000000000001";
   static final String SM2 = "SM00000000000000000000000000000002";
   static final String SM3 = "SM00000000000000000000000000000003";
@@ -60,7 +75,7 @@ class TwilioRestIT {
             "twilio.accounts.alerts.account-sid=" + ALERTS_SID,
             "twilio.accounts.alerts.auth-token=alerts-secret-token",
             "twilio.accounts.ghost.account-sid=AC00000000000000000000000000000003",
-            "twilio.accounts.fresh.account-sid=AC00000000000000000000000000000004",
+            "twilio.accounts.fresh.account-sid=" + FRESH_SID,
             "twilio.accounts.fresh.auth-token=fresh-secret-token",
             // the retrying methods would try five times: the single attempts must not
             "twilio.retry.initial-delay-ms=100",
@@ -139,14 +154,19 @@ class TwilioRestIT {
         + created(sid);
   }
 
+  private static final DateTimeFormatter RFC_2822 =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
+
+  /** When the fake accepted message or call {@code sid}, as the server reads Twilio's date. */
   private static String created(String sid) {
-    String date =
-        TWILIO.accepted().stream()
-            .filter(r -> r.sid().equals(sid))
+    Instant created =
+        Stream.concat(
+                TWILIO.texts().stream().filter(t -> t.sid().equals(sid)).map(SentText::created),
+                TWILIO.calls().stream().filter(c -> c.sid().equals(sid)).map(RingingCall::created))
             .findFirst()
-            .orElseThrow()
-            .dateCreated();
-    return new TwilioDate().adaptFromJson(date).toString();
+            .orElseThrow();
+    return new TwilioDate().adaptFromJson(RFC_2822.format(created)).toString();
   }
 
   private static String basic(String sid, String token) {
@@ -158,7 +178,7 @@ class TwilioRestIT {
   void aSingleSendSucceedsWithOneRequest() {
     String sent = smsOnce(null, TO, "hello once");
     assertEquals(message(SM1, SID, TO, FROM, "hello once"), sent);
-    List<FakeTwilioApi.Request> posts = TWILIO.posts();
+    List<FakeTwilio.Request> posts = TWILIO.posts();
     assertEquals(1, posts.size());
     assertEquals("/2010-04-01/Accounts/" + SID + "/Messages.json", posts.get(0).path());
     assertEquals(basic(SID, AUTH_TOKEN), posts.get(0).header("Authorization"));
@@ -181,29 +201,29 @@ class TwilioRestIT {
             + created("CA00000000000000000000000000000001"),
         placed);
     assertEquals(1, TWILIO.posts().size());
-    assertEquals("https://example.com/twilio/inbound_call", TWILIO.accepted().get(0).url());
+    assertEquals("https://example.com/twilio/inbound_call", TWILIO.calls().get(0).url());
   }
 
   @Test
   void tooManyRequestsIsRetryableButNotRetried() {
-    TWILIO.then(
-        new FakeTwilioApi.Answer(
-            429,
-            "{\"code\":20429,\"message\":\"Too Many Requests\","
-                + "\"more_info\":\"https://www.twilio.com/docs/errors/20429\",\"status\":429}",
-            Map.of("Retry-After", "7"),
-            0));
+    TWILIO.nextPost(
+        FakeTwilio.Scripted.answer(
+                429,
+                "{\"code\":20429,\"message\":\"Too Many Requests\","
+                    + "\"more_info\":\"https://www.twilio.com/docs/errors/20429\",\"status\":429}")
+            .withHeader("Retry-After", "7"));
     assertEquals(
         "TwilioError code=20429 status=429 retryable=true retryAfter=PT7S: Twilio error 20429"
             + " (HTTP 429): Too Many Requests https://www.twilio.com/docs/errors/20429",
         smsOnce(null, TO, "throttled"));
     assertEquals(1, TWILIO.posts().size());
-    assertEquals(List.of(), TWILIO.accepted());
+    assertEquals(List.of(), TWILIO.texts());
+    assertEquals(List.of(), TWILIO.calls());
   }
 
   @Test
   void anInvalidNumberIsFinal() {
-    TWILIO.then(
+    TWILIO.nextPost(
         400,
         "{\"code\":21211,\"message\":\"The 'To' number 123 is not a valid phone number.\","
             + "\"more_info\":\"https://www.twilio.com/docs/errors/21211\",\"status\":400}");
@@ -217,8 +237,8 @@ class TwilioRestIT {
 
   @Test
   void aServerErrorAfterAcceptingIsUnknownAndTheListFindsTheMessage() {
-    TWILIO.then(
-        FakeTwilioApi.Answer.acceptedThen(
+    TWILIO.nextPost(
+        FakeTwilio.Scripted.acceptedThen(
             500, "{\"code\":20500,\"message\":\"Internal Server Error\",\"status\":500}"));
     assertEquals(
         "OutcomeUnknown reason=HTTP 500 from Twilio: send_sms to "
@@ -230,7 +250,7 @@ class TwilioRestIT {
     assertEquals(
         "1 found\n" + message(SM1, SID, TO, FROM, "answer lost"),
         list("messages", "to", TO, "from", FROM, "pageSize", "20"));
-    FakeTwilioApi.Request get = TWILIO.requests().get(1);
+    FakeTwilio.Request get = TWILIO.requests().get(1);
     assertEquals("GET", get.method());
     assertEquals("/2010-04-01/Accounts/" + SID + "/Messages.json", get.path());
     assertEquals(basic(SID, AUTH_TOKEN), get.header("Authorization"));
@@ -241,7 +261,7 @@ class TwilioRestIT {
 
   @Test
   void aReadTimeoutIsUnknownAndAListThatTimesOutIsUnreachable() {
-    TWILIO.slowDown(3000);
+    TWILIO.slowDown(Duration.ofMillis(3000));
     String timedOut =
         "RESTEASY004655: Unable to invoke request: java.net.SocketTimeoutException: Read timed out";
     assertEquals(
@@ -253,15 +273,16 @@ class TwilioRestIT {
             + timedOut
             + "); Twilio may have accepted it, so it was not retried",
         smsOnce(null, TO, "slow"));
-    assertEquals(1, TWILIO.accepted().size());
-    TWILIO.thenList(new FakeTwilioApi.Answer(200, "{\"messages\":[]}", Map.of(), 3000));
+    assertEquals(1, TWILIO.texts().size());
+    TWILIO.nextList(
+        FakeTwilio.Scripted.answer(200, "{\"messages\":[]}").after(Duration.ofMillis(3000)));
     assertEquals(
         "TwilioUnreachable: list messages to "
             + TO
             + ": Twilio could not be reached in 1 attempts"
             + " (java.net.SocketTimeoutException: Read timed out); nothing was sent",
         list("messages", "to", TO, "pageSize", "5"));
-    TWILIO.slowDown(0);
+    TWILIO.slowDown(Duration.ZERO);
     assertEquals(
         "1 found\n" + message(SM1, SID, TO, FROM, "slow"),
         list("messages", "to", TO, "pageSize", "5"));
@@ -270,19 +291,14 @@ class TwilioRestIT {
 
   @Test
   void aListThatFailsIsUnreachableUnlessTwilioRefusedIt() {
-    TWILIO.thenList(
-        new FakeTwilioApi.Answer(
-            500,
-            "{\"code\":20500,\"message\":\"Internal Server Error\",\"status\":500}",
-            Map.of(),
-            0));
-    TWILIO.thenList(
-        new FakeTwilioApi.Answer(
+    TWILIO.nextList(
+        FakeTwilio.Scripted.answer(
+            500, "{\"code\":20500,\"message\":\"Internal Server Error\",\"status\":500}"));
+    TWILIO.nextList(
+        FakeTwilio.Scripted.answer(
             401,
             "{\"code\":20003,\"message\":\"Authenticate\","
-                + "\"more_info\":\"https://www.twilio.com/docs/errors/20003\",\"status\":401}",
-            Map.of(),
-            0));
+                + "\"more_info\":\"https://www.twilio.com/docs/errors/20003\",\"status\":401}"));
     assertEquals(
         "TwilioUnreachable: list calls from "
             + FROM
@@ -306,14 +322,14 @@ class TwilioRestIT {
   @Test
   @Order(Integer.MAX_VALUE)
   void aRefusedConnectionIsUnreachableAfterOneAttempt() {
-    TWILIO.close();
+    TWILIO.closePort();
     String sent;
     String listed;
     try {
       sent = smsOnce("fresh", TO, "nobody home");
       listed = list("messages", "account", "fresh", "pageSize", "5");
     } finally {
-      TWILIO.reopen();
+      TWILIO.reopenPort();
     }
     assertEquals(
         "TwilioUnreachable: send_sms to "
@@ -355,7 +371,7 @@ class TwilioRestIT {
         list("messages", "account", "alerts", "to", TO, "pageSize", "50"));
 
     // null filters are left out of Twilio's query, not sent empty
-    List<FakeTwilioApi.Request> gets =
+    List<FakeTwilio.Request> gets =
         TWILIO.requests().stream().filter(r -> r.method().equals("GET")).toList();
     assertEquals(
         List.of(
@@ -365,7 +381,7 @@ class TwilioRestIT {
             Map.of("From", List.of("+18005550000"), "PageSize", List.of("50")),
             Map.of("To", List.of(TO), "PageSize", List.of("1")),
             Map.of("To", List.of(TO), "PageSize", List.of("50"))),
-        gets.stream().map(FakeTwilioApi.Request::queryParams).collect(Collectors.toList()));
+        gets.stream().map(FakeTwilio.Request::queryParams).collect(Collectors.toList()));
     assertEquals(
         basic(ALERTS_SID, "alerts-secret-token"),
         gets.get(gets.size() - 1).header("Authorization"));
@@ -404,7 +420,7 @@ class TwilioRestIT {
             + created(third);
     assertEquals("2 found\n" + call3 + "\n" + call1, list("calls", "pageSize", "10"));
     assertEquals("1 found\n" + call1, list("calls", "to", TO, "from", FROM, "pageSize", "10"));
-    FakeTwilioApi.Request get = TWILIO.requests().get(TWILIO.requests().size() - 1);
+    FakeTwilio.Request get = TWILIO.requests().get(TWILIO.requests().size() - 1);
     assertEquals("/2010-04-01/Accounts/" + SID + "/Calls.json", get.path());
   }
 

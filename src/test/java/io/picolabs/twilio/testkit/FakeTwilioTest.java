@@ -14,34 +14,46 @@ import io.picolabs.twilio.rest.IncomingNumberPage;
 import io.picolabs.twilio.rest.MessagePage;
 import io.picolabs.twilio.rest.PlacedCall;
 import io.picolabs.twilio.rest.SentMessage;
+import io.picolabs.twilio.rest.TwilioDate;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 class FakeTwilioTest {
   private static final String ACCOUNT = "AC0123456789abcdef0123456789abcdef";
@@ -962,5 +974,630 @@ class FakeTwilioTest {
         "not an E.164 number: 555-1234",
         assertThrows(IllegalArgumentException.class, () -> fake.number("555-1234")).getMessage());
     assertEquals(1, fake.incomingNumbers().size());
+  }
+
+  @Test
+  void anAccountOfItsOwnChecksAndSignsWithItsOwnToken() throws Exception {
+    String other = "AC99999999999999999999999999999999";
+    String otherMessages = "/2010-04-01/Accounts/" + other + "/Messages.json";
+    String otherCalls = "/2010-04-01/Accounts/" + other + "/Calls.json";
+    fake.account(other, "other-token");
+    String callback = serverUrl("/status");
+    Map<String, String> hi =
+        form("To", ALICE, "From", US, "Body", "Hi", "StatusCallback", callback);
+
+    assertEquals(401, post(otherMessages, basic(other, "tok"), hi).statusCode());
+    assertEquals(401, post(MESSAGES, basic(ACCOUNT, "other-token"), hi).statusCode());
+    assertEquals(List.of(), fake.texts());
+    assertEquals(201, post(otherMessages, basic(other, "other-token"), hi).statusCode());
+    assertEquals(
+        201,
+        post(MESSAGES, basic(ACCOUNT, "tok"), form("To", BOB, "From", US, "Body", "Hi"))
+            .statusCode());
+
+    Received status = received.poll(5, TimeUnit.SECONDS);
+    assertNotNull(status, "no status callback");
+    Map<String, List<String>> params = Form.decode(status.body());
+    assertEquals(List.of(other), params.get("AccountSid"));
+    assertEquals(Signature.of("other-token", callback, params), status.signature());
+
+    HttpResponse<String> placed =
+        post(
+            otherCalls,
+            basic(other, "other-token"),
+            form("To", ALICE, "From", US, "Url", "https://x.test/a", "StatusCallback", callback));
+    assertEquals(201, placed.statusCode());
+    Exchange completed = fake.callStatus(group(SID, placed.body()), "completed", 3).orElseThrow();
+    assertEquals(
+        Signature.of("other-token", callback, Form.of(completed.params())),
+        receivedCall().signature(),
+        "a call's status callback is signed with its account's token too");
+    assertThrows(IllegalArgumentException.class, () -> fake.account(other, ""));
+  }
+
+  /** The next callback the loopback server received that reported a call's status. */
+  private Received receivedCall() throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      Received next = received.poll(100, TimeUnit.MILLISECONDS);
+      if (next != null && Form.decode(next.body()).containsKey("CallStatus")) {
+        return next;
+      }
+    }
+    throw new AssertionError("no call status callback");
+  }
+
+  @Test
+  void messagesThatStayQueuedMakeNoCallbacks() throws Exception {
+    fake.messagesStayQueued();
+    String sid =
+        group(
+            SID,
+            send(form("To", ALICE, "From", US, "Body", "Hi", "StatusCallback", serverUrl("/s")))
+                .body());
+
+    // with a status delay of 5 ms, three callbacks would have come by now
+    assertNull(received.poll(300, TimeUnit.MILLISECONDS));
+    assertEquals(List.of(), fake.callbacks());
+    assertEquals("queued", fake.texts().get(0).status());
+    assertEquals(List.of(sid), sids(get(MESSAGES).body()));
+    assertTrue(get(MESSAGES).body().contains("\"status\":\"queued\""));
+    assertThrows(
+        AssertionError.class, () -> fake.awaitTextStatus(sid, "sent", Duration.ofMillis(50)));
+  }
+
+  @Test
+  void aLaggingListShowsWhatWasAcceptedOnlyAfterTheLag() throws Exception {
+    Duration lag = Duration.ofMillis(1000);
+    fake.listLag(lag);
+    long start = System.nanoTime();
+    String text = group(SID, send(form("To", ALICE, "From", US, "Body", "eventually")).body());
+    String call =
+        group(
+            SID,
+            post(
+                    CALLS,
+                    basic(ACCOUNT, "tok"),
+                    form("To", BOB, "From", US, "Url", "https://x.test/a"))
+                .body());
+
+    assertEquals(List.of(), sids(get(MESSAGES).body()));
+    assertEquals(List.of(), sids(get(CALLS).body()));
+    assertEquals(List.of(), sids(get(MESSAGES + "?To=%2B15551230001").body()));
+    // only the lists lag: the phone has them at once
+    assertEquals(text, fake.awaitText(ALICE, WAIT).sid());
+    assertEquals(call, fake.awaitCall(BOB, WAIT).sid());
+
+    List<String> listed = List.of();
+    while (listed.isEmpty() && System.nanoTime() - start < WAIT.toNanos()) {
+      Thread.sleep(20);
+      listed = sids(get(MESSAGES).body());
+    }
+    long waited = System.nanoTime() - start;
+    assertEquals(List.of(text), listed);
+    assertTrue(waited >= lag.toNanos(), "listed after " + waited / 1_000_000 + " ms");
+    assertEquals(List.of(call), sids(get(CALLS).body()));
+
+    fake.reset(); // the lag goes with it
+    String next = group(SID, send(form("To", ALICE, "From", US, "Body", "at once")).body());
+    assertEquals(List.of(next), sids(get(MESSAGES).body()));
+    assertThrows(IllegalArgumentException.class, () -> fake.listLag(Duration.ofMillis(-1)));
+  }
+
+  @Test
+  void theCoreRecordsAndTakesScriptsWithoutAServer() {
+    try (FakeTwilio core = FakeTwilio.create("secret")) {
+      core.nextPost(
+          FakeTwilio.Scripted.answer(429, "{\"status\":429}").withHeader("Retry-After", "2"));
+      FakeTwilio.Answer throttled =
+          core.handle("POST", MESSAGES, null, basic(ACCOUNT, "secret"), "To=%2B15551230001");
+      assertEquals(
+          new FakeTwilio.Answer(
+              429, FakeTwilio.JSON, "{\"status\":429}", Map.of("Retry-After", "2")),
+          throttled);
+      FakeTwilio.Answer refused = core.handle("GET", MESSAGES, "PageSize=1", null, null);
+      assertEquals(401, refused.status());
+      assertEquals(Map.of("WWW-Authenticate", "Basic realm=\"Twilio API\""), refused.headers());
+
+      assertEquals(
+          List.of(
+              new FakeTwilio.Request(
+                  "POST",
+                  MESSAGES,
+                  null,
+                  Map.of("Authorization", List.of(basic(ACCOUNT, "secret"))),
+                  "To=%2B15551230001"),
+              new FakeTwilio.Request("GET", MESSAGES, "PageSize=1", Map.of(), "")),
+          core.requests());
+      assertEquals(List.of(), core.texts());
+      assertThrows(IllegalStateException.class, core::closePort);
+      core.recordRequests(false);
+      core.handle("GET", MESSAGES, null, basic(ACCOUNT, "secret"), null);
+      assertEquals(2, core.requests().size(), "not recorded once turned off");
+    }
+  }
+
+  private HttpResponse<String> plain(String url, String method) throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void standaloneCountsMessagesAndRepeatsAndTakesItsDelay() throws Exception {
+    try (FakeTwilio alone = Standalone.start("tok", 0, Duration.ofMillis(1000))) {
+      String base = alone.url();
+      assertEquals("0\n", plain(base + "/count", "GET").body());
+      Map<String, String> hi = form("To", ALICE, "From", US, "Body", "hi");
+      HttpRequest.Builder send =
+          HttpRequest.newBuilder(URI.create(base + MESSAGES))
+              .header("Authorization", basic(ACCOUNT, "tok"))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(Form.encode(Form.of(hi))));
+      long start = System.nanoTime();
+      assertEquals(
+          201, client.send(send.build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+      assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(1000));
+      assertEquals("1\n", plain(base + "/count", "GET").body());
+
+      HttpResponse<String> faster = plain(base + "/delay?ms=0", "POST");
+      assertEquals(200, faster.statusCode());
+      assertEquals("0\n", faster.body());
+      start = System.nanoTime();
+      assertEquals(
+          201, client.send(send.build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+      assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(1000));
+      String other = Form.encode(Form.of(form("To", BOB, "From", US, "Body", "hi")));
+      assertEquals(
+          201,
+          client
+              .send(
+                  send.POST(HttpRequest.BodyPublishers.ofString(other)).build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .statusCode());
+      assertEquals("3\n", plain(base + "/count", "GET").body());
+      assertEquals("1\n", plain(base + "/duplicates", "GET").body(), "the second hi to Alice");
+
+      // messages stay queued and are listed (a lost answer would be reconciled); nothing recorded
+      HttpResponse<String> listed =
+          client.send(
+              HttpRequest.newBuilder(URI.create(base + MESSAGES + "?To=%2B15551230001"))
+                  .header("Authorization", basic(ACCOUNT, "tok"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(2, sids(listed.body()).size(), listed.body());
+      assertFalse(listed.body().contains("\"status\":\"sent\""), listed.body());
+      assertEquals(List.of(), alone.requests());
+      assertEquals("3\n", plain(base + "/count", "GET").body(), "a list is no message");
+
+      assertEquals(400, plain(base + "/delay?ms=soon", "POST").statusCode());
+      assertEquals(400, plain(base + "/delay?ms=-1", "POST").statusCode());
+      assertEquals(404, plain(base + "/delay", "GET").statusCode());
+      assertEquals(404, plain(base + "/count", "POST").statusCode());
+      assertEquals(404, plain(base + "/counts", "GET").statusCode());
+    }
+  }
+
+  /**
+   * The fake as the integration tests use it against a server (shared by a test class, reset before
+   * each test, sequential SIDs, messages left queued): it keeps what it accepted, lists it, answers
+   * slowly or as scripted, and records each request as it arrived.
+   */
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class AsTheServersTestsUseIt {
+    static final String AC1 = "AC00000000000000000000000000000001";
+    static final String AC2 = "AC00000000000000000000000000000002";
+    static final String SM1 = "SM00000000000000000000000000000001";
+    static final String SM2 = "SM00000000000000000000000000000002";
+    static final String SM3 = "SM00000000000000000000000000000003";
+    static final String CA4 = "CA00000000000000000000000000000004";
+    static final String SM5 = "SM00000000000000000000000000000005";
+
+    final FakeTwilio twilio = FakeTwilio.start("tok").sequentialSids().messagesStayQueued();
+    final HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    @BeforeEach
+    void reset() {
+      twilio.reset();
+    }
+
+    @AfterAll
+    void stop() {
+      twilio.close();
+    }
+
+    private static String messages(String account) {
+      return "/2010-04-01/Accounts/" + account + "/Messages.json";
+    }
+
+    private static String calls(String account) {
+      return "/2010-04-01/Accounts/" + account + "/Calls.json";
+    }
+
+    /** The account of a path below {@code /2010-04-01/Accounts/}, for its credentials. */
+    private static String accountOf(String path) {
+      return path.split("/")[3];
+    }
+
+    private HttpRequest.Builder post(String path, Map<String, String> form) {
+      String body =
+          form.entrySet().stream()
+              .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+              .collect(Collectors.joining("&"));
+      return HttpRequest.newBuilder(URI.create(twilio.url() + path))
+          .header("Authorization", basic(accountOf(path), "tok"))
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+      return http.send(
+          request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> sms(String account, String to, String from, String body)
+        throws Exception {
+      return send(post(messages(account), Map.of("To", to, "From", from, "Body", body)));
+    }
+
+    private HttpResponse<String> get(String pathAndQuery) throws Exception {
+      return send(
+          HttpRequest.newBuilder(URI.create(twilio.url() + pathAndQuery))
+              .header("Authorization", basic(accountOf(pathAndQuery), "tok"))
+              .GET());
+    }
+
+    /** The JSON of a queued message as the fake shows it, in a create's answer and in lists. */
+    private static String messageJson(
+        String sid, String account, String to, String from, String body, String date) {
+      return "{\"sid\":\""
+          + sid
+          + "\",\"account_sid\":\""
+          + account
+          + "\",\"to\":\""
+          + to
+          + "\",\"from\":\""
+          + from
+          + "\",\"messaging_service_sid\":null,\"body\":\""
+          + body
+          + "\",\"status\":\"queued\",\"num_segments\":\"1\",\"num_media\":\"0\","
+          + "\"direction\":\"outbound-api\",\"api_version\":\"2010-04-01\",\"price\":null,"
+          + "\"price_unit\":\"USD\",\"error_code\":null,\"error_message\":null,"
+          + "\"uri\":\"/2010-04-01/Accounts/"
+          + account
+          + "/Messages/"
+          + sid
+          + ".json\",\"date_created\":\""
+          + date
+          + "\",\"date_updated\":\""
+          + date
+          + "\",\"date_sent\":null}";
+    }
+
+    /** The JSON of a queued call as the fake shows it. */
+    private static String callJson(
+        String sid, String account, String to, String from, String date) {
+      return "{\"sid\":\""
+          + sid
+          + "\",\"account_sid\":\""
+          + account
+          + "\",\"to\":\""
+          + to
+          + "\",\"from\":\""
+          + from
+          + "\",\"status\":\"queued\",\"direction\":\"outbound-api\","
+          + "\"api_version\":\"2010-04-01\",\"parent_call_sid\":null,\"price\":null,"
+          + "\"price_unit\":\"USD\",\"uri\":\"/2010-04-01/Accounts/"
+          + account
+          + "/Calls/"
+          + sid
+          + ".json\",\"date_created\":\""
+          + date
+          + "\",\"date_updated\":\""
+          + date
+          + "\"}";
+    }
+
+    /** A list page as the fake writes it, {@code uri} the page's (filters, size and number). */
+    private static String page(String member, List<String> items, int pageSize, String uri) {
+      return "{\""
+          + member
+          + "\":["
+          + String.join(",", items)
+          + "],\"page\":0,\"page_size\":"
+          + pageSize
+          + ",\"first_page_uri\":\""
+          + uri
+          + "\",\"next_page_uri\":null,\"previous_page_uri\":null,\"uri\":\""
+          + uri
+          + "\"}";
+    }
+
+    /** When the fake accepted message or call {@code sid}, as Twilio writes a date. */
+    private String date(String sid) {
+      return RestJson.date(created(sid));
+    }
+
+    private Instant created(String sid) {
+      return Stream.concat(
+              twilio.texts().stream().filter(t -> t.sid().equals(sid)).map(SentText::created),
+              twilio.calls().stream().filter(c -> c.sid().equals(sid)).map(RingingCall::created))
+          .findFirst()
+          .orElseThrow(() -> new AssertionError("the fake has no " + sid));
+    }
+
+    @Test
+    void aSlowAnswerIsAcceptedAtArrivalAndListedAfterTheClientGaveUp() throws Exception {
+      twilio.slowDown(Duration.ofMillis(1500));
+      OffsetDateTime before = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+      HttpRequest impatient =
+          post(messages(AC1), Map.of("To", "+15550001", "From", "+15559999", "Body", "hi there"))
+              .timeout(Duration.ofMillis(300))
+              .build();
+      assertThrows(
+          HttpTimeoutException.class,
+          () -> http.send(impatient, HttpResponse.BodyHandlers.ofString()));
+      OffsetDateTime after = OffsetDateTime.now();
+
+      // kept when it arrived, while its answer is still being held back
+      List<SentText> accepted = twilio.texts();
+      assertEquals(1, accepted.size());
+      Instant created = accepted.get(0).created();
+      assertEquals(
+          new SentText(
+              SM1,
+              AC1,
+              "+15559999",
+              "+15550001",
+              null,
+              "hi there",
+              List.of(),
+              null,
+              "queued",
+              created,
+              created,
+              null),
+          accepted.get(0));
+      assertEquals(List.of(), twilio.calls());
+      String date = date(SM1);
+      assertTrue(
+          date.matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} \\+0000"),
+          date);
+      OffsetDateTime createdAt = new TwilioDate().adaptFromJson(date);
+      assertFalse(createdAt.isBefore(before) || createdAt.isAfter(after), date);
+
+      // the list is not slowed down (a slow create is what is simulated), and shows the message
+      long start = System.nanoTime();
+      HttpResponse<String> list = get(messages(AC1) + "?To=%2B15550001&PageSize=20");
+      assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(1000));
+      assertEquals(200, list.statusCode());
+      assertEquals(
+          page(
+              "messages",
+              List.of(messageJson(SM1, AC1, "+15550001", "+15559999", "hi there", date)),
+              20,
+              messages(AC1) + "?To=%2B15550001&PageSize=20&Page=0"),
+          list.body());
+
+      twilio.reset();
+      HttpResponse<String> fast = sms(AC1, "+15550001", "+15559999", "fast");
+      assertEquals(201, fast.statusCode());
+    }
+
+    @Test
+    void aCreateIsAnsweredWithTheResourceItKept() throws Exception {
+      HttpResponse<String> created = sms(AC1, "+15550001", "+15559999", "say \"hi\"");
+      assertEquals(201, created.statusCode());
+      assertEquals(FakeTwilio.JSON, created.headers().firstValue("Content-Type").orElse(null));
+      assertEquals(
+          messageJson(SM1, AC1, "+15550001", "+15559999", "say \\\"hi\\\"", date(SM1)),
+          created.body());
+
+      HttpResponse<String> call =
+          send(
+              post(
+                  calls(AC1),
+                  Map.of("To", "+15550001", "From", "+15559999", "Url", "https://h/twilio/x")));
+      assertEquals(201, call.statusCode());
+      String ca2 = "CA00000000000000000000000000000002";
+      assertEquals(callJson(ca2, AC1, "+15550001", "+15559999", date(ca2)), call.body());
+      Instant placed = created(ca2);
+      assertEquals(
+          List.of(
+              new RingingCall(
+                  ca2,
+                  AC1,
+                  "+15559999",
+                  "+15550001",
+                  "https://h/twilio/x",
+                  "POST",
+                  null,
+                  null,
+                  List.of(),
+                  "POST",
+                  "queued",
+                  placed,
+                  placed)),
+          twilio.calls());
+      assertEquals(List.of(SM1), twilio.texts().stream().map(SentText::sid).toList());
+    }
+
+    @Test
+    void acceptedThenKeepsTheMessageButAnswersTheScriptedError() throws Exception {
+      String error = "{\"code\":20500,\"message\":\"Internal Server Error\",\"status\":500}";
+      twilio.nextPost(FakeTwilio.Scripted.acceptedThen(500, error));
+      twilio.nextPost(400, "{\"code\":21211,\"message\":\"bad To\",\"status\":400}");
+
+      HttpResponse<String> lost = sms(AC1, "+15550001", "+15559999", "lost answer");
+      assertEquals(500, lost.statusCode());
+      assertEquals(error, lost.body());
+      HttpResponse<String> refused = sms(AC1, "123", "+15559999", "refused");
+      assertEquals(400, refused.statusCode());
+      assertEquals("{\"code\":21211,\"message\":\"bad To\",\"status\":400}", refused.body());
+      HttpResponse<String> next = sms(AC1, "+15550002", "+15559999", "next");
+      assertEquals(201, next.statusCode());
+
+      // the refused one took no SID and is not kept
+      assertEquals(List.of(SM1, SM2), twilio.texts().stream().map(SentText::sid).toList());
+      assertEquals("lost answer", twilio.texts().get(0).body());
+      assertEquals(
+          page(
+              "messages",
+              List.of(
+                  messageJson(SM2, AC1, "+15550002", "+15559999", "next", date(SM2)),
+                  messageJson(SM1, AC1, "+15550001", "+15559999", "lost answer", date(SM1))),
+              50,
+              messages(AC1) + "?PageSize=50&Page=0"),
+          get(messages(AC1)).body());
+      assertEquals(3, twilio.posts().size());
+    }
+
+    @Test
+    void listsFilterByAccountToAndFromNewestFirst() throws Exception {
+      sms(AC1, "+15550001", "+15559999", "one");
+      sms(AC1, "+15550002", "+15559999", "two");
+      sms(AC1, "+15550001", "+15558888", "three");
+      send(
+          post(
+              calls(AC1),
+              Map.of("To", "+15550001", "From", "+15559999", "Url", "https://h/twilio/x")));
+      sms(AC2, "+15550001", "+15559999", "other account");
+
+      assertEquals(List.of(SM3, SM2, SM1), sids(get(messages(AC1)).body()));
+      assertEquals(List.of(SM3, SM1), sids(get(messages(AC1) + "?To=%2B15550001").body()));
+      assertEquals(List.of(SM2, SM1), sids(get(messages(AC1) + "?From=%2B15559999").body()));
+      assertEquals(
+          List.of(SM1), sids(get(messages(AC1) + "?To=%2B15550001&From=%2B15559999").body()));
+      assertEquals(List.of(SM5), sids(get(messages(AC2) + "?To=%2B15550001").body()));
+      assertEquals(List.of(CA4), sids(get(calls(AC1) + "?To=%2B15550001").body()));
+      assertEquals(List.of(), sids(get(calls(AC2)).body()));
+      // an unencoded + is a space to a server, as to Twilio: it matches no number
+      assertEquals(List.of(), sids(get(messages(AC1) + "?To=+15550001").body()));
+
+      String firstOnly = get(messages(AC1) + "?PageSize=1").body();
+      assertEquals(List.of(SM3), sids(firstOnly));
+      assertTrue(
+          firstOnly.contains(
+              "\"page\":0,\"page_size\":1,\"first_page_uri\":\""
+                  + messages(AC1)
+                  + "?PageSize=1&Page=0\",\"next_page_uri\":\""
+                  + messages(AC1)
+                  + "?PageSize=1&Page=1\","),
+          firstOnly);
+
+      HttpResponse<String> calls = get(calls(AC1));
+      assertEquals(
+          page(
+              "calls",
+              List.of(callJson(CA4, AC1, "+15550001", "+15559999", date(CA4))),
+              50,
+              calls(AC1) + "?PageSize=50&Page=0"),
+          calls.body());
+
+      assertEquals(404, get("/2010-04-01/Accounts/" + AC1 + "/Nothing.json").statusCode());
+      assertEquals(400, get(messages(AC1) + "?PageSize=many").statusCode());
+    }
+
+    @Test
+    void scriptedAnswersAreForPostsOnly() throws Exception {
+      twilio.nextPost(
+          FakeTwilio.Scripted.answer(429, "{\"code\":20429,\"status\":429}")
+              .withHeader("Retry-After", "3"));
+      HttpResponse<String> list = get(messages(AC1) + "?To=%2B15550001&From=%2B15559999");
+      assertEquals(200, list.statusCode());
+      HttpResponse<String> throttled = sms(AC1, "+15550001", "+15559999", "x");
+      assertEquals(429, throttled.statusCode());
+      assertEquals("3", throttled.headers().firstValue("Retry-After").orElse(null));
+      assertEquals(201, sms(AC1, "+15550001", "+15559999", "x").statusCode());
+
+      List<FakeTwilio.Request> requests = twilio.requests();
+      assertEquals(List.of("GET", "POST", "POST"), requests.stream().map(r -> r.method()).toList());
+      FakeTwilio.Request get = requests.get(0);
+      assertEquals(messages(AC1), get.path());
+      assertEquals("To=%2B15550001&From=%2B15559999", get.query());
+      assertEquals(
+          Map.of("To", List.of("+15550001"), "From", List.of("+15559999")), get.queryParams());
+      assertEquals("", get.body());
+      assertEquals(basic(AC1, "tok"), get.header("authorization"));
+      assertEquals(requests.subList(1, 3), twilio.posts());
+      assertNull(twilio.posts().get(0).query());
+      assertEquals(
+          Map.of("To", List.of("+15550001"), "From", List.of("+15559999"), "Body", List.of("x")),
+          twilio.posts().get(0).form());
+      assertEquals(
+          "application/x-www-form-urlencoded", twilio.posts().get(0).header("Content-Type"));
+    }
+
+    @Test
+    void listAnswersAreScriptedApartAndForGetsOnly() throws Exception {
+      twilio.nextList(FakeTwilio.Scripted.answer(503, "{\"status\":503}"));
+      assertEquals(201, sms(AC1, "+15550001", "+15559999", "x").statusCode());
+      HttpResponse<String> failed = get(messages(AC1));
+      assertEquals(503, failed.statusCode());
+      assertEquals("{\"status\":503}", failed.body());
+      HttpResponse<String> listed = get(messages(AC1));
+      assertEquals(200, listed.statusCode());
+      assertEquals(List.of(SM1), sids(listed.body()));
+    }
+
+    @Test
+    void aSlowAnswerHoldsUpNoOther() throws Exception {
+      twilio.nextPost(FakeTwilio.Scripted.answer(201, "{}").after(Duration.ofMillis(3000)));
+      CompletableFuture<HttpResponse<String>> slow =
+          http.sendAsync(
+              post(messages(AC1), Map.of("To", "+1", "From", "+2", "Body", "slow")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      while (twilio.requests().isEmpty()) {
+        Thread.sleep(10);
+      }
+      long start = System.nanoTime();
+      assertEquals(201, sms(AC1, "+15550001", "+15559999", "quick").statusCode());
+      assertEquals(200, get(messages(AC1)).statusCode());
+      assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(2000));
+      assertFalse(slow.isDone());
+      assertEquals("{}", slow.get(10, TimeUnit.SECONDS).body());
+    }
+
+    @Test
+    void resetForgetsEverythingAndTheSlowDown() throws Exception {
+      twilio.slowDown(Duration.ofMillis(5000));
+      twilio.nextPost(500, "{}");
+      twilio.nextList(FakeTwilio.Scripted.answer(500, "{}"));
+      twilio.reset();
+      long start = System.nanoTime();
+      HttpResponse<String> created = sms(AC1, "+15550001", "+15559999", "after reset");
+      assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(2000));
+      assertEquals(201, created.statusCode());
+      assertTrue(created.body().startsWith("{\"sid\":\"" + SM1 + "\""), created.body());
+      assertEquals(200, get(messages(AC1)).statusCode());
+      twilio.reset();
+      assertEquals(List.of(), twilio.requests());
+      assertEquals(List.of(), twilio.posts());
+      assertEquals(List.of(), twilio.texts());
+      assertEquals(List.of(), twilio.calls());
+    }
+
+    @Test
+    void aClosedPortRefusesUntilReopened() throws Exception {
+      twilio.closePort();
+      try {
+        IOException refused =
+            assertThrows(IOException.class, () -> sms(AC1, "+15550001", "+15559999", "x"));
+        assertTrue(
+            refused instanceof ConnectException || refused.getCause() instanceof ConnectException,
+            refused.toString());
+      } finally {
+        twilio.reopenPort();
+      }
+      assertEquals(201, sms(AC1, "+15550001", "+15559999", "x").statusCode());
+      assertEquals(List.of(SM1), twilio.texts().stream().map(r -> r.sid()).toList());
+    }
   }
 }

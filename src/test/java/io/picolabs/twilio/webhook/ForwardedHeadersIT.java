@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.picolabs.twilio.security.TwilioSignature;
-import io.picolabs.twilio.testing.FakeTwilioApi;
 import io.picolabs.twilio.testing.RootApplication;
 import io.picolabs.twilio.testing.Wars;
+import io.picolabs.twilio.testkit.FakeTwilio;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 class ForwardedHeadersIT {
-  static final FakeTwilioApi TWILIO = FakeTwilioApi.startWithUniqueSids();
+  static final FakeTwilio TWILIO = FakeTwilio.start(AUTH_TOKEN).messagesStayQueued();
   static final String CALLER = "+18015552311";
 
   @Deployment(testable = false)
@@ -84,7 +84,7 @@ class ForwardedHeadersIT {
             .POST(HttpRequest.BodyPublishers.ofString(form(params))));
   }
 
-  private FakeTwilioApi.Request placedCall() {
+  private FakeTwilio.Request placedCall() {
     return eventually(
         10, "the call placed at the fake Twilio API", () -> TWILIO.posts().stream().findFirst());
   }

@@ -1,5 +1,6 @@
 package io.picolabs.twilio.webhook;
 
+import static io.picolabs.twilio.testing.TwilioRequests.AUTH_TOKEN;
 import static io.picolabs.twilio.testing.TwilioRequests.XML;
 import static io.picolabs.twilio.testing.TwilioRequests.entityVars;
 import static io.picolabs.twilio.testing.TwilioRequests.eventually;
@@ -9,10 +10,10 @@ import static io.picolabs.twilio.testing.TwilioRequests.tokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.picolabs.twilio.testing.FakeTwilioApi;
 import io.picolabs.twilio.testing.RootApplication;
 import io.picolabs.twilio.testing.ServerLog;
 import io.picolabs.twilio.testing.Wars;
+import io.picolabs.twilio.testkit.FakeTwilio;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.Optional;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 class LateRuleIT {
-  static final FakeTwilioApi TWILIO = FakeTwilioApi.start();
+  static final FakeTwilio TWILIO = FakeTwilio.start(AUTH_TOKEN).messagesStayQueued();
 
   @Deployment(testable = false)
   static WebArchive application() {
