@@ -1,11 +1,11 @@
 package io.picolabs.twilio.event;
 
 import io.picolabs.twilio.action.ActionUrls;
-import io.picolabs.twilio.action.BasePath;
 import io.picolabs.twilio.action.Directives;
 import io.picolabs.twilio.action.Outbox;
 import io.picolabs.twilio.action.TwilioActions;
 import io.picolabs.twilio.config.Configuration;
+import io.picolabs.twilio.http.PublicUrl;
 import io.picolabs.twilio.outbound.OutboxStore;
 import io.picolabs.twilio.outbound.OutcomeEvents;
 import io.picolabs.twilio.outbound.Sender;
@@ -114,7 +114,7 @@ public class DispatchBenchmark {
                 Outbox.class,
                 VariableWrites.class,
                 ActionUrls.class,
-                BasePath.class,
+                PublicUrl.class,
                 StatusCallbacks.class,
                 CallLifetime.class,
                 OutboxStore.class,

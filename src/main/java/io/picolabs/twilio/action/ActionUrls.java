@@ -2,6 +2,7 @@ package io.picolabs.twilio.action;
 
 import io.picolabs.twilio.config.WebhookConfig;
 import io.picolabs.twilio.event.RequestOrigin;
+import io.picolabs.twilio.http.PublicUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;
@@ -15,9 +16,9 @@ import java.util.regex.Pattern;
  * <p>As in KRL, {@code gatherStart("monkey_handle")} names an event type: Twilio's next request
  * must raise {@code twilio monkey_handle} on this server, so the name becomes the path of that
  * webhook (a query may follow: {@code "menu?step=2"}), under the context root and the JAX-RS
- * application's path ({@link BasePath}). In TwiML the path stays host-less ({@link #resolve}),
- * which Twilio resolves against the URL it just requested, so it stays right behind proxies and
- * tunnels. The REST API wants absolute URLs ({@link #absolute}): the origin is {@code
+ * application's path ({@link PublicUrl#basePath}). In TwiML the path stays host-less ({@link
+ * #resolve}), which Twilio resolves against the URL it just requested, so it stays right behind
+ * proxies and tunnels. The REST API wants absolute URLs ({@link #absolute}): the origin is {@code
  * twilio.webhook.public-url} when set, else that of the request being answered. Anything that is
  * not an event type (a path, a full URL) is a URL.
  *
@@ -34,9 +35,9 @@ public class ActionUrls {
   protected ActionUrls() {}
 
   @Inject
-  ActionUrls(BasePath basePath, RequestOrigin requestOrigin, WebhookConfig config) {
-    this.basePath = basePath::get;
-    Optional<String> configured = config.publicUrl();
+  ActionUrls(PublicUrl publicUrl, RequestOrigin requestOrigin) {
+    this.basePath = publicUrl::basePath;
+    Optional<String> configured = publicUrl.configured();
     this.origin = configured.isPresent() ? configured::get : requestOrigin::get;
   }
 

@@ -1,7 +1,6 @@
 package io.picolabs.twilio.harness;
 
 import io.picolabs.twilio.action.ActionUrls;
-import io.picolabs.twilio.action.BasePath;
 import io.picolabs.twilio.action.Directives;
 import io.picolabs.twilio.action.Outbox;
 import io.picolabs.twilio.action.TwilioActions;
@@ -14,6 +13,7 @@ import io.picolabs.twilio.event.RuleCommit;
 import io.picolabs.twilio.event.RuleEngine;
 import io.picolabs.twilio.event.RuleEntry;
 import io.picolabs.twilio.event.RuleTable;
+import io.picolabs.twilio.http.PublicUrl;
 import io.picolabs.twilio.outbound.OutboxStore;
 import io.picolabs.twilio.outbound.OutcomeEvents;
 import io.picolabs.twilio.outbound.Sender;
@@ -89,7 +89,7 @@ final class ServerParts implements AutoCloseable {
           AppVariables.class,
           CallVariables.class,
           ActionUrls.class,
-          BasePath.class,
+          PublicUrl.class,
           Sender.class,
           OutcomeEvents.class,
           TwilioRest.class,

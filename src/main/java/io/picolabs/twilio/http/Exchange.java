@@ -69,7 +69,7 @@ public final class Exchange {
     return query;
   }
 
-  /** The public origin, read by whoever needs it first ({@link PublicOrigin}). */
+  /** The public origin, read by whoever needs it first ({@link PublicUrl#originOf}). */
   public String origin(Supplier<String> read) {
     if (origin == null) {
       origin = read.get();

@@ -1,9 +1,8 @@
 package io.picolabs.twilio.numbers;
 
-import io.picolabs.twilio.action.BasePath;
 import io.picolabs.twilio.config.NumbersConfig;
 import io.picolabs.twilio.config.Setting;
-import io.picolabs.twilio.config.WebhookConfig;
+import io.picolabs.twilio.http.PublicUrl;
 import io.picolabs.twilio.rest.NumberWebhooks;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,8 +35,7 @@ public class NumberSettings {
   private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z0-9_-]+");
 
   @Inject NumbersConfig config;
-  @Inject WebhookConfig webhook;
-  @Inject BasePath basePath;
+  @Inject PublicUrl publicUrls;
 
   private List<String> numbers;
   private Optional<String> publicUrl;
@@ -57,7 +55,7 @@ public class NumberSettings {
                         + " is not a number in E.164 form (+ and up to 15 digits); ignored"));
     String voiceEvent = eventType(NumbersConfig.VOICE_EVENT, config.voiceEvent());
     String messagingEvent = eventType(NumbersConfig.MESSAGING_EVENT, config.messagingEvent());
-    publicUrl = webhook.publicUrl();
+    publicUrl = publicUrls.configured();
     this.voiceEvent = voiceEvent;
     this.messagingEvent = messagingEvent;
   }
@@ -125,9 +123,9 @@ public class NumberSettings {
 
   /**
    * The webhooks every configured number should have; empty without a public URL. Not during the
-   * application's start: the base path is known only after it ({@link BasePath}).
+   * application's start: the base path is known only after it ({@link PublicUrl#basePath}).
    */
   public Optional<NumberWebhooks> expected() {
-    return publicUrl.map(url -> expected(url, basePath.get(), voiceEvent, messagingEvent));
+    return publicUrl.map(url -> expected(url, publicUrls.basePath(), voiceEvent, messagingEvent));
   }
 }

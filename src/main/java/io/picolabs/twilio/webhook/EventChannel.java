@@ -10,7 +10,7 @@ import io.picolabs.twilio.http.FormBody;
 import io.picolabs.twilio.http.JsonAttributes;
 import io.picolabs.twilio.http.OpenApiDocs;
 import io.picolabs.twilio.http.PlainRoutingErrors;
-import io.picolabs.twilio.http.PublicOrigin;
+import io.picolabs.twilio.http.PublicUrl;
 import io.picolabs.twilio.http.TwilioEndpoint;
 import io.picolabs.twilio.rules.RuleEvent;
 import jakarta.enterprise.context.RequestScoped;
@@ -99,7 +99,7 @@ public class EventChannel extends PlainRoutingErrors {
   @Inject RuleEntry entry;
   @Inject Directives directives;
   @Inject Outbox outbox;
-  @Inject PublicOrigin publicOrigin;
+  @Inject PublicUrl publicUrl;
   @Context HttpServletRequest servlet;
 
   @Operation(
@@ -209,7 +209,7 @@ public class EventChannel extends PlainRoutingErrors {
   private String raise(String domain, String type, Map<String, List<String>> attrs) {
     RuleEvent event = new RuleEvent(domain, type, attrs);
     return entry.raise(
-        EventContext.of(event, publicOrigin.of(servlet)),
+        EventContext.of(event, publicUrl.originOf(servlet)),
         outcome ->
             DirectivesJson.of(event, outcome, directives.response(), outbox.written()).toString());
   }

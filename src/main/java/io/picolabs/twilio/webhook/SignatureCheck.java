@@ -4,7 +4,7 @@ import io.picolabs.twilio.http.BadInput;
 import io.picolabs.twilio.http.ErrorAnswers;
 import io.picolabs.twilio.http.Exchange;
 import io.picolabs.twilio.http.FormBody;
-import io.picolabs.twilio.http.PublicOrigin;
+import io.picolabs.twilio.http.PublicUrl;
 import io.picolabs.twilio.rest.TwilioAccounts;
 import io.picolabs.twilio.security.TwilioSignature;
 import jakarta.annotation.Priority;
@@ -27,11 +27,11 @@ import java.util.logging.Logger;
  * Lets a request reach Twilio's webhooks only if its {@code X-Twilio-Signature} checks out, before
  * any rule runs; otherwise 403.
  *
- * <p>The signed URL is the one Twilio requested: the {@link PublicOrigin} (the public URL, the
- * trusted forwarded headers, or the request as received) plus the request path and query. Form
- * parameters are signed; a GET has none (its query is in the URL); any other body is covered by the
- * {@code bodySHA256} query parameter. The token is the one of the account named by the request's
- * {@code AccountSid}, else the default one.
+ * <p>The signed URL is the one Twilio requested: the {@link PublicUrl} (the public URL, the trusted
+ * forwarded headers, or the request as received) plus the request path and query. Form parameters
+ * are signed; a GET has none (its query is in the URL); any other body is covered by the {@code
+ * bodySHA256} query parameter. The token is the one of the account named by the request's {@code
+ * AccountSid}, else the default one.
  */
 @Provider
 @SignedByTwilio
@@ -43,7 +43,7 @@ public class SignatureCheck implements ContainerRequestFilter {
   private final AtomicBoolean noTokenLogged = new AtomicBoolean();
 
   @Inject WebhookSettings settings;
-  @Inject PublicOrigin publicOrigin;
+  @Inject PublicUrl publicUrl;
   @Inject TwilioAccounts accounts;
   @Context HttpServletRequest servlet;
 
@@ -99,7 +99,9 @@ public class SignatureCheck implements ContainerRequestFilter {
   /** The URL Twilio requested, as it signed it: the public origin, then path and query. */
   private String signedUrl() {
     String query = servlet.getQueryString();
-    return publicOrigin.of(servlet) + servlet.getRequestURI() + (query == null ? "" : "?" + query);
+    return publicUrl.originOf(servlet)
+        + servlet.getRequestURI()
+        + (query == null ? "" : "?" + query);
   }
 
   private static String first(

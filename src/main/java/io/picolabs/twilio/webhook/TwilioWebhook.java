@@ -5,7 +5,7 @@ import io.picolabs.twilio.http.FormBody;
 import io.picolabs.twilio.http.JsonAttributes;
 import io.picolabs.twilio.http.OpenApiDocs;
 import io.picolabs.twilio.http.PlainRoutingErrors;
-import io.picolabs.twilio.http.PublicOrigin;
+import io.picolabs.twilio.http.PublicUrl;
 import io.picolabs.twilio.http.TwilioEndpoint;
 import io.picolabs.twilio.rules.RuleEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -97,7 +97,7 @@ public class TwilioWebhook extends PlainRoutingErrors {
   @Inject RuleDispatch dispatch;
   @Inject Replays replays;
   @Inject WebhookSettings settings;
-  @Inject PublicOrigin publicOrigin;
+  @Inject PublicUrl publicUrl;
 
   /** A number set to HTTP POST (the default): parameters in a form body. */
   @Operation(
@@ -291,7 +291,7 @@ public class TwilioWebhook extends PlainRoutingErrors {
       Map<String, List<String>> params,
       HttpServletRequest servlet) {
     RuleEvent event = new RuleEvent(DOMAIN, type, params);
-    String origin = publicOrigin.of(servlet);
+    String origin = publicUrl.originOf(servlet);
     String key = idempotencyToken == null ? null : servlet.getRequestURI() + ' ' + idempotencyToken;
     // stays REPLAYED unless this delivery's rules run: a retry is answered without them
     AtomicReference<WebhookAnswered.Outcome> outcome =

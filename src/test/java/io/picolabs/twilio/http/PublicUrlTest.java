@@ -1,23 +1,21 @@
-package io.picolabs.twilio.webhook;
+package io.picolabs.twilio.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.picolabs.twilio.http.BadInput;
-import io.picolabs.twilio.http.PublicOrigin;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class PublicOriginTest {
+class PublicUrlTest {
 
   /** A request received over plain HTTP on port 9080, with {@code headers}. */
   private static HttpServletRequest received(Map<String, String> headers) {
     return (HttpServletRequest)
         Proxy.newProxyInstance(
-            PublicOriginTest.class.getClassLoader(),
+            PublicUrlTest.class.getClassLoader(),
             new Class<?>[] {HttpServletRequest.class},
             (proxy, method, args) ->
                 switch (method.getName()) {
@@ -30,14 +28,14 @@ class PublicOriginTest {
   }
 
   private static String trusted(Map<String, String> headers) {
-    return PublicOrigin.of(received(headers), Optional.empty(), true);
+    return PublicUrl.originOf(received(headers), Optional.empty(), true);
   }
 
   @Test
   void thePublicUrlWinsOverEverything() {
     assertEquals(
         "https://voice.example.com/base",
-        PublicOrigin.of(
+        PublicUrl.originOf(
             received(Map.of("X-Forwarded-Host", "evil.example")),
             Optional.of("https://voice.example.com/base"),
             true));
@@ -47,7 +45,7 @@ class PublicOriginTest {
   void untrustedForwardedHeadersAreIgnored() {
     assertEquals(
         "http://10.0.0.5:9080",
-        PublicOrigin.of(
+        PublicUrl.originOf(
             received(Map.of("X-Forwarded-Host", "evil.example", "X-Forwarded-Proto", "https")),
             Optional.empty(),
             false));
