@@ -1,5 +1,6 @@
 package io.picolabs.twilio.harness;
 
+import io.picolabs.twilio.config.RestConfig;
 import io.picolabs.twilio.rules.RuleEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,8 +60,8 @@ public final class RuleHarness implements AutoCloseable {
    */
   public static RuleHarness of(Map<String, String> settings, Class<?>... beans) {
     Map<String, String> all = new LinkedHashMap<>();
-    all.put("twilio.account-sid", ACCOUNT_SID);
-    all.put("twilio.auth-token", AUTH_TOKEN);
+    all.put(RestConfig.ACCOUNT_SID.key(), ACCOUNT_SID);
+    all.put(RestConfig.AUTH_TOKEN.key(), AUTH_TOKEN);
     all.putAll(settings);
     return new RuleHarness(new ServerParts(all, ORIGIN, beans));
   }
