@@ -1,5 +1,7 @@
 package io.picolabs.twilio.rest;
 
+import io.picolabs.twilio.config.Setting;
+
 /** An outbound action was used for an account whose credentials are not configured. */
 public class MissingCredentials extends IllegalStateException {
   private static final long serialVersionUID = 1L;
@@ -9,7 +11,7 @@ public class MissingCredentials extends IllegalStateException {
         "Twilio credentials missing: set "
             + key
             + " (environment variable "
-            + TwilioAccounts.environmentName(key)
+            + Setting.environmentVariable(key)
             + ")");
   }
 }

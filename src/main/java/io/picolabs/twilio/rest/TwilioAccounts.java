@@ -1,7 +1,6 @@
 package io.picolabs.twilio.rest;
 
 import io.picolabs.twilio.config.RestConfig;
-import io.picolabs.twilio.config.Setting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
@@ -117,10 +116,5 @@ public class TwilioAccounts {
         .apply(key)
         .filter(v -> !v.isBlank())
         .orElseThrow(() -> new MissingCredentials(key));
-  }
-
-  /** The environment variable MicroProfile Config reads for {@code key}. */
-  static String environmentName(String key) {
-    return Setting.environmentVariable(key);
   }
 }

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * The webhook boundary's settings, read once at start-up from MicroProfile Config. Settings that
+ * The webhook boundary's settings ({@link WebhookConfig}), checked at start-up. Settings that
  * weaken security or cannot work are said in the log when the application starts, not discovered on
  * the first call.
  */
@@ -27,25 +27,12 @@ public class WebhookSettings {
   @Inject EventsConfig events;
   @Inject TwilioAccounts accounts;
 
-  private boolean validateSignature;
-  private Optional<String> publicUrl;
-  private boolean trustForwardedHeaders;
-  private int maxBodyBytes;
-  private Duration deadline;
+  // checked once: an unusable value is logged at start-up, not on every late answer
   private String fallbackTwiml;
-  private Duration idempotencyWindow;
-  private Optional<String> eventsToken;
 
   @PostConstruct
   void read() {
-    validateSignature = config.validateSignature();
-    publicUrl = config.publicUrl();
-    trustForwardedHeaders = config.trustForwardedHeaders();
-    maxBodyBytes = config.maxBodyBytes();
-    deadline = config.deadline();
     fallbackTwiml = usableFallback(config.fallbackTwiml());
-    idempotencyWindow = config.idempotencyWindow();
-    eventsToken = events.token();
   }
 
   /** The fallback document, declaration included; the default if {@code twiml} is not TwiML. */
@@ -67,13 +54,13 @@ public class WebhookSettings {
 
   /** Says at start-up what would otherwise surprise: validation off, no token, a closed channel. */
   void announce(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    if (!validateSignature) {
+    if (!config.validateSignature()) {
       LOG.warning(
           "twilio.webhook.validate-signature=false: webhooks are NOT checked against"
               + " X-Twilio-Signature; anyone who finds the URL can drive the rules");
     }
     unverifiable().ifPresent(LOG::warning);
-    if (eventsToken.isEmpty()) {
+    if (events.token().isEmpty()) {
       LOG.warning(
           "events.token (EVENTS_TOKEN) is not set: /events refuses every request until it is");
     }
@@ -86,7 +73,7 @@ public class WebhookSettings {
    * readiness check.
    */
   public Optional<String> unverifiable() {
-    if (!validateSignature || accounts.authTokenFor(null).isPresent()) {
+    if (!config.validateSignature() || accounts.authTokenFor(null).isPresent()) {
       return Optional.empty();
     }
     return Optional.of(
@@ -95,23 +82,11 @@ public class WebhookSettings {
   }
 
   public boolean validateSignature() {
-    return validateSignature;
-  }
-
-  public Optional<String> publicUrl() {
-    return publicUrl;
-  }
-
-  public boolean trustForwardedHeaders() {
-    return trustForwardedHeaders;
-  }
-
-  public int maxBodyBytes() {
-    return maxBodyBytes;
+    return config.validateSignature();
   }
 
   public Duration deadline() {
-    return deadline;
+    return config.deadline();
   }
 
   /** The whole fallback document, declaration included. */
@@ -120,10 +95,6 @@ public class WebhookSettings {
   }
 
   public Duration idempotencyWindow() {
-    return idempotencyWindow;
-  }
-
-  public Optional<String> eventsToken() {
-    return eventsToken;
+    return config.idempotencyWindow();
   }
 }
