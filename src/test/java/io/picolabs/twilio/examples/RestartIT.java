@@ -4,59 +4,32 @@ import static io.picolabs.twilio.testing.TwilioRequests.XML;
 import static io.picolabs.twilio.testing.TwilioRequests.entityVars;
 import static io.picolabs.twilio.testing.TwilioRequests.gathered;
 import static io.picolabs.twilio.testing.TwilioRequests.postForm;
-import static io.picolabs.twilio.testing.TwilioRequests.tokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.picolabs.twilio.testing.Directories;
 import io.picolabs.twilio.testing.LibertyServer;
-import io.picolabs.twilio.testing.Wars;
-import java.io.IOException;
+import io.picolabs.twilio.testing.ProjectServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The WAR as built, on embedded Derby in a directory of its own (DB_DERBY_PATH), keeps a caller's
- * favorite number across a server restart.
+ * The WAR as built, on embedded Derby in a directory of its own (DB_DERBY_PATH; the shared {@link
+ * ProjectServer}), keeps a caller's favorite number across a server restart.
  */
 class RestartIT {
   private static final String CALLER = "+8015552311";
 
-  private static Path derbyHome;
   private static Path derbyDatabase;
   private static LibertyServer server;
 
   @BeforeAll
-  static void startServer() throws IOException {
-    Files.createDirectories(Path.of("target"));
-    derbyHome = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "restart-derby-");
-    derbyDatabase = derbyHome.resolve("twilio-rules");
-    WebArchive application =
-        Wars.project("twilio-rules.war")
-            .addAsResource(new StringAsset(tokens()), "META-INF/microprofile-config.properties");
-    server =
-        new LibertyServer("restartServer")
-            .env("DB_KIND", "derby")
-            .env("DB_DERBY_PATH", derbyDatabase.toString())
-            .deploy(application, "/");
-    server.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    try {
-      if (server != null) {
-        server.close();
-      }
-    } finally {
-      Directories.delete(derbyHome);
-    }
+  static void startServer() {
+    ProjectServer shared = ProjectServer.get();
+    server = shared.server();
+    derbyDatabase = shared.derbyDatabase();
   }
 
   @Test

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.picolabs.twilio.testing.Directories;
 import io.picolabs.twilio.testing.LibertyServer;
+import io.picolabs.twilio.testing.ProjectServer;
 import io.picolabs.twilio.testing.Wars;
 import io.picolabs.twilio.testkit.FakeTwilio;
 import jakarta.json.JsonObject;
@@ -47,9 +48,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Health and metrics of the WAR as built. On the managed Liberty: the metrics a signed call, an
  * unsigned request and a send leave in {@code /metrics}. On servers of their own (each its own
  * database, the WAR at {@code /}, so that the application's {@code /} is seen not to shadow {@code
- * /health} and {@code /metrics}): readiness, liveness and started UP with their named checks; and
- * readiness DOWN, check by check, without an auth token and with an outbox entry older than the
- * configured age.
+ * /health} and {@code /metrics}): readiness, liveness and started UP with their named checks (on
+ * the shared {@link ProjectServer}); and readiness DOWN, check by check, without an auth token and
+ * with an outbox entry older than the configured age (on one configured for it).
  *
  * <p>Health is server-wide (every application's checks, and whether every configured application
  * has started, in one answer), which is why health is not checked on the shared managed server.
@@ -87,62 +88,44 @@ class OpsIT {
   // --- health ---
 
   /**
-   * On a server of its own: the managed one lists in server.xml an application it never deploys
-   * (the WAR at /), and Liberty reports readiness and started DOWN while any listed application has
-   * not started (CWMMH0053W), whatever the checks say.
+   * On a server of its own (the shared {@link ProjectServer}): the managed one lists in server.xml
+   * an application it never deploys (the WAR at /), and Liberty reports readiness and started DOWN
+   * while any listed application has not started (CWMMH0053W), whatever the checks say.
    */
   @Test
-  void healthIsUpWithTheNamedChecks() throws IOException {
-    String config =
-        String.join(
-            "\n",
-            "twilio.auth-token=" + AUTH_TOKEN,
-            "events.token=" + EVENTS_TOKEN,
-            "twilio.account-sid=" + ACCOUNT,
-            "twilio.api-url=" + TWILIO.url());
-    Path derbyHome = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "ops-derby-");
-    try (LibertyServer server =
-        new LibertyServer("opsUpServer")
-            .env("DB_KIND", "derby")
-            .env("DB_DERBY_PATH", derbyHome.resolve("twilio-rules").toString())
-            .deploy(war("twilio-rules.war", config + "\n"), "/")) {
-      server.start();
-      URL root = server.base();
+  void healthIsUpWithTheNamedChecks() {
+    URL root = ProjectServer.get().base();
+    HttpResponse<String> ready = get(root, "/health/ready");
+    assertEquals(200, ready.statusCode(), ready.body());
+    JsonObject health = json(ready.body());
+    assertEquals("UP", health.getString("status"), ready.body());
+    Map<String, JsonObject> checks = checks(health);
+    assertEquals(List.of("twilio-database", "twilio-outbox", "twilio-webhooks"), sorted(checks));
+    assertEquals(
+        json(
+            "{\"name\":\"twilio-webhooks\",\"status\":\"UP\","
+                + "\"data\":{\"signature-validation\":true}}"),
+        checks.get("twilio-webhooks"));
+    assertEquals(
+        json("{\"name\":\"twilio-database\",\"status\":\"UP\",\"data\":{}}"),
+        checks.get("twilio-database"));
+    assertEquals(
+        json("{\"name\":\"twilio-outbox\",\"status\":\"UP\",\"data\":{\"max-age-seconds\":300}}"),
+        checks.get("twilio-outbox"));
 
-      HttpResponse<String> ready = get(root, "/health/ready");
-      assertEquals(200, ready.statusCode(), ready.body());
-      JsonObject health = json(ready.body());
-      assertEquals("UP", health.getString("status"), ready.body());
-      Map<String, JsonObject> checks = checks(health);
-      assertEquals(List.of("twilio-database", "twilio-outbox", "twilio-webhooks"), sorted(checks));
-      assertEquals(
-          json(
-              "{\"name\":\"twilio-webhooks\",\"status\":\"UP\","
-                  + "\"data\":{\"signature-validation\":true}}"),
-          checks.get("twilio-webhooks"));
-      assertEquals(
-          json("{\"name\":\"twilio-database\",\"status\":\"UP\",\"data\":{}}"),
-          checks.get("twilio-database"));
-      assertEquals(
-          json("{\"name\":\"twilio-outbox\",\"status\":\"UP\",\"data\":{\"max-age-seconds\":300}}"),
-          checks.get("twilio-outbox"));
+    HttpResponse<String> live = get(root, "/health/live");
+    assertEquals(200, live.statusCode(), live.body());
+    assertEquals(
+        json(
+            "{\"status\":\"UP\",\"checks\":[{\"name\":\"twilio-engine\",\"status\":\"UP\",\"data\":{}}]}"),
+        json(live.body()));
 
-      HttpResponse<String> live = get(root, "/health/live");
-      assertEquals(200, live.statusCode(), live.body());
-      assertEquals(
-          json(
-              "{\"status\":\"UP\",\"checks\":[{\"name\":\"twilio-engine\",\"status\":\"UP\",\"data\":{}}]}"),
-          json(live.body()));
-
-      HttpResponse<String> started = get(root, "/health/started");
-      assertEquals(200, started.statusCode(), started.body());
-      assertEquals(
-          json(
-              "{\"status\":\"UP\",\"checks\":[{\"name\":\"twilio-started\",\"status\":\"UP\",\"data\":{}}]}"),
-          json(started.body()));
-    } finally {
-      Directories.delete(derbyHome);
-    }
+    HttpResponse<String> started = get(root, "/health/started");
+    assertEquals(200, started.statusCode(), started.body());
+    assertEquals(
+        json(
+            "{\"status\":\"UP\",\"checks\":[{\"name\":\"twilio-started\",\"status\":\"UP\",\"data\":{}}]}"),
+        json(started.body()));
   }
 
   // --- metrics ---

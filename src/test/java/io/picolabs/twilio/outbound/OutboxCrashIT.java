@@ -1,7 +1,5 @@
 package io.picolabs.twilio.outbound;
 
-import static io.picolabs.twilio.testing.TwilioRequests.AUTH_TOKEN;
-import static io.picolabs.twilio.testing.TwilioRequests.EVENTS_TOKEN;
 import static io.picolabs.twilio.testing.TwilioRequests.event;
 import static io.picolabs.twilio.testing.TwilioRequests.eventually;
 import static io.picolabs.twilio.testing.TwilioRequests.json;
@@ -10,86 +8,63 @@ import static io.picolabs.twilio.testing.TwilioRequests.withToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.picolabs.twilio.testing.Directories;
 import io.picolabs.twilio.testing.LibertyServer;
-import io.picolabs.twilio.testing.Wars;
+import io.picolabs.twilio.testing.ProjectServer;
 import io.picolabs.twilio.testkit.FakeTwilio;
 import io.picolabs.twilio.testkit.SentText;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The outbox survives a crash of its server: the WAR as built, on embedded Derby in a directory of
- * its own, sends the seed's {@code notification status} SMS to a slow fake Twilio one at a time;
- * its JVM is killed (SIGKILL) while the first request is in flight and four more wait in the
- * outbox. After a restart every message is sent exactly once: the four that waited are sent, and
- * the one in flight, which Twilio accepted before the crash, is found by listing Twilio's messages
- * (reconciled), not sent again.
+ * its own (the shared {@link ProjectServer}, one sender, a 4 s lease), sends the seed's {@code
+ * notification status} SMS to a slow fake Twilio one at a time; its JVM is killed (SIGKILL) while
+ * the first request is in flight and four more wait in the outbox. After a restart every message is
+ * sent exactly once: the four that waited are sent, and the one in flight, which Twilio accepted
+ * before the crash, is found by listing Twilio's messages (reconciled), not sent again.
  */
 class OutboxCrashIT {
-  private static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
+  private static final String ACCOUNT_SID = ProjectServer.ACCOUNT_SID;
   private static final String TO = "+18015550100";
   private static final String FROM = "+18005550199";
   private static final int MESSAGES = 5;
   private static final long SLOW_MILLIS = 3000;
 
   private static FakeTwilio twilio;
-  private static Path derbyHome;
   private static LibertyServer server;
 
-  @BeforeAll
-  static void startServer() throws IOException {
-    // random SIDs, never repeated, as Twilio's: the outbox on disk keeps them
-    twilio = FakeTwilio.start(AUTH_TOKEN).messagesStayQueued();
-    Files.createDirectories(Path.of("target"));
-    derbyHome = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "outbox-crash-");
-    WebArchive application = Wars.project("twilio-rules.war");
-    server =
-        new LibertyServer("outboxCrashServer")
-            .env("DB_KIND", "derby")
-            .env("DB_DERBY_PATH", derbyHome.resolve("twilio-rules").toString())
-            .env("TWILIO_API_URL", twilio.url())
-            .env("TWILIO_ACCOUNT_SID", ACCOUNT_SID)
-            .env("TWILIO_AUTH_TOKEN", AUTH_TOKEN)
-            .env("EVENTS_TOKEN", EVENTS_TOKEN)
-            .env("TWILIO_OUTBOX_CONCURRENCY", "1")
-            .env("TWILIO_READ_TIMEOUT_MS", "10000")
-            .env("TWILIO_OUTBOX_LEASE_SECONDS", "4")
-            .env("TWILIO_OUTBOX_RECONCILE_DELAY_MS", "200")
-            .env("TWILIO_OUTBOX_POLL_MS", "200")
-            .deploy(application, "/");
-    server.start();
-  }
+  /** The outbox entries earlier tests on the shared server left: not this test's. */
+  private static Set<String> earlier;
 
-  @AfterAll
-  static void stopServer() {
-    try {
-      if (server != null) {
-        server.close();
-      }
-    } finally {
-      Directories.delete(derbyHome);
-    }
+  @BeforeAll
+  static void quietServer() {
+    ProjectServer shared = ProjectServer.get();
+    shared.quiet();
+    twilio = shared.twilio();
+    server = shared.server();
+    earlier = new HashSet<>();
+    entries(Set.of())
+        .getJsonArray("messages")
+        .getValuesAs(JsonObject.class)
+        .forEach(entry -> earlier.add(entry.getString("id")));
   }
 
   @Test
-  void theSendInFlightAtACrashIsReconciledAndTheWaitingOnesAreSentOnce() throws IOException {
+  void theSendInFlightAtACrashIsReconciledAndTheWaitingOnesAreSentOnce() {
     twilio.slowDown(Duration.ofMillis(SLOW_MILLIS));
     String run = Long.toString(System.currentTimeMillis(), 36);
     Map<String, String> bodyOf = new LinkedHashMap<>(); // outbox id -> message, in raising order
@@ -265,10 +240,21 @@ class OutboxCrashIT {
         "the restarted server does not log \"" + reconciled + "\"" + story);
   }
 
+  /**
+   * The outbox log's messages this test wrote (the first page: those of earlier tests left out).
+   */
   private static JsonObject entries() {
-    HttpResponse<String> page = withToken(server.base(), "messages?size=50");
+    return entries(earlier);
+  }
+
+  private static JsonObject entries(Set<String> leftOut) {
+    HttpResponse<String> page = withToken(server.base(), "messages?size=500");
     assertEquals(200, page.statusCode(), page.body());
-    return json(page.body());
+    JsonArrayBuilder ours = Json.createArrayBuilder();
+    json(page.body()).getJsonArray("messages").getValuesAs(JsonObject.class).stream()
+        .filter(entry -> !leftOut.contains(entry.getString("id")))
+        .forEach(ours::add);
+    return Json.createObjectBuilder().add("messages", ours).build();
   }
 
   private static List<String> bodies(List<FakeTwilio.Request> posts) {
@@ -289,6 +275,9 @@ class OutboxCrashIT {
 
   /** The server's messages.log, the last lines, for assertion messages. */
   private static String log() {
-    return "\n--- messages.log of outboxCrashServer (tail) ---\n" + server.messagesTail(40);
+    return "\n--- messages.log of "
+        + server.directory().getFileName()
+        + " (tail) ---\n"
+        + server.messagesTail(40);
   }
 }

@@ -164,6 +164,11 @@ public final class LibertyServer implements AutoCloseable {
     return dir;
   }
 
+  /** Whether the server was started and not stopped or killed since. */
+  public boolean isRunning() {
+    return running;
+  }
+
   public int httpPort() {
     return httpPort;
   }
