@@ -9,8 +9,9 @@ import jakarta.enterprise.event.Observes;
 import java.util.logging.Logger;
 
 /**
- * Test-only rules for {@code PostgresOutboxIT}, deployed with the WAR on two instances: which
- * instance ran a rule is the server's {@code TEST_INSTANCE} variable.
+ * Test-only rules for {@code PostgresOutboxIT}, deployed with the WAR on two instances ({@code
+ * testing.PostgresInstances}): which instance ran a rule is the server's {@code TEST_INSTANCE}
+ * variable.
  */
 @ApplicationScoped
 public class OutboxTestRules {

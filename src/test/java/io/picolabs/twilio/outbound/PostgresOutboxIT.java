@@ -1,7 +1,5 @@
 package io.picolabs.twilio.outbound;
 
-import static io.picolabs.twilio.testing.TwilioRequests.AUTH_TOKEN;
-import static io.picolabs.twilio.testing.TwilioRequests.EVENTS_TOKEN;
 import static io.picolabs.twilio.testing.TwilioRequests.XML;
 import static io.picolabs.twilio.testing.TwilioRequests.appVars;
 import static io.picolabs.twilio.testing.TwilioRequests.event;
@@ -19,8 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.picolabs.twilio.testing.LibertyServer;
-import io.picolabs.twilio.testing.Postgres;
-import io.picolabs.twilio.testing.Wars;
+import io.picolabs.twilio.testing.PostgresInstances;
 import io.picolabs.twilio.testkit.FakeTwilio;
 import io.picolabs.twilio.testkit.SentText;
 import jakarta.json.Json;
@@ -44,8 +41,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,19 +49,18 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * Two instances behind one (imagined) load balancer: two Liberty servers running the WAR on one
- * throwaway PostgreSQL ({@link Postgres}), sending to one fake Twilio, both configured with the
- * same public URL. Their senders share the outbox without sending a message twice or losing one,
- * and a webhook that Twilio retries on the other instance is answered once. Skipped, loudly, where
- * PostgreSQL is not installed.
+ * throwaway PostgreSQL ({@link PostgresInstances}), sending to one fake Twilio, both configured
+ * with the same public URL. Their senders share the outbox without sending a message twice or
+ * losing one, and a webhook that Twilio retries on the other instance is answered once. Skipped,
+ * loudly, where PostgreSQL is not installed.
  */
 class PostgresOutboxIT {
-  private static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
-  private static final String PUBLIC_URL = "http://twilio-rules.example.test";
+  private static final String ACCOUNT_SID = PostgresInstances.ACCOUNT_SID;
+  private static final String PUBLIC_URL = PostgresInstances.PUBLIC_URL;
   private static final String TO = "+18015550123";
   private static final String FROM = "+18005550111";
   private static final int NOTIFICATIONS = 500;
 
-  private static Postgres postgres;
   private static FakeTwilio twilio;
   private static LibertyServer a;
   private static LibertyServer b;
@@ -75,51 +69,18 @@ class PostgresOutboxIT {
   private static String skipped;
 
   @BeforeAll
-  static void startPostgresAndServers() {
+  static void instances() {
+    PostgresInstances instances;
     try {
-      postgres = Postgres.start();
+      instances = PostgresInstances.get();
     } catch (TestAbortedException e) {
       skipped = e.getMessage(); // each test is skipped (below), so the report counts them
       return;
     }
-    // random SIDs, never repeated (PostgreSQL keeps them); the test plays the status callbacks
-    twilio = FakeTwilio.start(AUTH_TOKEN).messagesStayQueued();
-    a = server("postgresOutboxA", "A");
-    b = server("postgresOutboxB", "B");
-    a.start();
-    b.start();
-  }
-
-  private static LibertyServer server(String name, String instance) {
-    WebArchive application = Wars.project("twilio-rules.war").addClass(OutboxTestRules.class);
-    return new LibertyServer(name)
-        .env(postgres.applicationEnvironment())
-        .env("TWILIO_API_URL", twilio.url())
-        .env("TWILIO_ACCOUNT_SID", ACCOUNT_SID)
-        .env("TWILIO_AUTH_TOKEN", AUTH_TOKEN)
-        .env("EVENTS_TOKEN", EVENTS_TOKEN)
-        .env("TWILIO_WEBHOOK_PUBLIC_URL", PUBLIC_URL)
-        .env("TEST_INSTANCE", instance)
-        .deploy(application, "/");
-  }
-
-  @AfterAll
-  static void stopServersAndPostgres() {
-    try {
-      try {
-        if (b != null) {
-          b.close();
-        }
-      } finally {
-        if (a != null) {
-          a.close();
-        }
-      }
-    } finally {
-      if (postgres != null) {
-        postgres.stop();
-      }
-    }
+    twilio = instances.twilio();
+    twilio.reset();
+    a = instances.a();
+    b = instances.b();
   }
 
   @BeforeEach

@@ -26,9 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.opentest4j.TestAbortedException;
 
 /**
- * Variables on PostgreSQL: a throwaway cluster ({@link Postgres}) and a Liberty server of its own
- * ({@link LibertyServer}) started with {@code DB_KIND=postgresql} and the DB_* variables, running
- * the same deployment as {@code StateIT}. Skipped, loudly, where PostgreSQL is not installed.
+ * Variables on PostgreSQL: a database of its own in the run's throwaway cluster ({@link
+ * Postgres#shared}) and a Liberty server of its own ({@link LibertyServer}) started with {@code
+ * DB_KIND=postgresql} and the DB_* variables, running the same deployment as {@code StateIT}.
+ * Skipped, loudly, where PostgreSQL is not installed.
  */
 class PostgresStateIT extends StateContract {
   private static Postgres postgres;
@@ -41,7 +42,7 @@ class PostgresStateIT extends StateContract {
   @BeforeAll
   static void startPostgresAndServer() {
     try {
-      postgres = Postgres.start();
+      postgres = Postgres.shared().anotherDatabase("state_test");
     } catch (TestAbortedException e) {
       // skipped test by test (below), so that the report counts each one as skipped
       skipped = e.getMessage();

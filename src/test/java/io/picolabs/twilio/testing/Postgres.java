@@ -33,9 +33,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A throwaway PostgreSQL cluster for one test class: {@code initdb} in a fresh directory under
- * /tmp, {@code pg_ctl start} on a free port of 127.0.0.1, a database and a user (with a password)
- * for the application; {@link #stop} removes it all.
+ * A throwaway PostgreSQL cluster: {@code initdb} in a fresh directory under /tmp, {@code pg_ctl
+ * start} on a free port of 127.0.0.1, a database and a user (with a password) for the application;
+ * {@link #stop} removes it all. The test classes share one ({@link #shared}), each with a database
+ * of its own where it needs one ({@link #anotherDatabase}).
  *
  * <p>PostgreSQL refuses to run as root, so as root (CI here) the binaries run as the {@code
  * postgres} user through {@code runuser -u postgres --}, in a directory that user owns (under /tmp:
@@ -62,10 +63,14 @@ public final class Postgres implements AutoCloseable {
   private final boolean asRoot;
   private final Path dir;
   private final Path data;
-  private final String superPassword = secret();
-  private final String database = "twilio_rules";
-  private final String user = "twilio_rules";
+  private final String superPassword;
+  private final String database;
+  private final String user;
   private final String password = secret();
+
+  /** The object that started the cluster; this one for it, another for {@link #anotherDatabase}. */
+  private final Postgres cluster;
+
   private int port;
   private volatile boolean running;
   private Thread shutdownHook;
@@ -76,6 +81,31 @@ public final class Postgres implements AutoCloseable {
     this.asRoot = asRoot;
     this.dir = dir;
     this.data = dir.resolve("data");
+    this.superPassword = secret();
+    this.database = "twilio_rules";
+    this.user = "twilio_rules";
+    this.cluster = this;
+  }
+
+  private Postgres(Postgres cluster, String name) {
+    this.settings = cluster.settings;
+    this.bin = cluster.bin;
+    this.asRoot = cluster.asRoot;
+    this.dir = cluster.dir;
+    this.data = cluster.data;
+    this.superPassword = cluster.superPassword;
+    this.database = name;
+    this.user = name;
+    this.cluster = cluster;
+  }
+
+  /**
+   * The run's shared cluster ({@link SharedFixtures}), started on the first call, with the database
+   * of {@link #start}; classes that need a database of their own take {@link #anotherDatabase}.
+   * Skips the calling test as {@link #start} does.
+   */
+  public static Postgres shared() {
+    return SharedFixtures.get(Postgres.class, Postgres::start);
   }
 
   /**
@@ -274,27 +304,7 @@ public final class Postgres implements AutoCloseable {
     for (int attempt = 0; attempt < 3 && !running; attempt++) {
       port = freePort();
       try {
-        run(
-            "pg_ctl start",
-            List.of(
-                bin.resolve("pg_ctl").toString(),
-                "-D",
-                data.toString(),
-                "-l",
-                log().toString(),
-                "-w",
-                "-t",
-                "90",
-                "-o",
-                "-p "
-                    + port
-                    + " -k "
-                    + dir
-                    + " -c listen_addresses=127.0.0.1 -F -c full_page_writes=off"
-                    + " -c max_connections=200 -c log_lock_waits=on"
-                    + settings.stream().map(setting -> " -c " + setting).collect(joining()),
-                "start"));
-        running = true;
+        startServer();
       } catch (IllegalStateException e) {
         failure = e;
       }
@@ -305,6 +315,11 @@ public final class Postgres implements AutoCloseable {
     shutdownHook = new Thread(this::stopQuietly, "stop PostgreSQL in " + dir);
     Runtime.getRuntime().addShutdownHook(shutdownHook);
 
+    createDatabase();
+  }
+
+  /** This object's user and database (owned by it) in the running cluster. */
+  private void createDatabase() {
     try (Connection connection =
             DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, superPassword);
         Statement statement = connection.createStatement()) {
@@ -313,6 +328,84 @@ public final class Postgres implements AutoCloseable {
     } catch (SQLException e) {
       throw new IllegalStateException("could not create the application's database: " + e, e);
     }
+  }
+
+  /** Starts the PostgreSQL server on the cluster's data directory and {@link #port}. */
+  private void startServer() {
+    run(
+        "pg_ctl start",
+        List.of(
+            bin.resolve("pg_ctl").toString(),
+            "-D",
+            data.toString(),
+            "-l",
+            log().toString(),
+            "-w",
+            "-t",
+            "90",
+            "-o",
+            "-p "
+                + port
+                + " -k "
+                + dir
+                + " -c listen_addresses=127.0.0.1 -F -c full_page_writes=off"
+                + " -c max_connections=200 -c log_lock_waits=on"
+                + settings.stream().map(setting -> " -c " + setting).collect(joining()),
+            "start"));
+    running = true;
+  }
+
+  /**
+   * A database and a user of its own in this running cluster, for a test class that can share the
+   * cluster (one {@code initdb} and start fewer): the same API as this one's; its {@link #stop}
+   * leaves the cluster to this object.
+   *
+   * @param name letters, digits and '_', lower case
+   */
+  public synchronized Postgres anotherDatabase(String name) {
+    if (!name.matches("[a-z][a-z0-9_]*") || name.equals(database)) {
+      throw new IllegalArgumentException("not a name for another database: " + name);
+    }
+    if (cluster != this || !running) {
+      throw new IllegalStateException("another database is made in the running cluster itself");
+    }
+    Postgres another = new Postgres(this, name);
+    another.port = port;
+    another.running = true;
+    another.createDatabase();
+    return another;
+  }
+
+  /**
+   * Stops the PostgreSQL server at once, as a crash or a lost host would ({@code pg_ctl stop -m
+   * immediate}): connections are cut, new ones refused. The data stays; {@link #resume} starts it
+   * again on the same port.
+   */
+  public synchronized void pause() {
+    if (cluster != this || !running) {
+      throw new IllegalStateException("only the running cluster itself can be paused");
+    }
+    running = false;
+    run(
+        "pg_ctl stop",
+        List.of(
+            bin.resolve("pg_ctl").toString(),
+            "-D",
+            data.toString(),
+            "-m",
+            "immediate",
+            "-w",
+            "-t",
+            "60",
+            "stop"));
+  }
+
+  /** Starts the server {@link #pause} stopped, on the same port, its data recovered. */
+  public synchronized void resume() {
+    if (cluster != this || running) {
+      throw new IllegalStateException("only the paused cluster itself can be resumed");
+    }
+    startServer();
   }
 
   private static int freePort() {
@@ -464,8 +557,14 @@ public final class Postgres implements AutoCloseable {
     }
   }
 
-  /** Stops the cluster (immediately: it is thrown away) and removes its directory. */
+  /**
+   * Stops the cluster (immediately: it is thrown away) and removes its directory; for {@link
+   * #anotherDatabase}, nothing: the cluster is its owner's.
+   */
   public synchronized void stop() {
+    if (cluster != this) {
+      return;
+    }
     try {
       if (running) {
         running = false;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
+import org.opentest4j.TestAbortedException;
 
 /**
  * What several test classes share within one run of the tests, because starting it costs more than
@@ -25,6 +26,9 @@ public final class SharedFixtures implements LauncherSessionListener {
   /** The run's fixture of type {@code type}, started by {@code start} on the first call. */
   public static synchronized <T extends AutoCloseable> T get(Class<T> type, Supplier<T> start) {
     RuntimeException failed = FAILED.get(type);
+    if (failed instanceof TestAbortedException) {
+      throw failed; // e.g. no PostgreSQL here: each class that asks is skipped alike
+    }
     if (failed != null) {
       throw new IllegalStateException(
           "the shared " + type.getSimpleName() + " failed to start earlier in this run", failed);

@@ -1,0 +1,111 @@
+package io.picolabs.twilio.testing;
+
+import static io.picolabs.twilio.testing.TwilioRequests.AUTH_TOKEN;
+import static io.picolabs.twilio.testing.TwilioRequests.EVENTS_TOKEN;
+
+import io.picolabs.twilio.outbound.OutboxTestRules;
+import io.picolabs.twilio.testkit.FakeTwilio;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * Two instances behind one (imagined) load balancer: two Liberty servers, A and B ({@link
+ * LibertyServer}), running the project's WAR (with {@link OutboxTestRules}) at {@code /} on the
+ * shared PostgreSQL cluster's database ({@link Postgres#shared}), sending to one fake Twilio
+ * (random SIDs, messages stay queued: the tests play the status callbacks), both configured with
+ * the same public URL. Shared by the test classes of several instances on one database (the
+ * outbox's, the readiness's) within a run ({@link SharedFixtures}): two server starts for all of
+ * them.
+ *
+ * <p>Which instance ran a rule is the server's {@code TEST_INSTANCE} variable, "A" or "B".
+ */
+public final class PostgresInstances implements AutoCloseable {
+  public static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
+  public static final String PUBLIC_URL = "http://twilio-rules.example.test";
+
+  private final Postgres postgres;
+  private final FakeTwilio twilio;
+  private final LibertyServer a;
+  private final LibertyServer b;
+
+  private PostgresInstances(Postgres postgres, FakeTwilio twilio) {
+    this.postgres = postgres;
+    this.twilio = twilio;
+    this.a = server("postgresInstanceA", "A");
+    this.b = server("postgresInstanceB", "B");
+  }
+
+  /**
+   * The run's two instances, running (started again if a class left one stopped); skips the calling
+   * test where PostgreSQL is not installed.
+   */
+  public static PostgresInstances get() {
+    PostgresInstances shared =
+        SharedFixtures.get(PostgresInstances.class, PostgresInstances::start);
+    for (LibertyServer server : new LibertyServer[] {shared.a, shared.b}) {
+      if (!server.isRunning()) {
+        server.start();
+      }
+    }
+    return shared;
+  }
+
+  private static PostgresInstances start() {
+    Postgres postgres = Postgres.shared();
+    PostgresInstances shared =
+        new PostgresInstances(postgres, FakeTwilio.start(AUTH_TOKEN).messagesStayQueued());
+    try {
+      shared.a.start();
+      shared.b.start();
+      return shared;
+    } catch (RuntimeException | Error e) {
+      shared.close();
+      throw e;
+    }
+  }
+
+  private LibertyServer server(String name, String instance) {
+    WebArchive application = Wars.project("twilio-rules.war").addClass(OutboxTestRules.class);
+    return new LibertyServer(name)
+        .env(postgres.applicationEnvironment())
+        .env("TWILIO_API_URL", twilio.url())
+        .env("TWILIO_ACCOUNT_SID", ACCOUNT_SID)
+        .env("TWILIO_AUTH_TOKEN", AUTH_TOKEN)
+        .env("EVENTS_TOKEN", EVENTS_TOKEN)
+        .env("TWILIO_WEBHOOK_PUBLIC_URL", PUBLIC_URL)
+        .env("TEST_INSTANCE", instance)
+        .deploy(application, "/");
+  }
+
+  /** The database both instances use (the shared cluster's own). */
+  public Postgres postgres() {
+    return postgres;
+  }
+
+  public FakeTwilio twilio() {
+    return twilio;
+  }
+
+  public LibertyServer a() {
+    return a;
+  }
+
+  public LibertyServer b() {
+    return b;
+  }
+
+  @Override
+  public void close() {
+    try (twilio) {
+      try {
+        b.close();
+      } finally {
+        a.close();
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "PostgresInstances " + a.directory() + ", " + b.directory();
+  }
+}
