@@ -6,6 +6,7 @@ import io.picolabs.twilio.action.Outbox;
 import io.picolabs.twilio.action.TwilioActions;
 import io.picolabs.twilio.config.Configuration;
 import io.picolabs.twilio.http.PublicUrl;
+import io.picolabs.twilio.outbound.DatabaseClock;
 import io.picolabs.twilio.outbound.OutboxStore;
 import io.picolabs.twilio.outbound.OutcomeEvents;
 import io.picolabs.twilio.outbound.Sender;
@@ -119,6 +120,7 @@ public class DispatchBenchmark {
                 CallLifetime.class,
                 OutboxStore.class,
                 Sender.class,
+                DatabaseClock.class,
                 OutcomeEvents.class,
                 TwilioRest.class,
                 TwilioAccounts.class,

@@ -6,7 +6,19 @@ import org.eclipse.microprofile.config.Config;
 
 /** {@code twilio.outbox.*}: how the sender sends, claims, and reconciles outbound entries. */
 public record OutboxConfig(
-    int concurrency, Duration poll, Duration lease, Duration reconcileDelay, int maxChecks) {
+    int concurrency,
+    Duration poll,
+    Duration lease,
+    Duration reconcileDelay,
+    int maxChecks,
+    Duration requestDeadline,
+    Duration clockOffset) {
+
+  /**
+   * What a lease must cover beyond one request's deadline: the database round trips of the renewal
+   * before the request and of the settlement after it, and the error of the clock's offset.
+   */
+  public static final Duration LEASE_MARGIN = Duration.ofSeconds(2);
 
   public static final Setting<Integer> CONCURRENCY =
       new Setting<>("twilio.outbox.concurrency", Integer.class, 8);
@@ -22,18 +34,51 @@ public record OutboxConfig(
   public static final Setting<Integer> MAX_CHECKS =
       new Setting<>("twilio.outbox.max-checks", Integer.class, 10);
 
-  public static final List<Setting<?>> SETTINGS =
-      List.of(CONCURRENCY, POLL_MS, LEASE_SECONDS, RECONCILE_DELAY_MS, MAX_CHECKS);
+  /** For tests of a host whose clock is wrong: the outbox keeps the database's time. */
+  public static final Setting<Long> CLOCK_OFFSET_MS =
+      new Setting<>("twilio.outbox.clock-offset-ms", Long.class, 0L);
 
+  public static final List<Setting<?>> SETTINGS =
+      List.of(CONCURRENCY, POLL_MS, LEASE_SECONDS, RECONCILE_DELAY_MS, MAX_CHECKS, CLOCK_OFFSET_MS);
+
+  /**
+   * The outbox's settings, checked against the client's timeouts: a request to Twilio must end
+   * (answered or given up) inside the lease under which it was sent, or another sender could take
+   * the entry over while the request may still create the message.
+   *
+   * @throws IllegalArgumentException with what to change, if the lease cannot cover a request
+   */
   public static OutboxConfig of(Config config, RestConfig rest) {
-    // a claim covers a check and a send, each as long as the client lets a request take
-    long requestMillis = rest.connectTimeout().plus(rest.readTimeout()).toMillis();
+    // a request's total deadline: connecting, then the whole answer
+    Duration deadline = rest.connectTimeout().plus(rest.readTimeout());
+    Duration lease =
+        Duration.ofSeconds(
+            LEASE_SECONDS
+                .optional(config)
+                .orElse((2 * deadline.toMillis() + LEASE_MARGIN.toMillis() + 8_000) / 1000));
+    if (lease.compareTo(deadline.plus(LEASE_MARGIN)) < 0) {
+      throw new IllegalArgumentException(
+          LEASE_SECONDS.key()
+              + " is "
+              + lease.toSeconds()
+              + " s, shorter than a request to Twilio may take ("
+              + RestConfig.CONNECT_TIMEOUT_MS.key()
+              + " + "
+              + RestConfig.READ_TIMEOUT_MS.key()
+              + " = "
+              + deadline.toMillis()
+              + " ms) plus "
+              + LEASE_MARGIN.toSeconds()
+              + " s: another instance could take over a send still in flight and send it again."
+              + " Make the lease longer or the timeouts shorter.");
+    }
     return new OutboxConfig(
         CONCURRENCY.in(config),
         Duration.ofMillis(POLL_MS.in(config)),
-        Duration.ofSeconds(
-            LEASE_SECONDS.optional(config).orElse((2 * requestMillis + 10_000) / 1000)),
+        lease,
         Duration.ofMillis(RECONCILE_DELAY_MS.in(config)),
-        MAX_CHECKS.in(config));
+        MAX_CHECKS.in(config),
+        deadline,
+        Duration.ofMillis(CLOCK_OFFSET_MS.in(config)));
   }
 }

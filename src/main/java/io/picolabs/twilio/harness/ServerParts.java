@@ -5,6 +5,7 @@ import io.picolabs.twilio.action.Directives;
 import io.picolabs.twilio.action.Outbox;
 import io.picolabs.twilio.action.TwilioActions;
 import io.picolabs.twilio.config.Configuration;
+import io.picolabs.twilio.config.MapConfig;
 import io.picolabs.twilio.event.AnswerWindow;
 import io.picolabs.twilio.event.CurrentEvent;
 import io.picolabs.twilio.event.EventContext;
@@ -14,6 +15,7 @@ import io.picolabs.twilio.event.RuleEngine;
 import io.picolabs.twilio.event.RuleEntry;
 import io.picolabs.twilio.event.RuleTable;
 import io.picolabs.twilio.http.PublicUrl;
+import io.picolabs.twilio.outbound.DatabaseClock;
 import io.picolabs.twilio.outbound.OutboxStore;
 import io.picolabs.twilio.outbound.OutcomeEvents;
 import io.picolabs.twilio.outbound.Sender;
@@ -49,15 +51,9 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigValue;
-import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.eclipse.microprofile.config.spi.Converter;
 
 /**
  * The one place where the harness knows the library's insides: which of its beans a rule reaches,
@@ -91,6 +87,7 @@ final class ServerParts implements AutoCloseable {
           ActionUrls.class,
           PublicUrl.class,
           Sender.class,
+          DatabaseClock.class,
           OutcomeEvents.class,
           TwilioRest.class,
           TwilioAccounts.class,
@@ -304,7 +301,7 @@ final class ServerParts implements AutoCloseable {
     private final OutboxStore outbox;
 
     StandIns(Map<String, String> settings, VariableStore variables, OutboxStore outbox) {
-      this.config = new Settings(settings);
+      this.config = new MapConfig(settings);
       this.variables = variables;
       this.outbox = outbox;
     }
@@ -367,77 +364,5 @@ final class ServerParts implements AutoCloseable {
                       throw new UnsupportedOperationException(
                           "the harness's servlet context has no " + method.getName());
                 });
-  }
-
-  /** MicroProfile Config over a map of settings: the harness's, and nothing else. */
-  private static final class Settings implements Config {
-    private final Map<String, String> values;
-
-    Settings(Map<String, String> values) {
-      this.values = Map.copyOf(values);
-    }
-
-    @Override
-    public <T> T getValue(String name, Class<T> type) {
-      return getOptionalValue(name, type)
-          .orElseThrow(() -> new NoSuchElementException("no setting " + name));
-    }
-
-    @Override
-    public <T> Optional<T> getOptionalValue(String name, Class<T> type) {
-      String value = values.get(name);
-      // as MicroProfile Config: an empty value is no value
-      return value == null || value.isEmpty()
-          ? Optional.empty()
-          : Optional.of(convert(name, value, type));
-    }
-
-    @Override
-    public ConfigValue getConfigValue(String name) {
-      throw new UnsupportedOperationException("the harness's settings: getConfigValue");
-    }
-
-    @Override
-    public Iterable<String> getPropertyNames() {
-      return Set.copyOf(values.keySet());
-    }
-
-    @Override
-    public Iterable<ConfigSource> getConfigSources() {
-      return List.of();
-    }
-
-    @Override
-    public <T> Optional<Converter<T>> getConverter(Class<T> type) {
-      return Optional.empty();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) {
-      if (type.isInstance(this)) {
-        return type.cast(this);
-      }
-      throw new IllegalArgumentException("the harness's settings are no " + type.getName());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T convert(String name, String value, Class<T> type) {
-      Object converted;
-      if (type == String.class) {
-        converted = value;
-      } else if (type == Long.class || type == long.class) {
-        converted = Long.valueOf(value.strip());
-      } else if (type == Integer.class || type == int.class) {
-        converted = Integer.valueOf(value.strip());
-      } else if (type == Boolean.class || type == boolean.class) {
-        converted = Boolean.valueOf(value.strip());
-      } else if (type == Double.class || type == double.class) {
-        converted = Double.valueOf(value.strip());
-      } else {
-        throw new IllegalArgumentException(
-            "setting " + name + ": the harness converts to no " + type.getName());
-      }
-      return (T) converted;
-    }
   }
 }

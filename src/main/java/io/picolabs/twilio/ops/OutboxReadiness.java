@@ -1,6 +1,7 @@
 package io.picolabs.twilio.ops;
 
 import io.picolabs.twilio.config.HealthConfig;
+import io.picolabs.twilio.outbound.DatabaseClock;
 import io.picolabs.twilio.outbound.OutboxStore;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -28,6 +29,7 @@ public class OutboxReadiness implements HealthCheck {
   public static final String NAME = "twilio-outbox";
 
   @Inject OutboxStore store;
+  @Inject DatabaseClock clock;
 
   @Inject HealthConfig config;
 
@@ -58,7 +60,7 @@ public class OutboxReadiness implements HealthCheck {
     if (oldest.isEmpty()) {
       return response.up().build();
     }
-    long ageSeconds = Math.max(0, (System.currentTimeMillis() - oldest.getAsLong()) / 1000);
+    long ageSeconds = Math.max(0, (clock.now() - oldest.getAsLong()) / 1000);
     response.withData("oldest-unsettled-age-seconds", ageSeconds);
     if (ageSeconds > config.outboxMaxAge().toSeconds()) {
       return down(

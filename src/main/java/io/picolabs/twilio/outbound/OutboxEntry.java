@@ -58,7 +58,15 @@ import jakarta.persistence.Table;
     query =
         "UPDATE TWILIO_OUTBOX SET STATE = 'sending', IN_DOUBT = 1, OWNER_ID = ?, LEASE_MS = ?,"
             + " ATTEMPTS = ATTEMPTS + 1 - IN_DOUBT, ROW_VERSION = ROW_VERSION + 1, UPDATED_MS = ?"
-            + " WHERE ID = ? AND ROW_VERSION = ?")
+            + " WHERE ID = ? AND ROW_VERSION = ? AND (STATE <> 'sending' OR LEASE_MS <= ?)")
+// A renewal keeps the row's version (the sender's settlement stays valid) and extends only a lease
+// that has not run out: a lease that ran out may be another sender's to take, and the claim above
+// checks the lease again, so renewal and takeover cannot both succeed.
+@NamedNativeQuery(
+    name = OutboxEntry.RENEW,
+    query =
+        "UPDATE TWILIO_OUTBOX SET LEASE_MS = ? WHERE ID = ? AND ROW_VERSION = ?"
+            + " AND STATE = 'sending' AND LEASE_MS > ?")
 @NamedNativeQuery(
     name = OutboxEntry.SETTLE,
     query =
@@ -84,6 +92,7 @@ public class OutboxEntry {
   static final String LOG = "OutboxEntry.log";
   static final String SIDS = "OutboxEntry.sids";
   static final String CLAIM = "OutboxEntry.claim";
+  static final String RENEW = "OutboxEntry.renew";
   static final String SETTLE = "OutboxEntry.settle";
   static final String ANSWERED_STATUS = "OutboxEntry.answeredStatus";
   static final String FORWARD = "OutboxEntry.forward";

@@ -51,6 +51,7 @@ public class OutboxStore {
   EntityManagerFactory factory;
 
   @Inject @Any Instance<SendTrace> traces;
+  @Inject DatabaseClock clock;
   private SendTrace trace;
 
   @PostConstruct
@@ -92,16 +93,17 @@ public class OutboxStore {
   }
 
   /**
-   * Entries a sender may claim now: those whose claim expired (a crash, a stalled sender) first,
-   * then those to reconcile, then those to send, each oldest first; at most {@code limit}.
+   * Entries a sender may claim now: those whose claim expired before {@code expiredBefore} (a
+   * crash, a stalled sender) first, then those to reconcile, then those to send, each oldest first;
+   * at most {@code limit}.
    */
-  List<OutboxEntry> due(long nowMillis, int limit) {
+  List<OutboxEntry> due(long nowMillis, long expiredBefore, int limit) {
     List<OutboxEntry> due = new ArrayList<>();
     try (EntityManager reader = factory.createEntityManager()) {
       due.addAll(
           reader
               .createNamedQuery(OutboxEntry.LEASE_EXPIRED, OutboxEntry.class)
-              .setParameter("now", nowMillis)
+              .setParameter("now", expiredBefore)
               .setMaxResults(limit)
               .getResultList());
       for (OutboxEntry.State state :
@@ -152,12 +154,15 @@ public class OutboxStore {
 
   /**
    * Claims {@code entry} for {@code owner} until {@code leaseUntil}, marking it in doubt (the
-   * request may go out from now on): true if nobody changed it since it was read. The entry's
+   * request may go out from now on): true if nobody changed it since it was read and, if it is
+   * claimed by another sender, that claim's lease ran out before {@code expiredBefore}. The entry's
    * version is then the claimed one. A claim that will send (the entry was not in doubt) counts the
-   * attempt now, so that a crash during the request does not lose it.
+   * attempt now, so that a crash during the request does not lose it. Times are the database's
+   * ({@link DatabaseClock}).
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  boolean claim(OutboxEntry entry, String owner, long leaseUntil, long nowMillis) {
+  boolean claim(
+      OutboxEntry entry, String owner, long leaseUntil, long nowMillis, long expiredBefore) {
     int claimed =
         em.createNamedQuery(OutboxEntry.CLAIM)
             .setParameter(1, owner)
@@ -165,6 +170,7 @@ public class OutboxStore {
             .setParameter(3, nowMillis)
             .setParameter(4, entry.id)
             .setParameter(5, entry.version)
+            .setParameter(6, expiredBefore)
             .executeUpdate();
     if (claimed == 1) {
       entry.version++;
@@ -173,6 +179,25 @@ public class OutboxStore {
       entry.leaseMillis = leaseUntil;
     }
     return claimed == 1;
+  }
+
+  /**
+   * Extends the claim on {@code entry} to {@code leaseUntil}, before a request goes out under it:
+   * true if the claim is still this sender's and its lease had not run out at {@code nowMillis}.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  boolean renew(OutboxEntry entry, long leaseUntil, long nowMillis) {
+    int renewed =
+        em.createNamedQuery(OutboxEntry.RENEW)
+            .setParameter(1, leaseUntil)
+            .setParameter(2, entry.id)
+            .setParameter(3, entry.version)
+            .setParameter(4, nowMillis)
+            .executeUpdate();
+    if (renewed == 1) {
+      entry.leaseMillis = leaseUntil;
+    }
+    return renewed == 1;
   }
 
   /**
@@ -308,7 +333,7 @@ public class OutboxStore {
     }
   }
 
-  private static long now() {
-    return System.currentTimeMillis();
+  private long now() {
+    return clock.now();
   }
 }

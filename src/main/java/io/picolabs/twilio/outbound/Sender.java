@@ -33,14 +33,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -52,9 +59,12 @@ import java.util.logging.Logger;
  * <p>It wakes when a rule's sends commit on this instance, and every {@code twilio.outbox.poll-ms}
  * for the rest (entries of other instances, retries that came due, leases that ran out). Entries
  * are claimed one by one with a conditional update, so several instances share the outbox without
- * sending an entry twice; a claim is a lease ({@code twilio.outbox.lease-seconds}), after which
- * another sender may take the entry over. At most {@code twilio.outbox.concurrency} requests are in
- * flight per instance.
+ * sending an entry twice. A claim is a lease ({@code twilio.outbox.lease-seconds}) in the
+ * database's time ({@link DatabaseClock}), renewed before each request goes out under it; a request
+ * has a total deadline shorter than the lease, so it has ended (answered or given up) before the
+ * lease can run out. Another sender takes over a claim whose lease ran out only {@code
+ * twilio.outbox.reconcile-delay-ms} later, and then reconciles it. At most {@code
+ * twilio.outbox.concurrency} requests are in flight per instance.
  *
  * <p>Each claim makes one request. A 429 or a connection that never reached Twilio puts the entry
  * back with exponential backoff ({@code twilio.retry.*}; {@code Retry-After} honoured) until the
@@ -79,8 +89,12 @@ public class Sender {
   @Inject OutboxConfig config;
   @Inject RestConfig restConfig;
   @Inject @Any Instance<SendTrace> traces;
+  @Inject DatabaseClock clock;
   private SendTrace trace;
   @Resource ManagedThreadFactory threadFactory;
+
+  /** Entries whose request is still running on this instance, past its deadline included. */
+  private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
   private final String owner = hostName() + "/" + UUID.randomUUID();
   private final AtomicBoolean polling = new AtomicBoolean();
@@ -89,11 +103,13 @@ public class Sender {
   private ManagedScheduledExecutorService executor;
   private ScheduledFuture<?> periodic;
   private ThreadPoolExecutor senders;
+  private ThreadPoolExecutor requests;
   private Semaphore slots;
   private RetryPolicy retry;
   private long leaseMillis;
   private long reconcileDelayMillis;
   private int maxChecks;
+  private long deadlineMillis;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
     retry = RetryPolicy.of(restConfig);
@@ -111,6 +127,14 @@ public class Sender {
             new LinkedBlockingQueue<>(),
             threadFactory);
     senders.allowCoreThreadTimeOut(true);
+    // Each request runs on a thread of its own so that its sender can stop waiting at the request's
+    // total deadline: the client's read timeout bounds each read, not an answer that trickles in.
+    // A request past its deadline keeps its thread until the client gives up; there are at most a
+    // few, as each slot starts a request only after its previous one ended or ran out.
+    requests =
+        new ThreadPoolExecutor(
+            0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threadFactory);
+    deadlineMillis = config.requestDeadline().toMillis();
     leaseMillis = config.lease().toMillis();
     reconcileDelayMillis = config.reconcileDelay().toMillis();
     maxChecks = config.maxChecks();
@@ -127,6 +151,9 @@ public class Sender {
     }
     if (senders != null) {
       senders.shutdown(); // a send in flight finishes; an entry left claimed is reconciled later
+    }
+    if (requests != null) {
+      requests.shutdown();
     }
   }
 
@@ -165,25 +192,34 @@ public class Sender {
     if (free == 0) {
       return; // a send that finishes wakes the sender again
     }
-    long now = System.currentTimeMillis();
-    List<OutboxEntry> due = store.due(now, free);
+    clock.sync();
+    long now = clock.now();
+    // a claim that ran out is taken over only after the reconcile delay: its request may have
+    // created the message just before, and Twilio's lists show it a while later
+    long expiredBefore = now - reconcileDelayMillis;
+    List<OutboxEntry> due = store.due(now, expiredBefore, free);
+    int claimedAny = 0;
     for (OutboxEntry entry : due) {
+      if (inFlight.contains(entry.id)) {
+        continue; // its request still runs here: it is reconciled once that ended
+      }
       if (!slots.tryAcquire()) {
         return;
       }
       boolean claimed = false;
       try {
-        claimed = store.claim(entry, owner, now + leaseMillis, now);
+        claimed = store.claim(entry, owner, now + leaseMillis, now, expiredBefore);
       } finally {
         if (!claimed) {
           slots.release(); // another sender has it
         }
       }
       if (claimed) {
+        claimedAny++;
         dispatch(entry);
       }
     }
-    if (due.size() == free) {
+    if (due.size() == free && claimedAny > 0) {
       again.set(true); // there may be more
     }
   }
@@ -223,10 +259,13 @@ public class Sender {
       settle(entry, Settlement.sent(entry, entry.attempts, entry.sid, null), sent(entry, null));
       return;
     }
+    if (!renewed(entry)) {
+      return;
+    }
     Optional<Map<String, String>> found;
     try {
-      found = find(entry);
-    } catch (TwilioError | TwilioUnreachable | MissingCredentials e) {
+      found = request(entry, "list for outbox entry " + entry.id, () -> find(entry));
+    } catch (TwilioError | TwilioUnreachable | MissingCredentials | OutcomeUnknown e) {
       int checks = entry.checks + 1;
       String reason = "could not ask Twilio: " + e.getMessage();
       if (checks >= maxChecks) {
@@ -234,7 +273,7 @@ public class Sender {
             () -> "outbox entry " + entry.id + ": outcome unknown after " + checks + " checks");
         settle(entry, Settlement.unknown(entry, checks, reason), Outcomes.unknown(entry, reason));
       } else {
-        long due = System.currentTimeMillis() + reconcileDelayMillis * checks;
+        long due = clock.now() + reconcileDelayMillis * checks;
         settle(entry, Settlement.reconcile(entry, entry.attempts, checks, due, reason), null);
       }
       return;
@@ -279,18 +318,24 @@ public class Sender {
   }
 
   private void send(OutboxEntry entry) {
+    if (!renewed(entry)) {
+      return;
+    }
     int attempts = entry.attempts; // this attempt included: counted by the claim or the check
-    long now = System.currentTimeMillis();
     try {
       boolean call = OutboxStore.CALL.equals(entry.kind);
       Map<String, String> answered =
-          trace.resume(
-              entry.traceparent,
-              call ? "place call" : "send sms",
+          request(
+              entry,
+              (call ? "place_call to " : "send_sms to ") + entry.to,
               () ->
-                  call
-                      ? answered(rest.placeCallOnce(entry.account, OutboxStore.call(entry)))
-                      : answered(rest.sendSmsOnce(entry.account, OutboxStore.sms(entry))));
+                  trace.resume(
+                      entry.traceparent,
+                      call ? "place call" : "send sms",
+                      () ->
+                          call
+                              ? answered(rest.placeCallOnce(entry.account, OutboxStore.call(entry)))
+                              : answered(rest.sendSmsOnce(entry.account, OutboxStore.sms(entry)))));
       settle(
           entry,
           Settlement.sent(entry, attempts, answered.get("sid"), answered.get("status")),
@@ -326,7 +371,7 @@ public class Sender {
       settle(
           entry,
           Settlement.reconcile(
-              entry, attempts, entry.checks, now + reconcileDelayMillis, e.reason()),
+              entry, attempts, entry.checks, clock.now() + reconcileDelayMillis, e.reason()),
           null);
     } catch (RuntimeException e) {
       // Not an outcome the client knows: whether it went out cannot be told, so it is reconciled.
@@ -337,9 +382,67 @@ public class Sender {
               entry,
               attempts,
               entry.checks,
-              now + reconcileDelayMillis,
+              clock.now() + reconcileDelayMillis,
               "unexpected failure: " + e),
           null);
+    }
+  }
+
+  /**
+   * Extends the claim before a request goes out under it, so that the lease covers the whole
+   * request (its deadline is shorter than the lease: {@code OutboxConfig}): false, and nothing is
+   * to be sent, if the claim was lost.
+   */
+  private boolean renewed(OutboxEntry entry) {
+    long now = clock.now();
+    if (store.renew(entry, now + leaseMillis, now)) {
+      return true;
+    }
+    LOG.warning(
+        () ->
+            "outbox entry "
+                + entry.id
+                + ": the claim ran out before its request went out; left to the sender that"
+                + " takes it over");
+    return false;
+  }
+
+  /**
+   * Runs {@code call} (a request to Twilio) and waits for it until the request's total deadline
+   * ({@code twilio.connect-timeout-ms} + {@code twilio.read-timeout-ms}). Past it, the outcome is
+   * unknown ({@link OutcomeUnknown}) and the request is left to end on its own; its answer is
+   * dropped, and the entry is not claimed here again until it ended.
+   */
+  private <T> T request(OutboxEntry entry, String what, Supplier<T> call) {
+    Future<T> answer;
+    inFlight.add(entry.id);
+    try {
+      answer =
+          requests.submit(
+              () -> {
+                try {
+                  return call.get();
+                } finally {
+                  inFlight.remove(entry.id);
+                }
+              });
+    } catch (RejectedExecutionException e) {
+      inFlight.remove(entry.id);
+      throw new TwilioUnreachable(what, 1, e); // not sent: the application is stopping
+    }
+    try {
+      return answer.get(deadlineMillis, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new OutcomeUnknown(
+          what, "no answer within the request's deadline (" + deadlineMillis + " ms)", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new OutcomeUnknown(what, "interrupted while waiting for the answer", e);
     }
   }
 
@@ -356,10 +459,7 @@ public class Sender {
                 + "), again in "
                 + delay.toMillis()
                 + " ms");
-    settle(
-        entry,
-        Settlement.retry(entry, attempts, System.currentTimeMillis() + delay.toMillis(), why),
-        null);
+    settle(entry, Settlement.retry(entry, attempts, clock.now() + delay.toMillis(), why), null);
   }
 
   /**
@@ -367,7 +467,7 @@ public class Sender {
    * sender took the entry over.
    */
   private void settle(OutboxEntry entry, Settlement settlement, RuleEvent outcome) {
-    if (!store.settle(entry, settlement, System.currentTimeMillis())) {
+    if (!store.settle(entry, settlement, clock.now())) {
       LOG.warning(
           () ->
               "outbox entry "

@@ -29,6 +29,7 @@ public class StatusCallbacks implements EventGate {
   public static final String ENTRY = "outbox";
 
   @Inject OutboxStore store;
+  @Inject DatabaseClock clock;
 
   /**
    * The event to raise for webhook {@code event}: itself (with {@code outbox} when matched by SID)
@@ -68,7 +69,7 @@ public class StatusCallbacks implements EventGate {
   private OutboxStore.Progress report(
       OutboxEntry entry, String status, Integer errorCode, String sid) {
     try {
-      return store.report(entry.id, entry.kind, status, errorCode, sid, System.currentTimeMillis());
+      return store.report(entry.id, entry.kind, status, errorCode, sid, clock.now());
     } catch (RuntimeException e) {
       if (DuplicateKey.in(e)) { // the same callback, recorded by another instance
         return OutboxStore.Progress.DUPLICATE;

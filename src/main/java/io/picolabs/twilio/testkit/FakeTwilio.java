@@ -229,6 +229,7 @@ public final class FakeTwilio implements AutoCloseable {
   private volatile boolean sequentialSids;
   private volatile boolean recording = true;
   private volatile Duration slowDown = Duration.ZERO;
+  private volatile Duration trickle = Duration.ZERO;
   private volatile Duration listLag = Duration.ZERO;
   private volatile HttpFront front;
 
@@ -349,6 +350,26 @@ public final class FakeTwilio implements AutoCloseable {
   }
 
   /**
+   * Writes the answer to every create (a message or a call, scripted or not) one byte at a time,
+   * {@code pause} apart, after its headers: an answer that trickles in, each read well inside a
+   * client's read timeout, the whole taking as long as the body is long times {@code pause}. The
+   * message or call is accepted before the first byte. Zero, the default, writes it at once; {@link
+   * #reset} sets it back.
+   */
+  public FakeTwilio trickle(Duration pause) {
+    if (pause.isNegative()) {
+      throw new IllegalArgumentException("a pause cannot be negative: " + pause);
+    }
+    this.trickle = pause;
+    return this;
+  }
+
+  /** The pause between the bytes of an answer to {@code method} ({@link #trickle}). */
+  Duration trickleOf(String method) {
+    return "POST".equalsIgnoreCase(method) ? trickle : Duration.ZERO;
+  }
+
+  /**
    * Shows a message or call in the lists ({@code GET Messages.json}, {@code Calls.json}) only
    * {@code lag} after it was accepted: Twilio's lists are eventually consistent, so a sender that
    * lists right after an answer was lost may not find what Twilio did accept, and must not take
@@ -410,10 +431,10 @@ public final class FakeTwilio implements AutoCloseable {
 
   /**
    * Forgets the requests, the messages and calls (and which of them the awaits returned), the
-   * status callbacks made, the scripted answers, {@link #slowDown} and {@link #listLag}; sequential
-   * SIDs start again from 1. For a fake shared by a test class: each test starts from a quiet
-   * Twilio. What was set up stays: the auth tokens, the numbers, the listeners, {@link
-   * #statusDelay}, {@link #messagesStayQueued}, {@link #sequentialSids} and {@link
+   * status callbacks made, the scripted answers, {@link #slowDown}, {@link #trickle} and {@link
+   * #listLag}; sequential SIDs start again from 1. For a fake shared by a test class: each test
+   * starts from a quiet Twilio. What was set up stays: the auth tokens, the numbers, the listeners,
+   * {@link #statusDelay}, {@link #messagesStayQueued}, {@link #sequentialSids} and {@link
    * #recordRequests}. Status callbacks still due for messages it forgot are dropped.
    */
   public void reset() {
@@ -421,6 +442,7 @@ public final class FakeTwilio implements AutoCloseable {
     postScript.clear();
     listScript.clear();
     slowDown = Duration.ZERO;
+    trickle = Duration.ZERO;
     listLag = Duration.ZERO;
     synchronized (texts) {
       synchronized (calls) {

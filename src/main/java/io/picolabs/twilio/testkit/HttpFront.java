@@ -4,11 +4,13 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -114,12 +116,22 @@ final class HttpFront implements AutoCloseable {
       exchange.getResponseHeaders().set("Content-Type", answer.contentType());
       answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
       exchange.sendResponseHeaders(answer.status(), out.length == 0 ? -1 : out.length);
-      if (out.length > 0) {
+      Duration pause = fake.trickleOf(exchange.getRequestMethod());
+      if (out.length > 0 && pause.isZero()) {
         exchange.getResponseBody().write(out);
+      } else if (out.length > 0) {
+        OutputStream stream = exchange.getResponseBody();
+        for (byte b : out) {
+          stream.write(b);
+          stream.flush();
+          Thread.sleep(pause.toMillis());
+        }
       }
     } catch (IOException e) {
       // the client gave up, or the port was closed while the answer waited: the answer is lost,
       // as Twilio's would be, and what the fake accepted stays accepted
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the fake is closing: the answer is cut
     }
   }
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The outbox survives a crash of its server: the WAR as built, on embedded Derby in a directory of
- * its own (the shared {@link ProjectServer}, one sender, a 4 s lease), sends the seed's {@code
+ * its own (the shared {@link ProjectServer}, one sender, a 5 s lease), sends the seed's {@code
  * notification status} SMS to a slow fake Twilio one at a time; its JVM is killed (SIGKILL) while
  * the first request is in flight and four more wait in the outbox. After a restart every message is
  * sent exactly once: the four that waited are sent, and the one in flight, which Twilio accepted

@@ -69,6 +69,7 @@ class OutboundIT {
             "twilio.retry.initial-delay-ms=100",
             "twilio.retry.max-delay-ms=400",
             "twilio.retry.max-attempts=5",
+            "twilio.connect-timeout-ms=1000",
             "twilio.read-timeout-ms=6000",
             "twilio.outbox.reconcile-delay-ms=300",
             "twilio.outbox.poll-ms=200",
@@ -344,6 +345,46 @@ class OutboundIT {
         onlyEntry(send("{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"slow\"}"));
     assertTrue(outcome(id).endsWith("reconciled"), outcome(id));
     assertEquals(1, TWILIO.posts().size());
+  }
+
+  /**
+   * An answer that trickles in a byte every 15 ms never lets the client's 6 s read timeout run out;
+   * the request's total deadline (1 s connect + 6 s read) does: the entry is reconciled, not left
+   * waiting, and not claimed again while the request still runs; once it ended, the list finds the
+   * message, sent once.
+   */
+  @Test
+  void anAnswerThatTricklesPastTheDeadlineIsReconciledNotResent() {
+    TWILIO.trickle(Duration.ofMillis(15));
+    String id =
+        onlyEntry(send("{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"drip\"}"));
+    JsonObject waiting =
+        eventually(
+            20,
+            "the entry given up at the request's deadline",
+            () -> {
+              JsonObject entry = logEntry("messages", id);
+              return entry.getString("state").equals("reconcile")
+                  ? Optional.of(entry)
+                  : Optional.empty();
+            });
+    assertEquals(
+        "no answer within the request's deadline (7000 ms)",
+        waiting.getString("reason"),
+        waiting.toString());
+    assertEquals(1, TWILIO.posts().size(), "still trickling: nothing sent again");
+
+    assertEquals(
+        "sms_sent "
+            + sid(0)
+            + " queued segments=1 to=+18015552311 body=drip account=default"
+            + " reconciled",
+        outcome(id));
+    List<FakeTwilio.Request> requests = TWILIO.requests();
+    assertEquals(
+        List.of("POST", "GET"),
+        requests.stream().map(FakeTwilio.Request::method).toList(),
+        requests.toString());
   }
 
   @Test

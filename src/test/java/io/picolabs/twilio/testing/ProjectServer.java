@@ -25,8 +25,9 @@ import java.util.Optional;
  *
  * <p>Its environment is what they need together: the tokens, the fake (random SIDs, as the outbox
  * on disk keeps them; messages stay queued: no status callbacks race a test), OpenTelemetry with
- * the logging exporter (spans in messages.log), and the crash test's outbox: one sender, a 4 s
- * lease, reconciliation 200 ms after it ran out, a 10 s read timeout, a poll every 200 ms.
+ * the logging exporter (spans in messages.log), and the crash test's outbox: one sender, a 5 s
+ * lease (the shortest a 1 s connect and 2 s read timeout allow), reconciliation 200 ms after it ran
+ * out, a poll every 200 ms.
  *
  * <p>A class may stop, kill and start the server: {@link #get} starts it again when a class left it
  * stopped. A class that counts what reached the fake starts with {@link #quiet}.
@@ -77,8 +78,9 @@ public final class ProjectServer implements AutoCloseable {
             .env("OTEL_METRICS_EXPORTER", "none")
             .env("OTEL_LOGS_EXPORTER", "none")
             .env("TWILIO_OUTBOX_CONCURRENCY", "1")
-            .env("TWILIO_READ_TIMEOUT_MS", "10000")
-            .env("TWILIO_OUTBOX_LEASE_SECONDS", "4")
+            .env("TWILIO_CONNECT_TIMEOUT_MS", "1000")
+            .env("TWILIO_READ_TIMEOUT_MS", "2000")
+            .env("TWILIO_OUTBOX_LEASE_SECONDS", "5")
             .env("TWILIO_OUTBOX_RECONCILE_DELAY_MS", "200")
             .env("TWILIO_OUTBOX_POLL_MS", "200")
             .deploy(Wars.project("twilio-rules.war"), "/");

@@ -1,0 +1,80 @@
+package io.picolabs.twilio.outbound;
+
+import io.picolabs.twilio.config.OutboxConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import java.time.OffsetDateTime;
+import java.util.Date;
+
+/**
+ * The outbox's time: the database's clock, not this host's. Leases and due times are written by one
+ * instance and compared by another, so they must come from one clock: with each host's own, an
+ * instance whose clock runs ahead takes over claims that are still running, and one whose clock
+ * runs behind holds its leases too long.
+ *
+ * <p>Reading the database's clock for every timestamp would cost a round trip each; instead the
+ * host's clock is used with the offset last measured against the database's ({@link #sync}, at most
+ * once a second, by the sender before it claims). The error is half the round trip of the measure,
+ * milliseconds, against leases of seconds.
+ *
+ * <p>The host's clock may be shifted by {@code twilio.outbox.clock-offset-ms}, for tests of a host
+ * whose clock is wrong: the database's clock makes the shift disappear from everything the outbox
+ * compares.
+ */
+@ApplicationScoped
+public class DatabaseClock {
+  private static final long SYNC_EVERY_NANOS = 1_000_000_000L;
+
+  @PersistenceUnit(unitName = "twilio-rules")
+  EntityManagerFactory factory;
+
+  @Inject OutboxConfig config;
+
+  private volatile long offsetMillis; // the database's clock minus this host's
+  private volatile long syncedNanos;
+  private volatile boolean synced;
+
+  /** The database's time now, in milliseconds since the epoch, as last measured. */
+  public long now() {
+    return host() + offsetMillis;
+  }
+
+  /** This host's time (shifted by {@code twilio.outbox.clock-offset-ms}). */
+  private long host() {
+    return System.currentTimeMillis() + config.clockOffset().toMillis();
+  }
+
+  /**
+   * Measures the offset against the database's clock, unless it was measured less than a second
+   * ago. A failure (the database cannot be reached) is thrown: nothing should be claimed then.
+   */
+  void sync() {
+    if (synced && System.nanoTime() - syncedNanos < SYNC_EVERY_NANOS) {
+      return;
+    }
+    long started = System.nanoTime();
+    long before = host();
+    Object read;
+    try (EntityManager reader = factory.createEntityManager()) {
+      // valid on Derby and PostgreSQL; PostgreSQL's is the time of the statement's transaction
+      read = reader.createNativeQuery("VALUES (CURRENT_TIMESTAMP)").getSingleResult();
+    }
+    long roundTrip = (System.nanoTime() - started) / 1_000_000;
+    offsetMillis = millis(read) - (before + roundTrip / 2);
+    syncedNanos = System.nanoTime();
+    synced = true;
+  }
+
+  private static long millis(Object timestamp) {
+    if (timestamp instanceof Date date) { // java.sql.Timestamp
+      return date.getTime();
+    }
+    if (timestamp instanceof OffsetDateTime time) {
+      return time.toInstant().toEpochMilli();
+    }
+    throw new IllegalStateException("the database's CURRENT_TIMESTAMP came as " + timestamp);
+  }
+}
