@@ -50,8 +50,9 @@ import org.opentest4j.TestAbortedException;
 /**
  * Two instances behind one (imagined) load balancer: two Liberty servers running the WAR on one
  * throwaway PostgreSQL ({@link PostgresInstances}), sending to one fake Twilio, both configured
- * with the same public URL. Their senders share the outbox without sending a message twice or
- * losing one, and a webhook that Twilio retries on the other instance is answered once. Skipped,
+ * with the same public URL, B's clock a minute ahead of A's. Their senders share the outbox without
+ * sending a message twice or losing one, nor taking over each other's claims (nothing is
+ * reconciled), and a webhook that Twilio retries on the other instance is answered once. Skipped,
  * loudly, where PostgreSQL is not installed.
  */
 class PostgresOutboxIT {

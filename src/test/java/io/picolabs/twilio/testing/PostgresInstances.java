@@ -22,6 +22,12 @@ public final class PostgresInstances implements AutoCloseable {
   public static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
   public static final String PUBLIC_URL = "http://twilio-rules.example.test";
 
+  /**
+   * How far B's clock runs ahead of A's, as the outbox reads it: by a host's own clock B would take
+   * every claim of A's as expired at once.
+   */
+  public static final long CLOCK_SKEW_MILLIS = 60_000;
+
   private final Postgres postgres;
   private final FakeTwilio twilio;
   private final LibertyServer a;
@@ -30,8 +36,8 @@ public final class PostgresInstances implements AutoCloseable {
   private PostgresInstances(Postgres postgres, FakeTwilio twilio) {
     this.postgres = postgres;
     this.twilio = twilio;
-    this.a = server("postgresInstanceA", "A");
-    this.b = server("postgresInstanceB", "B");
+    this.a = server("postgresInstanceA", "A", 0);
+    this.b = server("postgresInstanceB", "B", CLOCK_SKEW_MILLIS);
   }
 
   /**
@@ -63,7 +69,7 @@ public final class PostgresInstances implements AutoCloseable {
     }
   }
 
-  private LibertyServer server(String name, String instance) {
+  private LibertyServer server(String name, String instance, long clockOffsetMillis) {
     WebArchive application = Wars.project("twilio-rules.war").addClass(OutboxTestRules.class);
     return new LibertyServer(name)
         .env(postgres.applicationEnvironment())
@@ -73,6 +79,7 @@ public final class PostgresInstances implements AutoCloseable {
         .env("EVENTS_TOKEN", EVENTS_TOKEN)
         .env("TWILIO_WEBHOOK_PUBLIC_URL", PUBLIC_URL)
         .env("TEST_INSTANCE", instance)
+        .env("TWILIO_OUTBOX_CLOCK_OFFSET_MS", Long.toString(clockOffsetMillis))
         .deploy(application, "/");
   }
 
