@@ -71,9 +71,10 @@ import java.util.logging.Logger;
  * attempts run out; another 4xx fails it. A request whose answer was lost (5xx, read timeout, a
  * crash with the entry still claimed) is never sent again blindly: after {@code
  * twilio.outbox.reconcile-delay-ms} the sender asks Twilio for the message or call it might have
- * created ({@link Reconciliation}), records it if found, and sends again only if not. When Twilio
- * cannot be asked, it tries again, up to {@code twilio.outbox.max-checks} times, and then reports
- * the outcome as unknown.
+ * created ({@link Reconciliation}), records it if found, and sends again only if not, at most
+ * {@code twilio.retry.max-attempts} requests in all: then the entry failed (Twilio has none of
+ * them). When Twilio cannot be asked, or the check fails otherwise, it tries again, up to {@code
+ * twilio.outbox.max-checks} times, and then reports the outcome as unknown.
  */
 @ApplicationScoped
 public class Sender {
@@ -265,9 +266,17 @@ public class Sender {
     Optional<Map<String, String>> found;
     try {
       found = request(entry, "list for outbox entry " + entry.id, () -> find(entry));
-    } catch (TwilioError | TwilioUnreachable | MissingCredentials | OutcomeUnknown e) {
+    } catch (RuntimeException e) {
+      // Twilio could not be asked (an error, no answer, no keys), or the answer not compared (the
+      // database): a check that failed, counted, so that the entry cannot stay in doubt forever
       int checks = entry.checks + 1;
       String reason = "could not ask Twilio: " + e.getMessage();
+      if (!(e instanceof TwilioError
+          || e instanceof TwilioUnreachable
+          || e instanceof MissingCredentials
+          || e instanceof OutcomeUnknown)) {
+        LOG.log(Level.SEVERE, "outbox entry " + entry.id + ": the check failed unexpectedly", e);
+      }
       if (checks >= maxChecks) {
         LOG.warning(
             () -> "outbox entry " + entry.id + ": outcome unknown after " + checks + " checks");
@@ -285,6 +294,19 @@ public class Sender {
           entry,
           Settlement.sent(entry, entry.attempts, attrs.get("sid"), attrs.get("status")),
           Outcomes.sent(entry, attrs));
+    } else if (entry.attempts >= retry.maxAttempts()) {
+      // every attempt reached Twilio and none left a trace: it does not take this request now
+      String reason =
+          "Twilio does not have it after "
+              + entry.attempts
+              + " attempts whose answers were lost or errors ("
+              + entry.reason
+              + ")";
+      LOG.warning(() -> "outbox entry " + entry.id + ": " + reason + "; not sent again");
+      settle(
+          entry,
+          Settlement.failed(entry, entry.attempts, null, reason),
+          Outcomes.failed(entry, null, reason, null, null));
     } else {
       LOG.info(() -> "outbox entry " + entry.id + ": Twilio does not have it; sending again");
       entry.attempts++;

@@ -337,6 +337,31 @@ class OutboundIT {
     assertEquals(posts.get(0).body(), posts.get(1).body());
   }
 
+  /**
+   * A Twilio that answers 500 and keeps nothing, every time: the sender lists after each answer
+   * (nothing there), sends again up to {@code twilio.retry.max-attempts} (5 here) and then reports
+   * the message failed; it does not send forever.
+   */
+  @Test
+  void serverErrorsTwilioKeepsNoTraceOfEndInFailureAfterTheAttempts() {
+    for (int i = 0; i < 6; i++) {
+      TWILIO.nextPost(500, "{\"code\":20500,\"message\":\"Internal Server Error\",\"status\":500}");
+    }
+    String id =
+        onlyEntry(
+            send("{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"never\"}"));
+    assertEquals(
+        "sms_failed null Twilio does not have it after 5 attempts whose answers were lost or"
+            + " errors (HTTP 500 from Twilio) http=null to=+18015552311",
+        outcome(id));
+    assertEquals(
+        List.of("POST", "GET", "POST", "GET", "POST", "GET", "POST", "GET", "POST", "GET"),
+        TWILIO.requests().stream().map(FakeTwilio.Request::method).toList());
+    JsonObject logged = logEntry("messages", id);
+    assertEquals("failed", logged.getString("state"), logged.toString());
+    assertEquals(5, logged.getInt("attempts"), logged.toString());
+  }
+
   @Test
   void aReadTimeoutIsReconciled() {
     TWILIO.slowDown(
