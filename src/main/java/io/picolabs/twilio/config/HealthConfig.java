@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.config.Config;
 
-/** {@code twilio.health.*}: when readiness says the outbox has fallen behind. */
+/** {@code twilio.health.*}: when the outbox check says the outbox has fallen behind (a detail). */
 public record HealthConfig(Duration outboxMaxAge) {
 
   public static final Setting<Long> OUTBOX_MAX_AGE_SECONDS =
