@@ -508,7 +508,7 @@ public class Sender {
       LOG.log(Level.WARNING, "outbox entry " + entry.id + ": settlement not told: " + e, e);
     }
     if (outcome != null) {
-      outcomes.raise(outcome, entry.origin);
+      outcomes.raiseLater(outcome, entry.origin); // not in this send slot
     }
   }
 

@@ -362,6 +362,53 @@ class OutboundIT {
     assertEquals(5, logged.getInt("attempts"), logged.toString());
   }
 
+  /**
+   * Eight outcome rules that take their time (they wait for the test) hold the eight outcome
+   * threads, not the eight send slots ({@code twilio.outbox.concurrency}): the next message is sent
+   * while they wait, and its outcome raised once they are done.
+   */
+  @Test
+  void slowOutcomeRulesDoNotHoldUpSending() {
+    long logStart = ServerLog.length();
+    try {
+      for (int i = 0; i < 8; i++) {
+        onlyEntry(
+            send(
+                "{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"hold "
+                    + i
+                    + "\"}"));
+      }
+      eventually(
+          20,
+          "eight outcome rules holding",
+          () ->
+              ServerLog.since(logStart).split("OutboundRules: holding the outcome of", -1).length
+                      == 9
+                  ? Optional.of(true)
+                  : Optional.empty());
+      String id =
+          onlyEntry(
+              send("{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"next\"}"));
+      eventually(
+          20,
+          "the next message sent while the outcome rules hold",
+          () -> TWILIO.posts().size() == 9 ? Optional.of(true) : Optional.empty());
+      assertEquals(
+          "next", TWILIO.posts().get(8).form().get("Body").get(0), TWILIO.posts().toString());
+      release();
+      assertEquals(
+          "sms_sent " + sid(8) + " queued segments=1 to=+18015552311 body=next account=default",
+          outcome(id));
+    } finally {
+      release();
+    }
+  }
+
+  private void release() {
+    HttpResponse<String> released = event(base, "events/test/release", "application/json", "{}");
+    assertEquals(200, released.statusCode(), released.body());
+  }
+
   @Test
   void aReadTimeoutIsReconciled() {
     TWILIO.slowDown(

@@ -11,6 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /** Test-only rules: send with every modifier, and keep each outcome so the test can read it. */
 @ApplicationScoped
@@ -50,6 +53,26 @@ public class OutboundRules {
 
   // Outcomes are raised by the sender, answering nobody: what a rule says of them is kept in an
   // application variable named after the outbox entry, for the test to read.
+
+  private static final Logger LOG = Logger.getLogger(OutboundRules.class.getName());
+  private static volatile CountDownLatch held = new CountDownLatch(1);
+
+  /** A slow outcome rule: the outcome of a message whose body starts "hold" waits for a release. */
+  void hold(@Observes @Select(domain = "twilio", type = "sms_sent") RuleEvent e)
+      throws InterruptedException {
+    if (e.attr("body", "").startsWith("hold")) {
+      CountDownLatch latch = held;
+      LOG.info("OutboundRules: holding the outcome of " + e.attr("outbox"));
+      latch.await(60, TimeUnit.SECONDS);
+    }
+  }
+
+  /** {@code test release}: lets every held outcome rule go on. */
+  void release(@Observes @Select(domain = "test", type = "release") RuleEvent e) {
+    CountDownLatch latch = held;
+    held = new CountDownLatch(1);
+    latch.countDown();
+  }
 
   void sent(@Observes @Select(domain = "twilio", type = "sms_sent") RuleEvent e, AppVars app) {
     app.set(
