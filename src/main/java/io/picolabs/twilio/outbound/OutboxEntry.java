@@ -53,6 +53,13 @@ import jakarta.persistence.Table;
     query =
         "SELECT o FROM OutboxEntry o WHERE o.kind = :kind ORDER BY o.createdMillis DESC, o.id DESC")
 @NamedQuery(name = OutboxEntry.SIDS, query = "SELECT o.sid FROM OutboxEntry o WHERE o.sid IN :sids")
+// Entries in doubt to the same number from the same sender (a range of TWILIO_OUTBOX_DUE per
+// state): the siblings a reconciliation must tell apart
+@NamedQuery(
+    name = OutboxEntry.IN_DOUBT_TO,
+    query =
+        "SELECT o FROM OutboxEntry o WHERE o.state = :state AND o.kind = :kind AND o.to = :to"
+            + " AND o.from = :from")
 @NamedNativeQuery(
     name = OutboxEntry.CLAIM,
     query =
@@ -91,6 +98,7 @@ public class OutboxEntry {
   static final String BY_SID = "OutboxEntry.bySid";
   static final String LOG = "OutboxEntry.log";
   static final String SIDS = "OutboxEntry.sids";
+  static final String IN_DOUBT_TO = "OutboxEntry.inDoubtTo";
   static final String CLAIM = "OutboxEntry.claim";
   static final String RENEW = "OutboxEntry.renew";
   static final String SETTLE = "OutboxEntry.settle";

@@ -297,6 +297,48 @@ public class OutboxStore {
     }
   }
 
+  /**
+   * The entries that could have made the same request as {@code entry} and are in doubt with it
+   * (claimed, or to reconcile): the same kind, account, To and From, and for messages the same
+   * body, media and messaging service; {@code entry} among them; oldest first (then by id).
+   */
+  List<OutboxEntry> siblings(OutboxEntry entry) {
+    List<OutboxEntry> siblings = new ArrayList<>();
+    try (EntityManager reader = factory.createEntityManager()) {
+      for (OutboxEntry.State state :
+          List.of(OutboxEntry.State.SENDING, OutboxEntry.State.RECONCILE)) {
+        siblings.addAll(
+            reader
+                .createNamedQuery(OutboxEntry.IN_DOUBT_TO, OutboxEntry.class)
+                .setParameter("state", state.code())
+                .setParameter("kind", entry.kind)
+                .setParameter("to", entry.to)
+                .setParameter("from", entry.from)
+                .getResultList());
+      }
+    }
+    siblings.removeIf(other -> other.id.equals(entry.id) || !sameRequest(entry, other));
+    siblings.add(entry);
+    siblings.sort(
+        java.util.Comparator.comparingLong((OutboxEntry e) -> e.createdMillis)
+            .thenComparing(e -> e.id));
+    return siblings;
+  }
+
+  private static boolean sameRequest(OutboxEntry a, OutboxEntry b) {
+    if (!java.util.Objects.equals(a.account, b.account)) {
+      return false;
+    }
+    if (CALL.equals(a.kind)) {
+      return true;
+    }
+    OutgoingSms one = sms(a);
+    OutgoingSms two = sms(b);
+    return java.util.Objects.equals(one.body(), two.body())
+        && java.util.Objects.equals(one.mediaUrls(), two.mediaUrls())
+        && java.util.Objects.equals(one.messagingServiceSid(), two.messagingServiceSid());
+  }
+
   /** A page of the log of {@code kind}, newest first, each entry with its status history. */
   public List<LogEntry> log(String kind, int offset, int limit) {
     try (EntityManager reader = factory.createEntityManager()) {

@@ -32,7 +32,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -263,32 +262,45 @@ public class Sender {
     if (!renewed(entry)) {
       return;
     }
-    Optional<Map<String, String>> found;
+    Reconciliation.Verdict<Map<String, String>> verdict;
     try {
-      found = request(entry, "list for outbox entry " + entry.id, () -> find(entry));
+      List<OutboxEntry> siblings = store.siblings(entry);
+      int position = indexOf(siblings, entry);
+      long now = clock.now();
+      // An older identical entry whose claim is live may be sending right now: what Twilio lists
+      // could lack its message, or show it as if it were this one's. Only older ones are waited
+      // for, so that two siblings reconciled at once cannot wait for each other forever.
+      if (siblings.subList(0, position).stream()
+          .anyMatch(
+              older ->
+                  OutboxEntry.State.SENDING.code().equals(older.state)
+                      && older.leaseMillis > now)) {
+        checkFailed(entry, "an identical older request was in flight; asked again later");
+        return;
+      }
+      Reconciliation.Siblings place = new Reconciliation.Siblings(position, siblings.size());
+      verdict = request(entry, "list for outbox entry " + entry.id, () -> find(entry, place));
     } catch (RuntimeException e) {
       // Twilio could not be asked (an error, no answer, no keys), or the answer not compared (the
       // database): a check that failed, counted, so that the entry cannot stay in doubt forever
-      int checks = entry.checks + 1;
-      String reason = "could not ask Twilio: " + e.getMessage();
       if (!(e instanceof TwilioError
           || e instanceof TwilioUnreachable
           || e instanceof MissingCredentials
           || e instanceof OutcomeUnknown)) {
         LOG.log(Level.SEVERE, "outbox entry " + entry.id + ": the check failed unexpectedly", e);
       }
-      if (checks >= maxChecks) {
-        LOG.warning(
-            () -> "outbox entry " + entry.id + ": outcome unknown after " + checks + " checks");
-        settle(entry, Settlement.unknown(entry, checks, reason), Outcomes.unknown(entry, reason));
-      } else {
-        long due = clock.now() + reconcileDelayMillis * checks;
-        settle(entry, Settlement.reconcile(entry, entry.attempts, checks, due, reason), null);
-      }
+      checkFailed(entry, "could not ask Twilio: " + e.getMessage());
       return;
     }
-    if (found.isPresent()) {
-      Map<String, String> attrs = found.get();
+    if (verdict.isAmbiguous()) {
+      String reason = verdict.ambiguity();
+      LOG.warning(() -> "outbox entry " + entry.id + ": outcome unknown: " + reason);
+      settle(
+          entry,
+          Settlement.unknown(entry, entry.checks + 1, reason),
+          Outcomes.unknown(entry, reason));
+    } else if (verdict.found().isPresent()) {
+      Map<String, String> attrs = verdict.found().get();
       LOG.info(() -> "outbox entry " + entry.id + ": Twilio has it as " + attrs.get("sid"));
       settle(
           entry,
@@ -314,16 +326,44 @@ public class Sender {
     }
   }
 
-  private Optional<Map<String, String>> find(OutboxEntry entry) {
+  /** A check that told nothing: tried again later, up to the limit, then the outcome is unknown. */
+  private void checkFailed(OutboxEntry entry, String reason) {
+    int checks = entry.checks + 1;
+    if (checks >= maxChecks) {
+      LOG.warning(
+          () -> "outbox entry " + entry.id + ": outcome unknown after " + checks + " checks");
+      settle(entry, Settlement.unknown(entry, checks, reason), Outcomes.unknown(entry, reason));
+    } else {
+      long due = clock.now() + reconcileDelayMillis * checks;
+      settle(entry, Settlement.reconcile(entry, entry.attempts, checks, due, reason), null);
+    }
+  }
+
+  private static int indexOf(List<OutboxEntry> siblings, OutboxEntry entry) {
+    for (int i = 0; i < siblings.size(); i++) {
+      if (siblings.get(i).id.equals(entry.id)) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("outbox entry " + entry.id + " is not among its siblings");
+  }
+
+  private Reconciliation.Verdict<Map<String, String>> find(
+      OutboxEntry entry, Reconciliation.Siblings place) {
     if (OutboxStore.CALL.equals(entry.kind)) {
       List<PlacedCall> listed = rest.recentCalls(entry.account, entry.to, entry.from, LISTED);
-      return Reconciliation.call(listed, entry.createdMillis, store.known(sids(listed)))
-          .map(call -> reconciled(answered(call)));
+      Reconciliation.Verdict<PlacedCall> verdict =
+          Reconciliation.call(
+              listed, entry.to, entry.from, entry.createdMillis, store.known(sids(listed)), place);
+      return new Reconciliation.Verdict<>(
+          verdict.found().map(call -> reconciled(answered(call))), verdict.ambiguity());
     }
     OutgoingSms sms = OutboxStore.sms(entry);
     List<SentMessage> listed = rest.recentMessages(entry.account, entry.to, sms.from(), LISTED);
-    return Reconciliation.message(listed, sms, entry.createdMillis, store.known(sids(listed)))
-        .map(message -> reconciled(answered(message)));
+    Reconciliation.Verdict<SentMessage> verdict =
+        Reconciliation.message(listed, sms, entry.createdMillis, store.known(sids(listed)), place);
+    return new Reconciliation.Verdict<>(
+        verdict.found().map(message -> reconciled(answered(message))), verdict.ambiguity());
   }
 
   private static List<String> sids(List<?> listed) {

@@ -19,5 +19,5 @@ public record SentMessage(
     @JsonbProperty("error_message") String errorMessage,
     @JsonbProperty("date_created") @JsonbTypeAdapter(TwilioDate.class) OffsetDateTime dateCreated,
     @JsonbProperty("date_sent") @JsonbTypeAdapter(TwilioDate.class) OffsetDateTime dateSent,
-    @JsonbProperty("date_updated") @JsonbTypeAdapter(TwilioDate.class)
-        OffsetDateTime dateUpdated) {}
+    @JsonbProperty("date_updated") @JsonbTypeAdapter(TwilioDate.class) OffsetDateTime dateUpdated,
+    String direction) {}

@@ -324,6 +324,41 @@ class OutboundIT {
         "sent", logEntry("messages", id).getString("state"), "the log has the found message");
   }
 
+  /**
+   * The same text to the same number twice, both answers lost (500), only one of them accepted:
+   * Twilio's list shows one message that either could have made. The first entry reconciled is
+   * reported unknown (a guess could take the other's message and send its own again); the second,
+   * alone in doubt then, takes the one message. Two POSTs, nothing sent twice.
+   */
+  @Test
+  void twoIdenticalTextsInDoubtWithOneAtTwilioAreNotGuessed() {
+    TWILIO.nextPost(500, "{\"code\":20500,\"message\":\"Internal Server Error\",\"status\":500}");
+    TWILIO.nextPost(
+        FakeTwilio.Scripted.acceptedThen(
+            500, "{\"code\":20500,\"message\":\"Internal Server Error\",\"status\":500}"));
+    HttpResponse<String> answer =
+        event(
+            base,
+            "events/test/send_twice",
+            "application/json",
+            "{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"twin\"}");
+    assertEquals(200, answer.statusCode(), answer.body());
+    List<String> ids = outboxIds(answer.body());
+    assertEquals(2, ids.size(), answer.body());
+    String sid = sid(0);
+    List<String> outcomes = ids.stream().map(this::outcome).sorted().toList();
+    assertEquals(
+        List.of(
+            "sms_sent "
+                + sid
+                + " queued segments=1 to=+18015552311 body=twin account=default reconciled",
+            "sms_unknown 2 identical messages were in doubt and Twilio has 1 of them ("
+                + sid
+                + "): which went out cannot be told to=+18015552311"),
+        outcomes);
+    assertEquals(2, TWILIO.posts().size(), "nothing sent again");
+  }
+
   @Test
   void aServerErrorTwilioHasNoTraceOfIsSentOnceMore() {
     TWILIO.nextPost(503, "{\"code\":20500,\"message\":\"Service Unavailable\",\"status\":503}");

@@ -46,6 +46,13 @@ public class OutboundRules {
     }
   }
 
+  /** {@code test send_twice}: the same text to the same number twice, in one commit. */
+  void sendTwice(
+      @Observes @Select(domain = "test", type = "send_twice") RuleEvent e, Twilio twilio) {
+    twilio.sendSms(e.attr("to"), e.attr("from"), e.attr("message"));
+    twilio.sendSms(e.attr("to"), e.attr("from"), e.attr("message"));
+  }
+
   void call(@Observes @Select(domain = "test", type = "call") RuleEvent e, Twilio twilio) {
     CallPlacement call = twilio.placeCall(e.attr("to"), e.attr("from"), e.attr("target"));
     call.statusCallback("call_status").statusCallbackEvent("initiated", "completed").timeout(20);
