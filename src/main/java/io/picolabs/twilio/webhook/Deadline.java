@@ -43,8 +43,14 @@ public class Deadline {
   @Inject RuleEngine engine;
   @Inject WebhookSettings settings;
 
-  /** The TwiML an event was answered with, and whether it is the fallback. */
-  public record Answer(String twiml, boolean fallback) {}
+  /**
+   * The TwiML an event was answered with, and whether it is the fallback; or, {@code temporary},
+   * none: the rules could not run (every rule thread busy, the engine failed or was held up outside
+   * any rule past the deadline, e.g. the database could not record a status), a failure that may be
+   * gone in a moment. Such an event is not to be answered with the fallback as if it were its
+   * answer: Twilio's retry, or the number's fallback URL, should get their chance.
+   */
+  public record Answer(String twiml, boolean fallback, boolean temporary) {}
 
   /**
    * {@code answer}'s TwiML for {@code event}, or the fallback if it is late or fails. {@code
@@ -54,7 +60,12 @@ public class Deadline {
   public Answer answer(RuleEvent event, Function<BooleanSupplier, String> answer) {
     long budget = settings.deadline().toMillis();
     if (budget <= 0) { // no deadline: the rules run on the request thread, saving the hand-off
-      return new Answer(answer.apply(() -> false), false);
+      try {
+        return new Answer(answer.apply(() -> false), false, false);
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "event " + event + " could not be answered", e);
+        return temporary();
+      }
     }
     AtomicBoolean fellBack = new AtomicBoolean();
     AtomicReference<Thread> worker = new AtomicReference<>();
@@ -71,16 +82,26 @@ public class Deadline {
                 }
               });
     } catch (RejectedExecutionException e) {
-      LOG.severe(
-          "event " + event + " not answered: every rule thread is busy; answered the fallback");
-      return fallback();
+      LOG.severe("event " + event + " not answered: every rule thread is busy");
+      return temporary();
     }
     try {
-      return new Answer(rules.get(budget, TimeUnit.MILLISECONDS), false);
+      return new Answer(rules.get(budget, TimeUnit.MILLISECONDS), false, false);
     } catch (TimeoutException e) {
       fellBack.set(true);
       Thread running = worker.get();
       String rule = running == null ? null : engine.ruleRunningOn(running).orElse(null);
+      if (rule == null && running != null) {
+        // no rule is late: what holds the event up is around the rules (the database, for a
+        // status to record), a failure that may pass, not a slow rule's answer to fall back from
+        LOG.warning(
+            "event "
+                + event
+                + " not answered within "
+                + budget
+                + " ms, while no rule was running (the database?)");
+        return temporary();
+      }
       LOG.warning(
           "event "
               + event
@@ -91,11 +112,8 @@ public class Deadline {
               + "; answered the fallback TwiML");
       return fallback();
     } catch (ExecutionException e) {
-      LOG.log(
-          Level.SEVERE,
-          "event " + event + " could not be answered; answered the fallback TwiML",
-          e.getCause());
-      return fallback();
+      LOG.log(Level.SEVERE, "event " + event + " could not be answered", e.getCause());
+      return temporary();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return fallback();
@@ -103,6 +121,10 @@ public class Deadline {
   }
 
   private Answer fallback() {
-    return new Answer(settings.fallbackTwiml(), true);
+    return new Answer(settings.fallbackTwiml(), true, false);
+  }
+
+  private static Answer temporary() {
+    return new Answer(null, false, true);
   }
 }

@@ -138,7 +138,12 @@ public class Replays {
   private String await(CompletableFuture<String> earlier, String fallback) {
     try {
       return earlier.get(waitMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException | ExecutionException e) {
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof TwilioWebhook.Unavailable unavailable) {
+        throw unavailable; // the same passing failure: this retry too gets its 503
+      }
+      return fallback;
+    } catch (TimeoutException e) {
       return fallback;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -1,5 +1,6 @@
 package io.picolabs.twilio.webhook;
 
+import io.picolabs.twilio.http.ErrorAnswers;
 import io.picolabs.twilio.http.Exchange;
 import io.picolabs.twilio.http.FormBody;
 import io.picolabs.twilio.http.JsonAttributes;
@@ -18,8 +19,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -296,21 +299,48 @@ public class TwilioWebhook extends PlainRoutingErrors {
     // stays REPLAYED unless this delivery's rules run: a retry is answered without them
     AtomicReference<WebhookAnswered.Outcome> outcome =
         new AtomicReference<>(WebhookAnswered.Outcome.REPLAYED);
-    String twiml =
-        replays.answer(
-            key,
-            () -> {
-              Deadline.Answer answer =
-                  deadline.answer(event, answered -> dispatch.twiml(event, origin, answered));
-              outcome.set(
-                  answer.fallback()
-                      ? WebhookAnswered.Outcome.FALLBACK
-                      : WebhookAnswered.Outcome.ANSWERED);
-              return answer.twiml();
-            },
-            settings.fallbackTwiml());
+    String twiml;
+    try {
+      twiml =
+          replays.answer(
+              key,
+              () -> {
+                Deadline.Answer answer =
+                    deadline.answer(event, answered -> dispatch.twiml(event, origin, answered));
+                if (answer.temporary()) {
+                  outcome.set(WebhookAnswered.Outcome.UNAVAILABLE);
+                  // thrown, so that the delivery is forgotten: its retry runs the rules
+                  throw new Unavailable();
+                }
+                outcome.set(
+                    answer.fallback()
+                        ? WebhookAnswered.Outcome.FALLBACK
+                        : WebhookAnswered.Outcome.ANSWERED);
+                return answer.twiml();
+              },
+              settings.fallbackTwiml());
+    } catch (Unavailable e) {
+      Exchange.of(servlet).outcome(WebhookAnswered.Outcome.UNAVAILABLE);
+      throw new WebApplicationException(
+          ErrorAnswers.plain(
+              Response.Status.SERVICE_UNAVAILABLE,
+              "the rules cannot run just now; the event was not kept: retry"));
+    }
     Exchange.of(servlet).outcome(outcome.get());
     return twiml;
+  }
+
+  /**
+   * The rules could not run for a delivery (every rule thread busy, the engine failed): a failure
+   * that may be gone in a moment, answered 503 so that Twilio retries it or asks the number's
+   * fallback URL, and never kept as the delivery's answer.
+   */
+  static final class Unavailable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Unavailable() {
+      super("the rules could not run", null, false, false);
+    }
   }
 
   /** Query parameters, then body parameters; a name in both keeps the values of both. */

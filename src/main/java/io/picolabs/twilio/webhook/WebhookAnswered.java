@@ -32,6 +32,12 @@ public record WebhookAnswered(String type, Outcome outcome) {
      * delivery's answer (or the fallback, if it did not come in time); no rule ran.
      */
     REPLAYED,
+    /**
+     * 503: the rules could not run (every rule thread busy, or the engine failed, e.g. on the
+     * database); nothing was kept for the delivery, so that Twilio's retry or the number's fallback
+     * URL answers it.
+     */
+    UNAVAILABLE,
     /** Any other answer (a 5xx): not expected, see the log. */
     ERROR;
 

@@ -22,7 +22,6 @@ import io.picolabs.twilio.testkit.FakeTwilio;
 import io.picolabs.twilio.testkit.SentText;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -302,16 +301,9 @@ class PostgresOutboxIT {
     return signedPost(server, "twilio/counted", params, idempotencyToken);
   }
 
-  /** A form POST to {@code path} (and query), signed over the public URL, as Twilio sends it. */
   private static HttpResponse<String> signedPost(
       LibertyServer server, String path, Map<String, String> params, String idempotencyToken) {
-    URI signed = URI.create(PUBLIC_URL + "/" + path);
-    return send(
-        HttpRequest.newBuilder(uri(server.base(), path))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("X-Twilio-Signature", signature(signed, params))
-            .header("I-Twilio-Idempotency-Token", idempotencyToken)
-            .POST(HttpRequest.BodyPublishers.ofString(form(params), StandardCharsets.UTF_8)));
+    return PostgresInstances.signedPost(server, path, params, idempotencyToken);
   }
 
   /** {@code GET /messages?size=500} on {@code server}. */

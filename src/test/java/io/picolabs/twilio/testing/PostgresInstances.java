@@ -2,9 +2,18 @@ package io.picolabs.twilio.testing;
 
 import static io.picolabs.twilio.testing.TwilioRequests.AUTH_TOKEN;
 import static io.picolabs.twilio.testing.TwilioRequests.EVENTS_TOKEN;
+import static io.picolabs.twilio.testing.TwilioRequests.form;
+import static io.picolabs.twilio.testing.TwilioRequests.send;
+import static io.picolabs.twilio.testing.TwilioRequests.signature;
+import static io.picolabs.twilio.testing.TwilioRequests.uri;
 
 import io.picolabs.twilio.outbound.OutboxTestRules;
 import io.picolabs.twilio.testkit.FakeTwilio;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
@@ -81,6 +90,22 @@ public final class PostgresInstances implements AutoCloseable {
         .env("TEST_INSTANCE", instance)
         .env("TWILIO_OUTBOX_CLOCK_OFFSET_MS", Long.toString(clockOffsetMillis))
         .deploy(application, "/");
+  }
+
+  /**
+   * A form POST to {@code path} (and query) on {@code server}, signed over the public URL both
+   * instances are configured with, with Twilio's {@code I-Twilio-Idempotency-Token}: as Twilio
+   * sends it through the load balancer.
+   */
+  public static HttpResponse<String> signedPost(
+      LibertyServer server, String path, Map<String, String> params, String idempotencyToken) {
+    URI signed = URI.create(PUBLIC_URL + "/" + path);
+    return send(
+        HttpRequest.newBuilder(uri(server.base(), path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-Twilio-Signature", signature(signed, params))
+            .header("I-Twilio-Idempotency-Token", idempotencyToken)
+            .POST(HttpRequest.BodyPublishers.ofString(form(params), StandardCharsets.UTF_8)));
   }
 
   /** The database both instances use (the shared cluster's own). */
