@@ -12,7 +12,8 @@ public record OutboxConfig(
     Duration reconcileDelay,
     int maxChecks,
     Duration requestDeadline,
-    Duration clockOffset) {
+    Duration clockOffset,
+    Duration retention) {
 
   /**
    * What a lease must cover beyond one request's deadline: the database round trips of the renewal
@@ -38,8 +39,19 @@ public record OutboxConfig(
   public static final Setting<Long> CLOCK_OFFSET_MS =
       new Setting<>("twilio.outbox.clock-offset-ms", Long.class, 0L);
 
+  /** How long settled entries (and the bodies they hold) are kept: 30 days. */
+  public static final Setting<Long> RETENTION_SECONDS =
+      new Setting<>("twilio.outbox.retention-seconds", Long.class, 30L * 24 * 3600);
+
   public static final List<Setting<?>> SETTINGS =
-      List.of(CONCURRENCY, POLL_MS, LEASE_SECONDS, RECONCILE_DELAY_MS, MAX_CHECKS, CLOCK_OFFSET_MS);
+      List.of(
+          CONCURRENCY,
+          POLL_MS,
+          LEASE_SECONDS,
+          RECONCILE_DELAY_MS,
+          MAX_CHECKS,
+          CLOCK_OFFSET_MS,
+          RETENTION_SECONDS);
 
   /**
    * The outbox's settings, checked against the client's timeouts: a request to Twilio must end
@@ -79,6 +91,7 @@ public record OutboxConfig(
         Duration.ofMillis(RECONCILE_DELAY_MS.in(config)),
         MAX_CHECKS.in(config),
         deadline,
-        Duration.ofMillis(CLOCK_OFFSET_MS.in(config)));
+        Duration.ofMillis(CLOCK_OFFSET_MS.in(config)),
+        Duration.ofSeconds(RETENTION_SECONDS.in(config)));
   }
 }

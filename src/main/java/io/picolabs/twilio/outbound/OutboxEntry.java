@@ -28,7 +28,9 @@ import jakarta.persistence.Table;
       @Index(name = "TWILIO_OUTBOX_DUE", columnList = "STATE,DUE_MS"),
       @Index(name = "TWILIO_OUTBOX_LEASE", columnList = "STATE,LEASE_MS"),
       @Index(name = "TWILIO_OUTBOX_LOG", columnList = "KIND,CREATED_MS"),
-      @Index(name = "TWILIO_OUTBOX_SID", columnList = "SID")
+      @Index(name = "TWILIO_OUTBOX_SID", columnList = "SID"),
+      // the retention's purge: settled entries by state and age
+      @Index(name = "TWILIO_OUTBOX_SETTLED", columnList = "STATE,UPDATED_MS")
     })
 // One state per query, so that each is a range of an index: as one query with OR, Derby scanned the
 // whole table, sent rows and all, and the sender slowed down as the table grew (measured:
@@ -82,6 +84,16 @@ import jakarta.persistence.Table;
             + " REASON = ?,"
             + " OWNER_ID = NULL, ROW_VERSION = ROW_VERSION + 1, UPDATED_MS = ?"
             + " WHERE ID = ? AND ROW_VERSION = ?")
+// The retention's purge, one settled state at a time (a range of TWILIO_OUTBOX_SETTLED): the status
+// history of the entries first, then the entries
+@NamedNativeQuery(
+    name = OutboxEntry.PURGE_HISTORY,
+    query =
+        "DELETE FROM TWILIO_OUTBOX_STATUS WHERE OUTBOX_ID IN"
+            + " (SELECT ID FROM TWILIO_OUTBOX WHERE STATE = ? AND UPDATED_MS < ?)")
+@NamedNativeQuery(
+    name = OutboxEntry.PURGE,
+    query = "DELETE FROM TWILIO_OUTBOX WHERE STATE = ? AND UPDATED_MS < ?")
 @NamedNativeQuery(
     name = OutboxEntry.ANSWERED_STATUS,
     query = "UPDATE TWILIO_OUTBOX SET STATUS = ? WHERE ID = ? AND STATUS_RANK < 0")
@@ -103,6 +115,8 @@ public class OutboxEntry {
   static final String RENEW = "OutboxEntry.renew";
   static final String SETTLE = "OutboxEntry.settle";
   static final String ANSWERED_STATUS = "OutboxEntry.answeredStatus";
+  static final String PURGE_HISTORY = "OutboxEntry.purgeHistory";
+  static final String PURGE = "OutboxEntry.purge";
   static final String FORWARD = "OutboxEntry.forward";
 
   /** Where an entry stands in the outbox. */

@@ -339,6 +339,29 @@ public class OutboxStore {
         && java.util.Objects.equals(one.messagingServiceSid(), two.messagingServiceSid());
   }
 
+  /**
+   * Removes the entries settled (sent, failed, unknown) before {@code beforeMillis}, with their
+   * status history: what the log shows and the bodies it keeps (personal data) are kept no longer
+   * than the retention. Entries not settled are never removed. Answers how many entries went.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public int purgeSettled(long beforeMillis) {
+    int removed = 0;
+    for (OutboxEntry.State state :
+        List.of(OutboxEntry.State.SENT, OutboxEntry.State.FAILED, OutboxEntry.State.UNKNOWN)) {
+      em.createNamedQuery(OutboxEntry.PURGE_HISTORY)
+          .setParameter(1, state.code())
+          .setParameter(2, beforeMillis)
+          .executeUpdate();
+      removed +=
+          em.createNamedQuery(OutboxEntry.PURGE)
+              .setParameter(1, state.code())
+              .setParameter(2, beforeMillis)
+              .executeUpdate();
+    }
+    return removed;
+  }
+
   /** A page of the log of {@code kind}, newest first, each entry with its status history. */
   public List<LogEntry> log(String kind, int offset, int limit) {
     try (EntityManager reader = factory.createEntityManager()) {

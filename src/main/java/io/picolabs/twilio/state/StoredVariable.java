@@ -20,7 +20,11 @@ import java.util.Objects;
 @Entity
 @Table(
     name = "TWILIO_VARIABLE",
-    indexes = @Index(name = "TWILIO_VARIABLE_NAMED", columnList = "VAR_SCOPE,VAR_NAME,UPDATED_MS"))
+    indexes = {
+      @Index(name = "TWILIO_VARIABLE_NAMED", columnList = "VAR_SCOPE,VAR_NAME,UPDATED_MS"),
+      // the purge of expired call variables deletes by expiry
+      @Index(name = "TWILIO_VARIABLE_EXPIRES", columnList = "EXPIRES_MS")
+    })
 @IdClass(StoredVariable.Key.class)
 // The updates are native SQL: EclipseLink sends the JPQL form (SET version = version + 1) to Derby
 // unbound, as a new statement each time, and Derby compiles each into bytecode (measured: most of

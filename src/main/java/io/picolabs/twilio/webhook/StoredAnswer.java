@@ -3,6 +3,7 @@ package io.picolabs.twilio.webhook;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.NamedQuery;
@@ -13,7 +14,10 @@ import jakarta.persistence.Table;
  * row without an answer is a delivery still being answered.
  */
 @Entity
-@Table(name = "TWILIO_REPLAY")
+// the purge deletes by expiry: an index, lest it scan every answer of the window
+@Table(
+    name = "TWILIO_REPLAY",
+    indexes = @Index(name = "TWILIO_REPLAY_EXPIRES", columnList = "EXPIRES_MS"))
 @NamedQuery(
     name = StoredAnswer.EXPIRED,
     query = "DELETE FROM StoredAnswer a WHERE a.expiresMillis <= :now")

@@ -1,0 +1,58 @@
+package io.picolabs.twilio.outbound;
+
+import io.picolabs.twilio.config.OutboxConfig;
+import io.picolabs.twilio.event.ManagedScheduler;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps settled outbox entries (sent, failed, unknown) and their status history for {@code
+ * twilio.outbox.retention-seconds} (30 days) after they were settled, then removes them: the log
+ * holds message bodies and numbers, personal data that must not pile up for ever. Runs on the
+ * managed scheduler, every hour or every half retention if that is shorter; every instance purges,
+ * which is harmless (a delete of what is already gone deletes nothing).
+ */
+@ApplicationScoped
+public class Retention {
+  private static final Logger LOG = Logger.getLogger(Retention.class.getName());
+  private static final long MAX_PERIOD_SECONDS = 3600;
+
+  @Inject OutboxStore store;
+  @Inject DatabaseClock clock;
+  @Inject OutboxConfig config;
+
+  private ScheduledFuture<?> purge;
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    long period = Math.max(1, Math.min(MAX_PERIOD_SECONDS, config.retention().toSeconds() / 2));
+    purge =
+        ManagedScheduler.lookup()
+            .scheduleWithFixedDelay(this::purge, period, period, TimeUnit.SECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (purge != null) {
+      purge.cancel(false);
+    }
+  }
+
+  private void purge() {
+    try {
+      int removed = store.purgeSettled(clock.now() - config.retention().toMillis());
+      if (removed > 0) {
+        LOG.info(() -> "outbox retention: removed " + removed + " settled entries");
+      }
+    } catch (RuntimeException e) {
+      // logged, not thrown: a periodic task that throws is never run again
+      LOG.log(Level.WARNING, "outbox retention: could not remove settled entries: " + e, e);
+    }
+  }
+}
