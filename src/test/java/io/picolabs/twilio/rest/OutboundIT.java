@@ -359,6 +359,28 @@ class OutboundIT {
     assertEquals(2, TWILIO.posts().size(), "nothing sent again");
   }
 
+  /**
+   * Twilio's lists are eventually consistent: a message accepted behind a 500 shows in the list
+   * only 200 ms later. The sender asks after {@code twilio.outbox.reconcile-delay-ms} (300 ms
+   * here), finds it, and does not send it again. (A list that lags longer than the delay is the
+   * window the API leaves: see docs/faults.md.)
+   */
+  @Test
+  void aListThatLagsLessThanTheReconcileDelayStillFindsTheMessage() {
+    TWILIO.listLag(Duration.ofMillis(200));
+    TWILIO.nextPost(
+        FakeTwilio.Scripted.acceptedThen(
+            500, "{\"code\":20500,\"message\":\"Internal Server Error\",\"status\":500}"));
+    String id =
+        onlyEntry(send("{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"lag\"}"));
+    assertEquals(
+        "sms_sent "
+            + sid(0)
+            + " queued segments=1 to=+18015552311 body=lag account=default reconciled",
+        outcome(id));
+    assertEquals(1, TWILIO.posts().size(), "no second POST");
+  }
+
   @Test
   void aServerErrorTwilioHasNoTraceOfIsSentOnceMore() {
     TWILIO.nextPost(503, "{\"code\":20500,\"message\":\"Service Unavailable\",\"status\":503}");
