@@ -386,6 +386,11 @@ public final class Postgres implements AutoCloseable {
       throw new IllegalStateException("only the running cluster itself can be paused");
     }
     running = false;
+    stopServer();
+  }
+
+  /** {@code pg_ctl stop -m immediate}: the server ends at once, its data stays. */
+  private void stopServer() {
     run(
         "pg_ctl stop",
         List.of(
@@ -568,18 +573,7 @@ public final class Postgres implements AutoCloseable {
     try {
       if (running) {
         running = false;
-        run(
-            "pg_ctl stop",
-            List.of(
-                bin.resolve("pg_ctl").toString(),
-                "-D",
-                data.toString(),
-                "-m",
-                "immediate",
-                "-w",
-                "-t",
-                "60",
-                "stop"));
+        stopServer();
       }
     } finally {
       if (shutdownHook != null) {
