@@ -20,7 +20,10 @@ import java.util.Optional;
  *
  * <p>Nothing of a body is read before the credentials are checked (the fake never holds a
  * stranger's body, however long it says it is), and a body over {@code
- * twilio.webhook.max-body-bytes} is refused with 413, as the webhooks' are ({@link BodyLimit}).
+ * twilio.webhook.max-body-bytes} is refused with 413, as the webhooks' are ({@link BodyLimit}). A
+ * browser's request that acts from a page of another site is refused with 403 ({@link
+ * ConsoleGuard#notSameOrigin}): a browser that once logged in to look at the fake's lists keeps the
+ * credentials, and the server's own client sends no {@code Origin}.
  */
 @WebServlet("/fake-twilio/*")
 public class FakeApiServlet extends HttpServlet {
@@ -28,6 +31,7 @@ public class FakeApiServlet extends HttpServlet {
 
   @Inject transient ConsoleSwitch console;
   @Inject transient DevTwilio twilio;
+  @Inject transient ConsoleGuard guard;
   @Inject transient WebhookConfig limits;
 
   @Override
@@ -36,6 +40,13 @@ public class FakeApiServlet extends HttpServlet {
     if (!console.enabled()) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
+    }
+    if (ConsoleGuard.acts(request)) {
+      Optional<String> foreign = guard.notSameOrigin(request, false);
+      if (foreign.isPresent()) {
+        plain(response, HttpServletResponse.SC_FORBIDDEN, foreign.get());
+        return;
+      }
     }
     FakeTwilio fake = twilio.api();
     Optional<FakeTwilio.Answer> refused = fake.refusal(request.getHeader("Authorization"));
