@@ -3,6 +3,8 @@
 "use strict";
 (function () {
   const api = "console/api/";
+  // the session's token, given with the page: the server acts only on requests that carry it
+  const token = document.querySelector('meta[name="console-token"]').content;
   const $ = (id) => document.getElementById(id);
   let call = null;
   let keys = "";
@@ -10,7 +12,10 @@
   async function post(path, values) {
     const response = await fetch(api + path, {
       method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "X-Console-Token": token,
+      },
       body: new URLSearchParams(values || {}),
     });
     return answer(response);

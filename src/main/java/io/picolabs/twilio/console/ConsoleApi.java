@@ -51,6 +51,12 @@ import java.util.regex.Pattern;
  *
  * Every answer about a call is the whole call ({@link CallJson}); a wrong act is 409 with a message
  * saying what the call waits for.
+ *
+ * <p>A request that acts is done only when it comes from the console's own page ({@link
+ * ConsoleGuard}: same origin and the page's token), else refused with 403 before anything is read
+ * or done: the login alone is no protection, since the browser sends its cached credentials with
+ * the requests of any site. The server calls itself where {@link SelfUrls} says, never at the
+ * request's {@code Host}.
  */
 @WebServlet("/console/api/*")
 @ServletSecurity(@HttpConstraint(rolesAllowed = ConsoleLogin.ROLE))
@@ -72,15 +78,27 @@ public class ConsoleApi extends HttpServlet {
   @Inject transient ConsoleCalls calls;
   @Inject transient TextThread thread;
   @Inject transient EventsConfig events;
+  @Inject transient ConsoleGuard guard;
+  @Inject transient SelfUrls self;
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
-    if (console.enabled()) {
-      super.service(request, response);
-    } else {
+    if (!console.enabled()) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
     }
+    if (ConsoleGuard.acts(request)) {
+      Optional<String> refused = guard.refusal(request); // headers only: the body is not read yet
+      if (refused.isPresent()) {
+        refuse(response, HttpServletResponse.SC_FORBIDDEN, refused.get());
+        return;
+      }
+    } else {
+      // the page polls: its session (and so its token) lives for as long as the page is open
+      request.getSession(false);
+    }
+    super.service(request, response);
   }
 
   @Override
@@ -97,7 +115,7 @@ public class ConsoleApi extends HttpServlet {
 
   private JsonStructure post(HttpServletRequest request) {
     String path = Optional.ofNullable(request.getPathInfo()).orElse("");
-    TwilioPhone phone = twilio.phone(base(request));
+    TwilioPhone phone = twilio.phone(self.webhooks(request));
     if (path.equals("/calls")) {
       Caller caller = phone.from(required(request, "from"));
       return calls.keep(caller.call("twilio/" + eventType(request, "inbound_call")));
@@ -153,7 +171,8 @@ public class ConsoleApi extends HttpServlet {
           .build();
     }
     if (path.equals("/vars")) {
-      return variables(base(request), required(request, "number"));
+      // this server's own socket, whatever the request's Host says: the events token stays here
+      return variables(self.server(request), required(request, "number"));
     }
     throw new NoSuchElementException("no such console request: GET " + path);
   }
@@ -189,11 +208,6 @@ public class ConsoleApi extends HttpServlet {
       throw new IllegalStateException("the variables answered " + vars.statusCode());
     }
     return Json.createReader(new java.io.StringReader(vars.body())).read();
-  }
-
-  /** The application's root as the browser reached it: the console calls the server there. */
-  private static URI base(HttpServletRequest request) {
-    return URI.create(request.getRequestURL().toString()).resolve(request.getContextPath() + "/");
   }
 
   private static String required(HttpServletRequest request, String name) {

@@ -109,6 +109,19 @@ public class PublicUrl {
     }
   }
 
+  /**
+   * The origin of the socket {@code request} arrived on, e.g. {@code http://127.0.0.1:9080}: this
+   * server's own address and port as the connection has them, never a header (not {@code Host}, not
+   * {@code X-Forwarded-*}), so that no client can choose it. For the server to call itself (the
+   * console does), and to know which origin its own pages have.
+   */
+  public static String ownOrigin(HttpServletRequest request) {
+    String address = request.getLocalAddr();
+    // an IPv6 literal goes in brackets, its zone (fe80::1%eth0) percent-encoded as URIs want it
+    String host = address.indexOf(':') >= 0 ? "[" + address.replace("%", "%25") + "]" : address;
+    return origin(request.isSecure() ? "https" : "http", host, request.getLocalPort());
+  }
+
   /** The origin of {@code request} with these settings. */
   public static String originOf(
       HttpServletRequest request, Optional<String> publicUrl, boolean trustForwardedHeaders) {

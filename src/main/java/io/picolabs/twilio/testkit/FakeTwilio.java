@@ -519,6 +519,20 @@ public final class FakeTwilio implements AutoCloseable {
   }
 
   /**
+   * Twilio's 401 for a request with {@code authorizationHeader} ({@code null}: none), or empty when
+   * it carries an account's SID and auth token: for a server in front of the fake that checks the
+   * credentials before it reads a body ({@link #handle} checks them again, with the account of the
+   * path).
+   */
+  public Optional<Answer> refusal(String authorizationHeader) {
+    Optional<BasicCredentials> credentials = BasicCredentials.of(authorizationHeader);
+    return credentials.isPresent()
+            && sameSecret(credentials.get().user(), credentials.get().password())
+        ? Optional.empty()
+        : Optional.of(unauthorized());
+  }
+
+  /**
    * Answers {@code request}: tells the request listeners, records it, then answers as Twilio would,
    * or as scripted, after any delay (on the caller's thread).
    */

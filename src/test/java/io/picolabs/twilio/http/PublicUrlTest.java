@@ -27,6 +27,24 @@ class PublicUrlTest {
                 });
   }
 
+  /** A request that came in on the socket {@code address}:{@code port}, with a forged Host. */
+  private static HttpServletRequest arrivedOn(String address, int port, boolean secure) {
+    return (HttpServletRequest)
+        Proxy.newProxyInstance(
+            PublicUrlTest.class.getClassLoader(),
+            new Class<?>[] {HttpServletRequest.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "getLocalAddr" -> address;
+                  case "getLocalPort" -> port;
+                  case "isSecure" -> secure;
+                  // what a client may choose: ownOrigin must not ask
+                  case "getServerName", "getServerPort", "getHeader", "getScheme" ->
+                      throw new AssertionError("read " + method.getName());
+                  default -> throw new UnsupportedOperationException(method.getName());
+                });
+  }
+
   private static String trusted(Map<String, String> headers) {
     return PublicUrl.originOf(received(headers), Optional.empty(), true);
   }
@@ -109,5 +127,18 @@ class PublicUrlTest {
             () ->
                 trusted(Map.of("X-Forwarded-Host", "voice.example.com", "X-Forwarded-Port", "x")));
     assertEquals("X-Forwarded-Port is not a port number", bad.getMessage());
+  }
+
+  @Test
+  void theOwnOriginIsTheSocketsNeverAHeader() {
+    assertEquals("http://127.0.0.1:9080", PublicUrl.ownOrigin(arrivedOn("127.0.0.1", 9080, false)));
+    assertEquals("https://10.0.0.5:9443", PublicUrl.ownOrigin(arrivedOn("10.0.0.5", 9443, true)));
+    assertEquals("http://10.0.0.5", PublicUrl.ownOrigin(arrivedOn("10.0.0.5", 80, false)));
+    assertEquals(
+        "http://[0:0:0:0:0:0:0:1]:9080",
+        PublicUrl.ownOrigin(arrivedOn("0:0:0:0:0:0:0:1", 9080, false)));
+    assertEquals(
+        "http://[fe80:0:0:0:0:0:0:1%25eth0]:9080",
+        PublicUrl.ownOrigin(arrivedOn("fe80:0:0:0:0:0:0:1%eth0", 9080, false)));
   }
 }

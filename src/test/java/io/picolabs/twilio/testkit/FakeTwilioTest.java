@@ -39,6 +39,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -249,6 +250,26 @@ class FakeTwilioTest {
     assertEquals(401, otherAccount.statusCode());
     assertEquals(authenticate, otherAccount.body());
     assertEquals(List.of(), fake.texts());
+  }
+
+  @Test
+  void credentialsAreCheckedAloneBeforeABody() {
+    FakeTwilio.Answer refused =
+        new FakeTwilio.Answer(
+            401,
+            FakeTwilio.JSON,
+            error(20003, "Authenticate", 401),
+            Map.of("WWW-Authenticate", "Basic realm=\"Twilio API\""));
+    assertEquals(Optional.of(refused), fake.refusal(null));
+    assertEquals(Optional.of(refused), fake.refusal(basic(ACCOUNT, "nope")));
+    assertEquals(Optional.of(refused), fake.refusal("Bearer tok"));
+    assertEquals(Optional.empty(), fake.refusal(basic(ACCOUNT, "tok")));
+    // an account with a token of its own takes that one
+    fake.account("AC99999999999999999999999999999999", "other");
+    assertEquals(
+        Optional.of(refused), fake.refusal(basic("AC99999999999999999999999999999999", "tok")));
+    assertEquals(
+        Optional.empty(), fake.refusal(basic("AC99999999999999999999999999999999", "other")));
   }
 
   @Test
