@@ -54,7 +54,9 @@ public final class OpenApiDocs {
       "A broken percent-escape, invalid UTF-8, or a JSON body that is not an object: one line of"
           + " plain text saying why.";
   public static final String BAD_SIGNATURE =
-      "A missing or wrong `X-Twilio-Signature` (or no auth token configured): no rule runs.";
+      "A missing or wrong `X-Twilio-Signature` (or no auth token configured); an unknown key or"
+          + " algorithm, or a malformed `X-Twilio-Webhooks-Signature-Settings`; none where a shared"
+          + " key is required: no rule runs.";
   public static final String NO_TOKEN = "No `Authorization: Bearer` token.";
   public static final String WRONG_TOKEN =
       "A wrong bearer token, or no `events.token` configured (the channel is closed).";

@@ -9,9 +9,9 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Readiness, {@value #NAME}: DOWN when webhooks cannot be verified (signatures are checked and no
- * auth token is set, so Twilio's every request would get 403), as the server itself decides it
- * ({@link WebhookSettings#unverifiable()}).
+ * Readiness, {@value #NAME}: DOWN when webhooks cannot be verified (signatures are checked and
+ * neither an auth token nor a shared key is set, so Twilio's every request would get 403), as the
+ * server itself decides it ({@link WebhookSettings#unverifiable()}).
  */
 @Readiness
 @ApplicationScoped

@@ -14,8 +14,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Twilio's {@code X-Twilio-Signature}: Base64 of HMAC-SHA1, keyed with the auth token, over the URL
- * Twilio requested followed by each POST parameter's name and value, names sorted.
+ * Twilio's {@code X-Twilio-Signature}: Base64 of an HMAC over the URL Twilio requested followed by
+ * each POST parameter's name and value, names sorted. HMAC-SHA1 keyed with the auth token, unless
+ * the account signs with a shared key ({@link SignatureKeys}): then the algorithm and secret are
+ * the key's, and the signed text the same.
  *
  * <p>Where the official SDKs go wrong, this does not: a name given several times contributes every
  * value, values sorted; the URL is tried with and without its default port, never decoded; the
@@ -23,27 +25,60 @@ import javax.crypto.spec.SecretKeySpec;
  * ({@link #bodyMatches}).
  */
 public final class TwilioSignature {
-  // A Mac keyed with each token, cloned for each signature: a Mac is costly to obtain and to key
-  // and not thread-safe, while a clone of a keyed one is cheap. Held by this class, not by the
-  // server's threads (no ThreadLocal), so nothing of the application or its tokens outlives an
-  // undeploy on a pooled thread. Tokens come from configuration: a handful.
-  private static final Map<String, Mac> KEYED = new ConcurrentHashMap<>();
+  // A Mac keyed with each token or shared key, cloned for each signature: a Mac is costly to
+  // obtain and to key and not thread-safe, while a clone of a keyed one is cheap. Held by this
+  // class, not by the server's threads (no ThreadLocal), so nothing of the application or its
+  // tokens outlives an undeploy on a pooled thread. Secrets come from configuration: a handful.
+  private static final Map<Keying, Mac> KEYED = new ConcurrentHashMap<>();
   private static final int MOST_TOKENS = 64;
+
+  /** A secret with the algorithm it keys: the same secret keys SHA-1 and SHA-256 apart. */
+  private record Keying(HmacAlgorithm algorithm, String secret) {
+    @Override
+    public String toString() {
+      return algorithm + " keyed with a secret"; // never the secret itself
+    }
+  }
 
   private TwilioSignature() {}
 
   /**
    * The signature Twilio would send for {@code url} and {@code params}, keyed with {@code
-   * authToken}.
+   * authToken} (HMAC-SHA1).
    */
   public static String compute(String authToken, String url, Map<String, List<String>> params) {
-    return Base64.getEncoder().encodeToString(new Signer(authToken, params).sign(url));
+    return compute(HmacAlgorithm.HMAC_SHA1, authToken, url, params);
   }
 
-  /** Whether {@code signature} is Twilio's for this request, under any spelling of the URL. */
+  /**
+   * The signature Twilio would send for {@code url} and {@code params} with {@code algorithm} keyed
+   * with the UTF-8 bytes of {@code secret} (a shared key's).
+   */
+  public static String compute(
+      HmacAlgorithm algorithm, String secret, String url, Map<String, List<String>> params) {
+    return Base64.getEncoder().encodeToString(new Signer(algorithm, secret, params).sign(url));
+  }
+
+  /**
+   * Whether {@code signature} is Twilio's HMAC-SHA1 with {@code authToken} for this request, under
+   * any spelling of the URL.
+   */
   public static boolean verify(
       String authToken, String url, Map<String, List<String>> params, String signature) {
-    if (authToken == null || authToken.isEmpty() || signature == null) {
+    return verify(HmacAlgorithm.HMAC_SHA1, authToken, url, params, signature);
+  }
+
+  /**
+   * Whether {@code signature} is Twilio's {@code algorithm} keyed with {@code secret} for this
+   * request, under any spelling of the URL.
+   */
+  public static boolean verify(
+      HmacAlgorithm algorithm,
+      String secret,
+      String url,
+      Map<String, List<String>> params,
+      String signature) {
+    if (secret == null || secret.isEmpty() || signature == null) {
       return false;
     }
     byte[] given;
@@ -52,7 +87,7 @@ public final class TwilioSignature {
     } catch (IllegalArgumentException e) {
       return false;
     }
-    Signer signer = new Signer(authToken, params);
+    Signer signer = new Signer(algorithm, secret, params);
     // Each comparison is constant-time; which spelling matched is no secret, so the other spelling
     // is only tried (and only built) when the URL as given does not match.
     if (MessageDigest.isEqual(signer.sign(url), given)) {
@@ -105,32 +140,34 @@ public final class TwilioSignature {
     return sorted;
   }
 
-  /** A Mac keyed with {@code authToken}, of this caller's own. */
-  private static Mac keyed(String authToken) {
-    Mac prototype = KEYED.get(authToken);
+  /** A Mac of {@code algorithm} keyed with {@code secret}, of this caller's own. */
+  private static Mac keyed(HmacAlgorithm algorithm, String secret) {
+    Keying keying = new Keying(algorithm, secret);
+    Mac prototype = KEYED.get(keying);
     if (prototype == null) {
-      prototype = newKeyed(authToken);
+      prototype = newKeyed(keying);
       if (KEYED.size() >= MOST_TOKENS) {
-        KEYED.clear(); // not a cache of request data: configuration has a handful of tokens
+        KEYED.clear(); // not a cache of request data: configuration has a handful of secrets
       }
-      KEYED.put(authToken, prototype);
+      KEYED.put(keying, prototype);
     }
     try {
       return (Mac) prototype.clone();
     } catch (CloneNotSupportedException e) {
       // a provider whose Macs cannot be cloned: key a new one
-      KEYED.remove(authToken);
-      return newKeyed(authToken);
+      KEYED.remove(keying);
+      return newKeyed(keying);
     }
   }
 
-  private static Mac newKeyed(String authToken) {
+  private static Mac newKeyed(Keying keying) {
+    String name = keying.algorithm().jcaName();
     try {
-      Mac mac = Mac.getInstance("HmacSHA1");
-      mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+      Mac mac = Mac.getInstance(name);
+      mac.init(new SecretKeySpec(keying.secret().getBytes(StandardCharsets.UTF_8), name));
       return mac;
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA1 is missing or refused the key", e);
+      throw new IllegalStateException(name + " is missing or refused the key", e);
     }
   }
 
@@ -145,8 +182,8 @@ public final class TwilioSignature {
     private byte[] buffer = new byte[2048];
     private int length;
 
-    Signer(String authToken, Map<String, List<String>> params) {
-      this.mac = keyed(authToken);
+    Signer(HmacAlgorithm algorithm, String secret, Map<String, List<String>> params) {
+      this.mac = keyed(algorithm, secret);
       for (String name : sortedNames(params)) {
         for (String value : sortedValues(params.get(name))) {
           append(name);

@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The fake Twilio's status callbacks to the server: signed as Twilio signs them (with the auth
- * token of the account the message or call belongs to), timed on one daemon thread of their own (so
- * that one message's callbacks keep their order and never hold up an answer), and every one kept
- * with the server's answer.
+ * token of the account the message or call belongs to, or with the shared key the fake was given),
+ * timed on one daemon thread of their own (so that one message's callbacks keep their order and
+ * never hold up an answer), and every one kept with the server's answer.
  */
 final class Callbacks implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Callbacks.class.getName());
@@ -25,6 +25,8 @@ final class Callbacks implements AutoCloseable {
   private final String defaultToken;
   // one client per auth token: an account with a token of its own signs with it, as Twilio does
   private final Map<String, Webhooks> webhooks = new ConcurrentHashMap<>();
+  // set: every callback is signed with this shared key instead, whatever its account
+  private volatile Webhooks keyed;
   private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService thread =
       Executors.newSingleThreadScheduledExecutor(
@@ -44,17 +46,25 @@ final class Callbacks implements AutoCloseable {
     return post(defaultToken, method, url, params);
   }
 
+  /** Signs every callback from now on with {@code key} instead of an auth token. */
+  void signWith(SharedKey key) {
+    keyed = new Webhooks(key);
+  }
+
   /**
-   * Requests {@code url} with {@code params}, signed with {@code authToken}, and keeps the
-   * exchange. A callback that could not be delivered (a refused connection, a timeout, a malformed
-   * URL) is kept as an exchange of status 0 whose body is the error, as Twilio logs a failed
-   * callback and carries on.
+   * Requests {@code url} with {@code params}, signed with {@code authToken} (or the shared key,
+   * when one was given: {@link #signWith}), and keeps the exchange. A callback that could not be
+   * delivered (a refused connection, a timeout, a malformed URL) is kept as an exchange of status 0
+   * whose body is the error, as Twilio logs a failed callback and carries on.
    */
   Exchange post(String authToken, String method, String url, Map<String, String> params) {
     Exchange exchange;
     try {
-      exchange =
-          webhooks.computeIfAbsent(authToken, Webhooks::new).send(method, URI.create(url), params);
+      Webhooks signing = keyed;
+      if (signing == null) {
+        signing = webhooks.computeIfAbsent(authToken, Webhooks::new);
+      }
+      exchange = signing.send(method, URI.create(url), params);
     } catch (RuntimeException e) {
       exchange = new Exchange(method, url, new LinkedHashMap<>(params), 0, "", e.toString());
     }

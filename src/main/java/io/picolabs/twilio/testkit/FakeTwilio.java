@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -321,6 +322,27 @@ public final class FakeTwilio implements AutoCloseable {
       throw new IllegalArgumentException("an account needs its SID and its auth token");
     }
     accountTokens.put(accountSid, authToken);
+    return this;
+  }
+
+  /**
+   * Signs every status callback from now on with the shared key {@code keyId} and HMAC-SHA256, as
+   * Twilio does for an account whose Webhook Rule signs this server's URLs with a shared key
+   * (instead of the accounts' auth tokens, which still authenticate the server's requests to the
+   * fake). Kept by {@link #reset}, as the accounts are.
+   *
+   * @throws IllegalArgumentException if the id or secret is empty
+   */
+  public FakeTwilio sharedKey(String keyId, String secret) {
+    return sharedKey(SharedKey.of(keyId, secret));
+  }
+
+  /**
+   * Signs every status callback from now on with {@code key} (see {@link #sharedKey(String,
+   * String)}).
+   */
+  public FakeTwilio sharedKey(SharedKey key) {
+    callbacks.signWith(Objects.requireNonNull(key, "the shared key"));
     return this;
   }
 

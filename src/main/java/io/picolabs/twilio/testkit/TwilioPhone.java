@@ -17,6 +17,9 @@ import java.util.Objects;
  * phone.from("+8015552311").text("twilio/inbound_sms", "Where are you?").repliesWith("…");
  * }</pre>
  *
+ * <p>Requests are signed with the auth token ({@link #authToken}) or, as Twilio signs them for an
+ * account that uses shared keys, with a shared key ({@link #sharedKey(String, String)}).
+ *
  * <p>Paths are relative to the base URL (a leading {@code /} too, so {@code /twilio/inbound_call}
  * lands under the application's context root); an absolute URL is used as it is. Immutable: each
  * setting returns a new phone.
@@ -33,6 +36,7 @@ public final class TwilioPhone {
 
   private final URI base;
   private final String authToken;
+  private final SharedKey sharedKey;
   private final String accountSid;
   private final String number;
   private final String statusCallback;
@@ -42,6 +46,7 @@ public final class TwilioPhone {
   private TwilioPhone(
       URI base,
       String authToken,
+      SharedKey sharedKey,
       String accountSid,
       String number,
       String statusCallback,
@@ -49,6 +54,7 @@ public final class TwilioPhone {
       FakeTwilio api) {
     this.base = base;
     this.authToken = authToken;
+    this.sharedKey = sharedKey;
     this.accountSid = accountSid;
     this.number = number;
     this.statusCallback = statusCallback;
@@ -61,6 +67,7 @@ public final class TwilioPhone {
     String root = base.endsWith("/") ? base : base + "/";
     return new TwilioPhone(
         URI.create(root),
+        null,
         null,
         DEFAULT_ACCOUNT_SID,
         DEFAULT_NUMBER,
@@ -82,38 +89,77 @@ public final class TwilioPhone {
   /** Signs every request with {@code token}, the server's {@code twilio.auth-token}. */
   public TwilioPhone authToken(String token) {
     return new TwilioPhone(
-        base, Objects.requireNonNull(token), accountSid, number, statusCallback, stepLimit, api);
+        base,
+        Objects.requireNonNull(token),
+        null,
+        accountSid,
+        number,
+        statusCallback,
+        stepLimit,
+        api);
+  }
+
+  /**
+   * Signs every request with the shared key {@code keyId} (one of the server's {@code
+   * twilio.webhook.shared-keys}) and HMAC-SHA256, as Twilio does for an account that signs with
+   * shared keys: {@code X-Twilio-Webhooks-Signature-Settings} names the key.
+   */
+  public TwilioPhone sharedKey(String keyId, String secret) {
+    return sharedKey(SharedKey.of(keyId, secret));
+  }
+
+  /**
+   * Signs every request with the shared key {@code keyId} and {@code algorithm} ({@value
+   * SharedKey#HMAC_SHA256} or {@value SharedKey#HMAC_SHA1}).
+   */
+  public TwilioPhone sharedKey(String keyId, String secret, String algorithm) {
+    return sharedKey(new SharedKey(keyId, secret, algorithm));
+  }
+
+  /** Signs every request with {@code key}. */
+  public TwilioPhone sharedKey(SharedKey key) {
+    return new TwilioPhone(
+        base,
+        null,
+        Objects.requireNonNull(key),
+        accountSid,
+        number,
+        statusCallback,
+        stepLimit,
+        api);
   }
 
   /** Sends requests unsigned (to see the server refuse them). */
   public TwilioPhone unsigned() {
-    return new TwilioPhone(base, null, accountSid, number, statusCallback, stepLimit, api);
+    return new TwilioPhone(base, null, null, accountSid, number, statusCallback, stepLimit, api);
   }
 
   /** The {@code AccountSid} of every request. */
   public TwilioPhone accountSid(String sid) {
-    return new TwilioPhone(base, authToken, sid, number, statusCallback, stepLimit, api);
+    return new TwilioPhone(base, authToken, sharedKey, sid, number, statusCallback, stepLimit, api);
   }
 
   /** The Twilio number that is called and texted ({@code To}, {@code Called}). */
   public TwilioPhone number(String twilioNumber) {
     return new TwilioPhone(
-        base, authToken, accountSid, twilioNumber, statusCallback, stepLimit, api);
+        base, authToken, sharedKey, accountSid, twilioNumber, statusCallback, stepLimit, api);
   }
 
   /** Where calls post their status callback when they end ({@code null}: nowhere). */
   public TwilioPhone statusCallback(String path) {
-    return new TwilioPhone(base, authToken, accountSid, number, path, stepLimit, api);
+    return new TwilioPhone(base, authToken, sharedKey, accountSid, number, path, stepLimit, api);
   }
 
   /** Requests the server may cause between two acts of the caller before the call is stopped. */
   public TwilioPhone stepLimit(int requests) {
-    return new TwilioPhone(base, authToken, accountSid, number, statusCallback, requests, api);
+    return new TwilioPhone(
+        base, authToken, sharedKey, accountSid, number, statusCallback, requests, api);
   }
 
   /** Receives texts and calls through {@code fake}, the REST API the server sends through. */
   public TwilioPhone api(FakeTwilio fake) {
-    return new TwilioPhone(base, authToken, accountSid, number, statusCallback, stepLimit, fake);
+    return new TwilioPhone(
+        base, authToken, sharedKey, accountSid, number, statusCallback, stepLimit, fake);
   }
 
   /** The phone of the person with number {@code from}, who calls and texts. */
@@ -130,7 +176,7 @@ public final class TwilioPhone {
   }
 
   Webhooks webhooks() {
-    return new Webhooks(authToken);
+    return sharedKey != null ? new Webhooks(sharedKey) : new Webhooks(authToken);
   }
 
   String accountSid() {

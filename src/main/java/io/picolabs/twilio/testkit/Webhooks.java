@@ -8,23 +8,37 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
  * Twilio's requests to a server: form-encoded POST (or GET with the parameters in the query),
- * HTTP/1.1, signed with the auth token ({@code X-Twilio-Signature}), each with an {@code
- * I-Twilio-Idempotency-Token} of its own, and given up after Twilio's 15 seconds.
+ * HTTP/1.1, signed with the auth token ({@code X-Twilio-Signature}) or a shared key (with {@code
+ * X-Twilio-Webhooks-Signature-Settings}), each with an {@code I-Twilio-Idempotency-Token} of its
+ * own, and given up after Twilio's 15 seconds.
  */
 public final class Webhooks {
   private static final Duration TWILIO_WAITS = Duration.ofSeconds(15);
 
   private final HttpClient client;
   private final String authToken;
+  private final SharedKey sharedKey;
 
   /** Requests signed with {@code authToken}; {@code null} sends them unsigned. */
   public Webhooks(String authToken) {
+    this(authToken, null);
+  }
+
+  /** Requests signed with the shared key {@code key}, as Twilio signs them for a Webhook Rule. */
+  public Webhooks(SharedKey key) {
+    this(null, Objects.requireNonNull(key, "the shared key"));
+  }
+
+  private Webhooks(String authToken, SharedKey sharedKey) {
     this.authToken = authToken;
+    this.sharedKey = sharedKey;
     this.client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1) // Twilio speaks HTTP/1.1
@@ -46,9 +60,13 @@ public final class Webhooks {
             .timeout(TWILIO_WAITS)
             .header("User-Agent", "TwilioProxy/1.1 (twilio-rules testkit)")
             .header("I-Twilio-Idempotency-Token", UUID.randomUUID().toString());
-    if (authToken != null) {
-      request.header(
-          "X-Twilio-Signature", Signature.of(authToken, target, get ? Map.of() : Form.of(params)));
+    Map<String, List<String>> signed = get ? Map.of() : Form.of(params);
+    if (sharedKey != null) {
+      request
+          .header(Signature.SETTINGS_HEADER, sharedKey.settingsHeader())
+          .header(Signature.HEADER, Signature.withKey(sharedKey, target, signed));
+    } else if (authToken != null) {
+      request.header(Signature.HEADER, Signature.of(authToken, target, signed));
     }
     if (get) {
       request.GET();

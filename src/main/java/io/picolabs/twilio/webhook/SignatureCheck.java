@@ -6,6 +6,7 @@ import io.picolabs.twilio.http.Exchange;
 import io.picolabs.twilio.http.FormBody;
 import io.picolabs.twilio.http.PublicUrl;
 import io.picolabs.twilio.rest.TwilioAccounts;
+import io.picolabs.twilio.security.SignatureKeys;
 import io.picolabs.twilio.security.TwilioSignature;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
@@ -30,8 +30,9 @@ import java.util.logging.Logger;
  * <p>The signed URL is the one Twilio requested: the {@link PublicUrl} (the public URL, the trusted
  * forwarded headers, or the request as received) plus the request path and query. Form parameters
  * are signed; a GET has none (its query is in the URL); any other body is covered by the {@code
- * bodySHA256} query parameter. The token is the one of the account named by the request's {@code
- * AccountSid}, else the default one.
+ * bodySHA256} query parameter. With {@code X-Twilio-Webhooks-Signature-Settings}, the shared key
+ * and algorithm it names decide ({@link SignatureKeys}); without it, the auth token of the account
+ * named by the request's {@code AccountSid}, else the default one, unless a shared key is required.
  */
 @Provider
 @SignedByTwilio
@@ -71,21 +72,29 @@ public class SignatureCheck implements ContainerRequestFilter {
       request.abortWith(ErrorAnswers.plain(Response.Status.BAD_REQUEST, e.getMessage()));
       return;
     }
-    Optional<String> token = accounts.authTokenFor(first(params, query, "AccountSid"));
-    if (token.isEmpty()) {
-      if (!noTokenLogged.getAndSet(true)) {
-        LOG.warning(
-            "refusing webhooks: no auth token to check signatures with (set twilio.auth-token)");
-      }
-      request.abortWith(forbidden("invalid " + HEADER));
-      return;
+    String accountSid = first(params, query, "AccountSid");
+    SignatureKeys.Verdict verdict =
+        settings
+            .signatureKeys()
+            .verify(
+                request.getHeaderString(SignatureKeys.SETTINGS_HEADER),
+                () -> accounts.authTokenFor(accountSid),
+                url,
+                params,
+                signature);
+    if (verdict == SignatureKeys.Verdict.NO_AUTH_TOKEN && !noTokenLogged.getAndSet(true)) {
+      LOG.warning(
+          "refusing webhooks signed with the auth token: no auth token to check signatures with"
+              + " (set twilio.auth-token)");
     }
-    boolean valid = TwilioSignature.verify(token.get(), url, params, signature);
-    if (valid && !form && body.length > 0) {
-      valid = TwilioSignature.bodyMatches(body, first(Map.of(), query, "bodySHA256"));
+    if (verdict.valid()
+        && !form
+        && body.length > 0
+        && !TwilioSignature.bodyMatches(body, first(Map.of(), query, "bodySHA256"))) {
+      verdict = SignatureKeys.Verdict.INVALID;
     }
-    if (!valid) {
-      request.abortWith(forbidden("invalid " + HEADER));
+    if (!verdict.valid()) {
+      request.abortWith(forbidden(verdict.message()));
     }
   }
 

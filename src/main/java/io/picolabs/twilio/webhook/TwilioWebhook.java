@@ -70,7 +70,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             + " (the account of the request's `AccountSid`, else `twilio.auth-token`), of the URL"
             + " Twilio requested followed by each form parameter's name and value, sorted by name"
             + " (GET requests: the URL alone; JSON bodies: covered by `bodySHA256` in the URL)."
-            + " Checked in constant time before any rule runs.")
+            + " For an account that signs with shared keys, the request names the key in"
+            + " `X-Twilio-Webhooks-Signature-Settings: key=<key id>,algorithm=HMAC_SHA256` and the"
+            + " signature is that HMAC, keyed with the key's secret (`twilio.webhook.shared-keys`),"
+            + " of the same text. Checked in constant time before any rule runs.")
 @SecurityRequirement(name = OpenApiDocs.TWILIO_SIGNATURE)
 @APIResponse(
     responseCode = "200",

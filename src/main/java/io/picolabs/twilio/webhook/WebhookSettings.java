@@ -3,6 +3,7 @@ package io.picolabs.twilio.webhook;
 import io.picolabs.twilio.config.EventsConfig;
 import io.picolabs.twilio.config.WebhookConfig;
 import io.picolabs.twilio.rest.TwilioAccounts;
+import io.picolabs.twilio.security.SignatureKeys;
 import io.picolabs.twilio.twiml.RawTwiml;
 import io.picolabs.twilio.twiml.TwimlWriter;
 import jakarta.annotation.PostConstruct;
@@ -11,6 +12,8 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -29,10 +32,14 @@ public class WebhookSettings {
 
   // checked once: an unusable value is logged at start-up, not on every late answer
   private String fallbackTwiml;
+  private SignatureKeys signatureKeys;
 
   @PostConstruct
   void read() {
     fallbackTwiml = usableFallback(config.fallbackTwiml());
+    Map<String, String> secrets = new LinkedHashMap<>();
+    config.sharedKeys().forEach(key -> secrets.put(key.id(), key.secret()));
+    signatureKeys = new SignatureKeys(secrets, config.requireSharedKey());
   }
 
   /** The fallback document, declaration included; the default if {@code twiml} is not TwiML. */
@@ -60,6 +67,17 @@ public class WebhookSettings {
               + " X-Twilio-Signature; anyone who finds the URL can drive the rules");
     }
     unverifiable().ifPresent(LOG::warning);
+    if (config.validateSignature() && !signatureKeys.keyIds().isEmpty()) {
+      // the ids only: they say which keys are live during a rotation; the secrets stay unsaid
+      LOG.info(
+          "webhooks signed with shared keys "
+              + String.join(", ", signatureKeys.keyIds())
+              + " are accepted; "
+              + (signatureKeys.requireSharedKey()
+                  ? "webhooks signed with the auth token are refused"
+                      + " (twilio.webhook.require-shared-key=true)"
+                  : "so are webhooks signed with the auth token"));
+    }
     if (events.token().isEmpty()) {
       LOG.warning(
           "events.token (EVENTS_TOKEN) is not set: /events refuses every request until it is");
@@ -67,13 +85,16 @@ public class WebhookSettings {
   }
 
   /**
-   * Why webhooks cannot be verified, if they cannot: signatures are checked and there is no default
+   * Why webhooks cannot be verified, if they cannot: signatures are checked, there is no default
    * auth token to check them with (the one {@link SignatureCheck} uses for a request that names no
-   * configured account), so they are refused with 403. Said in the log at start-up and by the
-   * readiness check.
+   * configured account) and no shared key, so they are refused with 403. Said in the log at
+   * start-up and by the readiness check. (Shared keys required and none set cannot start: {@link
+   * WebhookConfig#of}.)
    */
   public Optional<String> unverifiable() {
-    if (!config.validateSignature() || accounts.authTokenFor(null).isPresent()) {
+    if (!config.validateSignature()
+        || !signatureKeys.keyIds().isEmpty()
+        || accounts.authTokenFor(null).isPresent()) {
       return Optional.empty();
     }
     return Optional.of(
@@ -83,6 +104,11 @@ public class WebhookSettings {
 
   public boolean validateSignature() {
     return config.validateSignature();
+  }
+
+  /** The shared keys, and whether the auth token is still trusted, for {@link SignatureCheck}. */
+  public SignatureKeys signatureKeys() {
+    return signatureKeys;
   }
 
   public Duration deadline() {

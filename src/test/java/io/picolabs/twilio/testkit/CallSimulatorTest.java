@@ -1,6 +1,8 @@
 package io.picolabs.twilio.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +17,9 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +68,60 @@ class CallSimulatorTest {
     assertEquals(TwilioPhone.DEFAULT_NUMBER, first.params().get("To"));
     assertEquals("inbound", first.params().get("Direction"));
     assertTrue(first.params().get("CallSid").matches("CA[0-9a-f]{32}"));
+  }
+
+  @Test
+  void withASharedKeyEveryRequestNamesTheKeyAndIsSignedWithIt() throws Exception {
+    server
+        .twiml("/voice", "<Gather action=\"picked\" numDigits=\"1\"><Say>Pick</Say></Gather>")
+        .twiml("/picked", "<Say>Got it</Say>")
+        .script("/sms", p -> new Answer(200, ScriptedServer.XML, "<Response/>"))
+        .script("/status", p -> new Answer(204, "text/plain", ""));
+    TwilioPhone keyed = phone.sharedKey("KS1", "k-secret").statusCallback("/status");
+    try (PhoneCall call = keyed.from("+18015550100").call("/voice")) {
+      call.hearsPrompt("Pick").press("4").hears("Got it").hangsUp();
+    }
+    keyed.from("+18015550100").text("/sms", "hi").noReply();
+    TwilioPhone sha1 = phone.sharedKey("KS2", "other-secret", SharedKey.HMAC_SHA1);
+    sha1.from("+18015550100").text("/sms", "again").noReply();
+
+    assertEquals(
+        List.of("POST /voice", "POST /picked", "POST /status", "POST /sms", "POST /sms"),
+        requested());
+    for (Seen seen : server.seen.subList(0, 4)) {
+      assertEquals("key=KS1,algorithm=HMAC_SHA256", seen.settings(), seen.url());
+      assertEquals(hmac("HmacSHA256", "k-secret", seen), seen.signature(), seen.url());
+      assertFalse(seen.signed(), "not the auth token's signature");
+    }
+    Seen last = last();
+    assertEquals("key=KS2,algorithm=HMAC_SHA1", last.settings());
+    assertEquals(hmac("HmacSHA1", "other-secret", last), last.signature());
+  }
+
+  @Test
+  void withTheAuthTokenNoKeyIsNamedAndUnsignedIsUnsigned() {
+    server.script("/sms", p -> new Answer(200, ScriptedServer.XML, "<Response/>"));
+    TwilioPhone keyed = phone.sharedKey("KS1", "k-secret");
+    keyed.authToken(ScriptedServer.TOKEN).from("+1").text("/sms", "token").noReply();
+    keyed.unsigned().from("+1").text("/sms", "none").noReply();
+    Seen token = server.seen.get(0);
+    assertTrue(token.signed());
+    assertNull(token.settings());
+    Seen unsigned = server.seen.get(1);
+    assertNull(unsigned.signature());
+    assertNull(unsigned.settings());
+  }
+
+  /** The signature of {@code seen} under {@code algorithm}, computed apart from the kit. */
+  private static String hmac(String algorithm, String secret, Seen seen) throws Exception {
+    StringBuilder text = new StringBuilder(seen.url());
+    new TreeMap<>(seen.form())
+        .forEach(
+            (name, values) -> values.stream().sorted().forEach(v -> text.append(name).append(v)));
+    Mac mac = Mac.getInstance(algorithm);
+    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), algorithm));
+    return Base64.getEncoder()
+        .encodeToString(mac.doFinal(text.toString().getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test

@@ -70,7 +70,8 @@ class FakeTwilioTest {
   private static final Duration WAIT = Duration.ofSeconds(5);
 
   /** A request the loopback "server" received: the status callbacks. */
-  private record Received(String method, String path, String signature, String body) {}
+  private record Received(
+      String method, String path, String signature, String settings, String body) {}
 
   private final HttpClient client =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -93,6 +94,7 @@ class FakeTwilioTest {
                     exchange.getRequestMethod(),
                     exchange.getRequestURI().toString(),
                     exchange.getRequestHeaders().getFirst("X-Twilio-Signature"),
+                    exchange.getRequestHeaders().getFirst("X-Twilio-Webhooks-Signature-Settings"),
                     body));
             exchange.sendResponseHeaders(204, -1);
           }
@@ -1046,6 +1048,55 @@ class FakeTwilioTest {
       }
     }
     throw new AssertionError("no call status callback");
+  }
+
+  @Test
+  void withASharedKeyStatusCallbacksAreSignedWithItForEveryAccount() throws Exception {
+    String other = "AC99999999999999999999999999999999";
+    fake.account(other, "other-token").sharedKey("KS00000000000000000000000000000001", "k-secret");
+    String callback = serverUrl("/status");
+    Map<String, String> hi =
+        form("To", ALICE, "From", US, "Body", "Hi", "StatusCallback", callback);
+    // the server still authenticates with the accounts' tokens
+    assertEquals(201, post(MESSAGES, basic(ACCOUNT, "tok"), hi).statusCode());
+    Received status = received.poll(5, TimeUnit.SECONDS);
+    assertNotNull(status, "no status callback");
+    assertEquals("key=KS00000000000000000000000000000001,algorithm=HMAC_SHA256", status.settings());
+    Map<String, List<String>> params = Form.decode(status.body());
+    assertEquals(hmacSha256("k-secret", signedText(callback, params)), status.signature());
+
+    received.clear();
+    fake.messagesStayQueued();
+    String otherCalls = "/2010-04-01/Accounts/" + other + "/Calls.json";
+    HttpResponse<String> placed =
+        post(
+            otherCalls,
+            basic(other, "other-token"),
+            form("To", ALICE, "From", US, "Url", "https://x.test/a", "StatusCallback", callback));
+    assertEquals(201, placed.statusCode());
+    Exchange completed = fake.callStatus(group(SID, placed.body()), "completed", 3).orElseThrow();
+    Received call = receivedCall();
+    assertEquals("key=KS00000000000000000000000000000001,algorithm=HMAC_SHA256", call.settings());
+    assertEquals(
+        hmacSha256("k-secret", signedText(callback, Form.of(completed.params()))),
+        call.signature(),
+        "another account's call is signed with the key too, not its token");
+  }
+
+  /** The text Twilio signs, built here apart from the kit: URL, then sorted names and values. */
+  private static String signedText(String url, Map<String, List<String>> params) {
+    StringBuilder text = new StringBuilder(url);
+    new java.util.TreeMap<>(params)
+        .forEach(
+            (name, values) -> values.stream().sorted().forEach(v -> text.append(name).append(v)));
+    return text.toString();
+  }
+
+  private static String hmacSha256(String secret, String text) throws Exception {
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(
+        new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    return Base64.getEncoder().encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test

@@ -21,9 +21,20 @@ final class ScriptedServer implements AutoCloseable {
   static final String TOKEN = "kit-token";
   static final String XML = "application/xml;charset=UTF-8";
 
-  /** One request as the server saw it. */
+  /**
+   * One request as the server saw it: {@code signed} whether its signature is the auth token's,
+   * {@code signature} and {@code settings} its {@code X-Twilio-Signature} and {@code
+   * X-Twilio-Webhooks-Signature-Settings} as they came ({@code null} when missing).
+   */
   record Seen(
-      String method, String url, Map<String, String> params, boolean signed, String token) {}
+      String method,
+      String url,
+      Map<String, String> params,
+      boolean signed,
+      String token,
+      String signature,
+      String settings,
+      Map<String, List<String>> form) {}
 
   /** An answer. */
   record Answer(int status, String contentType, String body) {}
@@ -60,7 +71,10 @@ final class ScriptedServer implements AutoCloseable {
                   url,
                   params,
                   signed,
-                  exchange.getRequestHeaders().getFirst("I-Twilio-Idempotency-Token")));
+                  exchange.getRequestHeaders().getFirst("I-Twilio-Idempotency-Token"),
+                  signature,
+                  exchange.getRequestHeaders().getFirst("X-Twilio-Webhooks-Signature-Settings"),
+                  get ? Map.of() : form));
           Function<Map<String, String>, Answer> script =
               scripts.get(exchange.getRequestURI().getPath());
           Answer answer =

@@ -1,0 +1,62 @@
+package io.picolabs.twilio.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The kit's shared keys sign as Twilio does, the same vectors as the server's SignatureKeysTest.
+ */
+class SharedKeyTest {
+  private static final String URL = "https://mycompany.com/myapp.php?foo=1&bar=2";
+
+  private static Map<String, List<String>> params() {
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    params.put("Digits", List.of("1234"));
+    params.put("CallSid", List.of("CA1234567890ABCDE"));
+    params.put("To", List.of("+18005551212"));
+    params.put("Caller", List.of("+14158675309"));
+    params.put("From", List.of("+14158675309"));
+    return params;
+  }
+
+  @Test
+  void signsWithSha256ByDefaultAndSha1WhenSaid() {
+    SharedKey key = SharedKey.of("KS1", "KS-secret-1");
+    assertEquals("HMAC_SHA256", key.algorithm());
+    assertEquals("key=KS1,algorithm=HMAC_SHA256", key.settingsHeader());
+    assertEquals("0/DA0GRp/W7Y9Dl4Xy0yA8N1PqaYh4Xv4bVjjvuZJ5A=", key.sign(URL, params()));
+    SharedKey sha1 = new SharedKey("KS1", "KS-secret-1", SharedKey.HMAC_SHA1);
+    assertEquals("key=KS1,algorithm=HMAC_SHA1", sha1.settingsHeader());
+    assertEquals("P2EUd6ks/bQHyvVccOdJddjRlcc=", sha1.sign(URL, params()));
+    // the auth token's signature is unchanged: Twilio's published vector
+    assertEquals("RSOYDt4T1cUTdK1PDd93/VVr8B8=", Signature.of("12345", URL, params()));
+  }
+
+  @Test
+  void onlyWhatTwilioCouldSendIsMade() {
+    assertEquals(
+        "Twilio signs with HMAC_SHA256 or HMAC_SHA1, not HMAC_SHA512",
+        assertThrows(IllegalArgumentException.class, () -> new SharedKey("KS1", "s", "HMAC_SHA512"))
+            .getMessage());
+    assertEquals(
+        "shared key KS1 needs its secret",
+        assertThrows(IllegalArgumentException.class, () -> SharedKey.of("KS1", "")).getMessage());
+    for (String id : new String[] {"", "KS:1", "KS,1", null}) {
+      assertEquals(
+          "a shared key needs an id without ',' and ':'",
+          assertThrows(IllegalArgumentException.class, () -> SharedKey.of(id, "s")).getMessage());
+    }
+  }
+
+  @Test
+  void itsSecretNeverShows() {
+    assertEquals(
+        "SharedKey[id=KS1, algorithm=HMAC_SHA256, secret=(hidden)]",
+        SharedKey.of("KS1", "s3cr3t").toString());
+  }
+}
