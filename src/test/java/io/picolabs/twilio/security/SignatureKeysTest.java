@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.picolabs.twilio.security.SignatureKeys.Verdict;
+import io.picolabs.twilio.testing.SignatureVector;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class SignatureKeysTest {
   private static final String TOKEN = "12345";
-  private static final String URL = "https://mycompany.com/myapp.php?foo=1&bar=2";
+  private static final String URL = SignatureVector.URL;
   private static final String KEY_ID = "KS00000000000000000000000000000001";
   private static final String SECRET = "KS-secret-1";
   private static final String OTHER_ID = "KS00000000000000000000000000000002";
@@ -52,13 +53,7 @@ class SignatureKeysTest {
   private static final Supplier<Optional<String>> THE_TOKEN = () -> Optional.of(TOKEN);
 
   private static Map<String, List<String>> params() {
-    Map<String, List<String>> params = new LinkedHashMap<>();
-    params.put("Digits", List.of("1234"));
-    params.put("CallSid", List.of("CA1234567890ABCDE"));
-    params.put("To", List.of("+18005551212"));
-    params.put("Caller", List.of("+14158675309"));
-    params.put("From", List.of("+14158675309"));
-    return params;
+    return SignatureVector.params();
   }
 
   private static String hmac(String jcaName, String secret, String text)

@@ -5,25 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.picolabs.twilio.testing.SignatureVector;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TwilioSignatureTest {
   private static final String TOKEN = "12345";
-  private static final String URL = "https://mycompany.com/myapp.php?foo=1&bar=2";
+  private static final String URL = SignatureVector.URL;
 
   private static Map<String, List<String>> params() {
-    Map<String, List<String>> params = new LinkedHashMap<>();
-    params.put("Digits", List.of("1234"));
-    params.put("CallSid", List.of("CA1234567890ABCDE"));
-    params.put("To", List.of("+18005551212"));
-    params.put("Caller", List.of("+14158675309"));
-    params.put("From", List.of("+14158675309"));
-    return params;
+    return SignatureVector.params();
   }
 
   @Test

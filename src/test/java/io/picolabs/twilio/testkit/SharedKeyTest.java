@@ -3,7 +3,7 @@ package io.picolabs.twilio.testkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.LinkedHashMap;
+import io.picolabs.twilio.testing.SignatureVector;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,16 +12,10 @@ import org.junit.jupiter.api.Test;
  * The kit's shared keys sign as Twilio does, the same vectors as the server's SignatureKeysTest.
  */
 class SharedKeyTest {
-  private static final String URL = "https://mycompany.com/myapp.php?foo=1&bar=2";
+  private static final String URL = SignatureVector.URL;
 
   private static Map<String, List<String>> params() {
-    Map<String, List<String>> params = new LinkedHashMap<>();
-    params.put("Digits", List.of("1234"));
-    params.put("CallSid", List.of("CA1234567890ABCDE"));
-    params.put("To", List.of("+18005551212"));
-    params.put("Caller", List.of("+14158675309"));
-    params.put("From", List.of("+14158675309"));
-    return params;
+    return SignatureVector.params();
   }
 
   @Test
