@@ -4,7 +4,6 @@ import static io.picolabs.twilio.testing.TwilioRequests.AUTH_TOKEN;
 import static io.picolabs.twilio.testing.TwilioRequests.EVENTS_TOKEN;
 import static io.picolabs.twilio.testing.TwilioRequests.event;
 import static io.picolabs.twilio.testing.TwilioRequests.eventually;
-import static io.picolabs.twilio.testing.TwilioRequests.form;
 import static io.picolabs.twilio.testing.TwilioRequests.json;
 import static io.picolabs.twilio.testing.TwilioRequests.outboxIds;
 import static io.picolabs.twilio.testing.TwilioRequests.send;
@@ -14,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.picolabs.twilio.testing.Chromium;
+import io.picolabs.twilio.testing.ConsolePage;
 import io.picolabs.twilio.testing.Wars;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -30,8 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -336,36 +334,12 @@ class ConsoleBrowserIT {
 
   // ---- the JSON API over plain HTTP (no browser needed) ----
 
-  /** The session cookie and the token of the console's page. */
-  private record Page(String cookie, String token) {}
-
-  private Page page;
+  private ConsolePage page;
 
   /** The console's page, loaded once per test as the browser loads it. */
-  private Page page() {
+  private ConsolePage page() {
     if (page == null) {
-      HttpResponse<String> loaded =
-          send(
-              HttpRequest.newBuilder(uri(base, "console"))
-                  .header(
-                      "Authorization",
-                      "Basic "
-                          + Base64.getEncoder()
-                              .encodeToString(
-                                  ("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                  .GET());
-      assertEquals(200, loaded.statusCode(), loaded.body());
-      Matcher token =
-          Pattern.compile("<meta name=\"console-token\" content=\"([^\"]+)\">")
-              .matcher(loaded.body());
-      assertTrue(token.find(), loaded.body());
-      String cookie =
-          loaded.headers().allValues("Set-Cookie").stream()
-              .filter(c -> c.startsWith("JSESSIONID="))
-              .map(c -> c.split(";", 2)[0])
-              .findFirst()
-              .orElseThrow(() -> new AssertionError("no session: " + loaded.headers().map()));
-      page = new Page(cookie, token.group(1));
+      page = ConsolePage.load(base, PASSWORD);
     }
     return page;
   }
@@ -376,23 +350,18 @@ class ConsoleBrowserIT {
 
   private HttpResponse<String> api(
       String method, String path, Map<String, String> params, String credentials) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(base, "console/api/" + path));
-    if (credentials != null) {
-      request.header(
-          "Authorization",
-          "Basic "
-              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-    }
+    String authorization =
+        credentials == null
+            ? null
+            : "Basic "
+                + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     if (method.equals("POST")) {
       // as the console's page sends it: its origin, its session and its token (ConsoleGuardIT)
-      request
-          .header("Origin", "http://127.0.0.1:" + base.getPort())
-          .header("Cookie", page().cookie())
-          .header("X-Console-Token", page().token())
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(form(params), StandardCharsets.UTF_8));
-    } else {
-      request.GET();
+      return page().post(path, params, authorization);
+    }
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(base, "console/api/" + path)).GET();
+    if (authorization != null) {
+      request.header("Authorization", authorization);
     }
     return send(request);
   }

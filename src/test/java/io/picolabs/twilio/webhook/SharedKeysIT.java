@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.picolabs.twilio.testing.ConsolePage;
 import io.picolabs.twilio.testing.RootApplication;
 import io.picolabs.twilio.testing.ServerLog;
 import io.picolabs.twilio.testing.TwilioRequests;
@@ -26,7 +27,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -265,18 +265,8 @@ class SharedKeysIT {
   @Test
   void theConsoleSignsWithTheKeyWhenOnlyKeysAreTrusted() {
     HttpResponse<String> texted =
-        send(
-            HttpRequest.newBuilder(uri(consoleBase, "console/api/texts"))
-                .header(
-                    "Authorization",
-                    "Basic "
-                        + Base64.getEncoder()
-                            .encodeToString(
-                                ("admin:" + CONSOLE_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        form(Map.of("from", CALLER, "event", "inbound_sms", "body", "hi")))));
+        ConsolePage.load(consoleBase, CONSOLE_PASSWORD)
+            .post("texts", Map.of("from", CALLER, "event", "inbound_sms", "body", "hi"));
     // the example's reply came back: the server took the console's signature
     assertEquals(200, texted.statusCode(), texted.body());
     assertEquals("{\"replies\":1}", texted.body());
