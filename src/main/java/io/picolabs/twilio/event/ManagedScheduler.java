@@ -1,6 +1,10 @@
 package io.picolabs.twilio.event;
 
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -19,6 +23,29 @@ public final class ManagedScheduler {
   private static final Logger LOG = Logger.getLogger(ManagedScheduler.class.getName());
 
   private ManagedScheduler() {}
+
+  /**
+   * Runs {@code task} every {@code period} (the first time after one period) on the {@link #lookup}
+   * executor, until the returned future is cancelled. A run that throws is logged to {@code log} as
+   * {@code "<failure>: <exception>"} and the next run tries again: a periodic task that throws is
+   * never run again.
+   */
+  public static ScheduledFuture<?> repeat(
+      Duration period, Logger log, String failure, Runnable task) {
+    long millis = period.toMillis();
+    return lookup()
+        .scheduleWithFixedDelay(
+            () -> {
+              try {
+                task.run();
+              } catch (RuntimeException e) {
+                log.log(Level.WARNING, failure + ": " + e, e);
+              }
+            },
+            millis,
+            millis,
+            TimeUnit.MILLISECONDS);
+  }
 
   /** The configured executor, else the default one. */
   public static ManagedScheduledExecutorService lookup() {

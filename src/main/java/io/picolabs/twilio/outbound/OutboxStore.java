@@ -17,10 +17,12 @@ import jakarta.persistence.PersistenceUnit;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -320,13 +322,12 @@ public class OutboxStore {
     siblings.removeIf(other -> other.id.equals(entry.id) || !sameRequest(entry, other));
     siblings.add(entry);
     siblings.sort(
-        java.util.Comparator.comparingLong((OutboxEntry e) -> e.createdMillis)
-            .thenComparing(e -> e.id));
+        Comparator.comparingLong((OutboxEntry e) -> e.createdMillis).thenComparing(e -> e.id));
     return siblings;
   }
 
   private static boolean sameRequest(OutboxEntry a, OutboxEntry b) {
-    if (!java.util.Objects.equals(a.account, b.account)) {
+    if (!Objects.equals(a.account, b.account)) {
       return false;
     }
     if (CALL.equals(a.kind)) {
@@ -334,9 +335,9 @@ public class OutboxStore {
     }
     OutgoingSms one = sms(a);
     OutgoingSms two = sms(b);
-    return java.util.Objects.equals(one.body(), two.body())
-        && java.util.Objects.equals(one.mediaUrls(), two.mediaUrls())
-        && java.util.Objects.equals(one.messagingServiceSid(), two.messagingServiceSid());
+    return Objects.equals(one.body(), two.body())
+        && Objects.equals(one.mediaUrls(), two.mediaUrls())
+        && Objects.equals(one.messagingServiceSid(), two.messagingServiceSid());
   }
 
   /**

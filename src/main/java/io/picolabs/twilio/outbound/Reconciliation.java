@@ -52,6 +52,11 @@ final class Reconciliation {
     boolean isAmbiguous() {
       return ambiguity != null;
     }
+
+    /** The same verdict, what was found made into {@code mapper}'s answer. */
+    <R> Verdict<R> map(Function<T, R> mapper) {
+      return new Verdict<>(found.map(mapper), ambiguity);
+    }
   }
 
   /**

@@ -7,9 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -33,8 +32,11 @@ public class Retention {
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
     long period = Math.max(1, Math.min(MAX_PERIOD_SECONDS, config.retention().toSeconds() / 2));
     purge =
-        ManagedScheduler.lookup()
-            .scheduleWithFixedDelay(this::purge, period, period, TimeUnit.SECONDS);
+        ManagedScheduler.repeat(
+            Duration.ofSeconds(period),
+            LOG,
+            "outbox retention: could not remove settled entries",
+            this::purge);
   }
 
   @PreDestroy
@@ -45,14 +47,9 @@ public class Retention {
   }
 
   private void purge() {
-    try {
-      int removed = store.purgeSettled(clock.now() - config.retention().toMillis());
-      if (removed > 0) {
-        LOG.info(() -> "outbox retention: removed " + removed + " settled entries");
-      }
-    } catch (RuntimeException e) {
-      // logged, not thrown: a periodic task that throws is never run again
-      LOG.log(Level.WARNING, "outbox retention: could not remove settled entries: " + e, e);
+    int removed = store.purgeSettled(clock.now() - config.retention().toMillis());
+    if (removed > 0) {
+      LOG.info(() -> "outbox retention: removed " + removed + " settled entries");
     }
   }
 }

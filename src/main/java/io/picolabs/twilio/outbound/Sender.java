@@ -198,7 +198,7 @@ public class Sender {
     // created the message just before, and Twilio's lists show it a while later
     long expiredBefore = now - reconcileDelayMillis;
     List<OutboxEntry> due = store.due(now, expiredBefore, free);
-    int claimedAny = 0;
+    boolean claimedAny = false;
     for (OutboxEntry entry : due) {
       if (inFlight.contains(entry.id)) {
         continue; // its request still runs here: it is reconciled once that ended
@@ -215,11 +215,11 @@ public class Sender {
         }
       }
       if (claimed) {
-        claimedAny++;
+        claimedAny = true;
         dispatch(entry);
       }
     }
-    if (due.size() == free && claimedAny > 0) {
+    if (due.size() == free && claimedAny) {
       again.set(true); // there may be more
     }
   }
@@ -352,18 +352,15 @@ public class Sender {
       OutboxEntry entry, Reconciliation.Siblings place) {
     if (OutboxStore.CALL.equals(entry.kind)) {
       List<PlacedCall> listed = rest.recentCalls(entry.account, entry.to, entry.from, LISTED);
-      Reconciliation.Verdict<PlacedCall> verdict =
-          Reconciliation.call(
-              listed, entry.to, entry.from, entry.createdMillis, store.known(sids(listed)), place);
-      return new Reconciliation.Verdict<>(
-          verdict.found().map(call -> reconciled(answered(call))), verdict.ambiguity());
+      return Reconciliation.call(
+              listed, entry.to, entry.from, entry.createdMillis, store.known(sids(listed)), place)
+          .map(call -> reconciled(answered(call)));
     }
     OutgoingSms sms = OutboxStore.sms(entry);
     List<SentMessage> listed = rest.recentMessages(entry.account, entry.to, sms.from(), LISTED);
-    Reconciliation.Verdict<SentMessage> verdict =
-        Reconciliation.message(listed, sms, entry.createdMillis, store.known(sids(listed)), place);
-    return new Reconciliation.Verdict<>(
-        verdict.found().map(message -> reconciled(answered(message))), verdict.ambiguity());
+    return Reconciliation.message(
+            listed, sms, entry.createdMillis, store.known(sids(listed)), place)
+        .map(message -> reconciled(answered(message)));
   }
 
   private static List<String> sids(List<?> listed) {

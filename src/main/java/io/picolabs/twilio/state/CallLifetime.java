@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -55,9 +54,11 @@ public class CallLifetime implements AfterEvent {
    */
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
     purge =
-        ManagedScheduler.lookup()
-            .scheduleWithFixedDelay(
-                this::purgeExpired, PURGE_MINUTES, PURGE_MINUTES, TimeUnit.MINUTES);
+        ManagedScheduler.repeat(
+            Duration.ofMinutes(PURGE_MINUTES),
+            LOG,
+            "could not remove expired call variables",
+            this::purgeExpired);
   }
 
   @PreDestroy
@@ -68,14 +69,9 @@ public class CallLifetime implements AfterEvent {
   }
 
   private void purgeExpired() {
-    try {
-      int removed = store.removeExpired(System.currentTimeMillis());
-      if (removed > 0) {
-        LOG.fine(() -> "removed " + removed + " expired call variables");
-      }
-    } catch (RuntimeException e) {
-      // logged, not thrown: a periodic task that throws is never run again
-      LOG.log(Level.WARNING, "could not remove expired call variables: " + e, e);
+    int removed = store.removeExpired(System.currentTimeMillis());
+    if (removed > 0) {
+      LOG.fine(() -> "removed " + removed + " expired call variables");
     }
   }
 

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -49,23 +50,17 @@ public class Replays {
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
     long period = Math.max(1, settings.idempotencyWindow().toSeconds());
     purge =
-        ManagedScheduler.lookup()
-            .scheduleWithFixedDelay(this::purgeExpired, period, period, TimeUnit.SECONDS);
+        ManagedScheduler.repeat(
+            Duration.ofSeconds(period),
+            LOG,
+            "could not remove expired webhook answers",
+            () -> store.purge(System.currentTimeMillis()));
   }
 
   @PreDestroy
   void stop() {
     if (purge != null) {
       purge.cancel(false);
-    }
-  }
-
-  private void purgeExpired() {
-    try {
-      store.purge(System.currentTimeMillis());
-    } catch (RuntimeException e) {
-      // logged, not thrown: a periodic task that throws is never run again
-      LOG.log(Level.WARNING, "could not remove expired webhook answers: " + e, e);
     }
   }
 
