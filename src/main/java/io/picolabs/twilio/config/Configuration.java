@@ -26,7 +26,8 @@ public class Configuration {
               StateConfig.SETTINGS,
               HealthConfig.SETTINGS,
               NumbersConfig.SETTINGS,
-              ConsoleConfig.SETTINGS)
+              ConsoleConfig.SETTINGS,
+              SchemaConfig.SETTINGS)
           .flatMap(List::stream)
           .toList();
 
@@ -40,6 +41,7 @@ public class Configuration {
   private HealthConfig health;
   private NumbersConfig numbers;
   private ConsoleConfig console;
+  private SchemaConfig schema;
 
   @PostConstruct
   void read() {
@@ -51,6 +53,7 @@ public class Configuration {
     health = HealthConfig.of(config);
     numbers = NumbersConfig.of(config);
     console = ConsoleConfig.of(config);
+    schema = SchemaConfig.of(config);
   }
 
   @Produces
@@ -91,5 +94,10 @@ public class Configuration {
   @Produces
   ConsoleConfig console() {
     return console;
+  }
+
+  @Produces
+  SchemaConfig schema() {
+    return schema;
   }
 }

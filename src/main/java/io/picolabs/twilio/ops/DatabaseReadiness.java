@@ -1,12 +1,15 @@
 package io.picolabs.twilio.ops;
 
+import io.picolabs.twilio.schema.Schema;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -18,7 +21,8 @@ import org.eclipse.microprofile.health.Readiness;
  * answers cannot be reached. It runs {@code VALUES (1)} (valid on Derby and PostgreSQL, which
  * refuses {@code VALUES 1}) through the application's persistence unit, with a query timeout, and
  * waits at most {@link #TIMEOUT} for it (getting a connection from the pool can wait longer than
- * any query: the wait is bounded here).
+ * any query: the wait is bounded here). It is DOWN too while the schema is not at this release's
+ * version ({@link Schema}).
  */
 @Readiness
 @ApplicationScoped
@@ -34,6 +38,8 @@ public class DatabaseReadiness implements HealthCheck {
 
   @Resource ManagedExecutorService executor;
 
+  @Inject Schema schema;
+
   private final Probe<Object> probe = new Probe<>(this::query, TIMEOUT);
 
   private Object query() {
@@ -47,6 +53,10 @@ public class DatabaseReadiness implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
+    Optional<String> schemaProblem = schema.problem();
+    if (schemaProblem.isPresent()) {
+      return down(schemaProblem.get());
+    }
     try {
       probe.result(executor);
       return HealthCheckResponse.named(NAME).up().build();

@@ -8,6 +8,7 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
 
 /**
  * One outbound message or call: what to send (the request as JSON), where it stands in the outbox
@@ -28,10 +29,11 @@ import jakarta.persistence.Table;
       @Index(name = "TWILIO_OUTBOX_DUE", columnList = "STATE,DUE_MS"),
       @Index(name = "TWILIO_OUTBOX_LEASE", columnList = "STATE,LEASE_MS"),
       @Index(name = "TWILIO_OUTBOX_LOG", columnList = "KIND,CREATED_MS"),
-      @Index(name = "TWILIO_OUTBOX_SID", columnList = "SID"),
       // the retention's purge: settled entries by state and age
       @Index(name = "TWILIO_OUTBOX_SETTLED", columnList = "STATE,UPDATED_MS")
-    })
+    },
+    // one entry per SID: reconciliation never takes another entry's message or call
+    uniqueConstraints = @UniqueConstraint(name = "TWILIO_OUTBOX_SID_UNIQUE", columnNames = "SID"))
 // One state per query, so that each is a range of an index: as one query with OR, Derby scanned the
 // whole table, sent rows and all, and the sender slowed down as the table grew (measured:
 // docs/adr/0007-outbox-due-query-per-state.md).

@@ -1,11 +1,8 @@
 package io.picolabs.twilio.state;
 
 import io.picolabs.twilio.event.DuplicateKey;
-import io.picolabs.twilio.rules.AppVars;
 import io.picolabs.twilio.spi.RuleConflict;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
@@ -17,8 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Variables in the application's database (Derby or PostgreSQL, {@code jdbc/twilioRules}), one row
@@ -35,27 +30,11 @@ public class JpaVariables implements VariableStore {
   /** The persistence unit of {@code META-INF/persistence.xml}. */
   public static final String UNIT = "twilio-rules";
 
-  private static final Logger LOG = Logger.getLogger(JpaVariables.class.getName());
-  private static final VarKey SCHEMA_PROBE = new VarKey(Scope.APP, AppVars.OWNER, "-");
-
   @PersistenceContext(unitName = UNIT)
   EntityManager em;
 
   @PersistenceUnit(unitName = UNIT)
   EntityManagerFactory factory;
-
-  /**
-   * Creates (or extends) the table as the application starts, outside any transaction: EclipseLink
-   * creates it on the first use of the unit, and if that use is inside a transaction, PostgreSQL
-   * aborts the transaction at the failed check for the table, so the creation that follows fails.
-   */
-  void createSchema(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    try (EntityManager reader = factory.createEntityManager()) {
-      reader.find(StoredVariable.class, new StoredVariable.Key(SCHEMA_PROBE));
-    } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "the variables' table could not be created or read: " + e, e);
-    }
-  }
 
   @Override
   public Stored find(VarKey key, long nowMillis) {
