@@ -30,7 +30,7 @@ class HelloMonkeyGreetingIT {
   @Deployment(testable = false)
   static WebArchive application() {
     return ShrinkWrap.create(WebArchive.class, "greeting.war")
-        .addAsLibrary(Wars.LIBRARY)
+        .addAsLibraries(Wars.library())
         .addClass(RootApplication.class)
         .addClasses(HelloMonkeyGreeting.class, CallerDirectory.class)
         .addAsWebInfResource(

@@ -38,7 +38,7 @@ class HostApplicationIT {
   @Deployment(testable = false)
   static WebArchive application() {
     return ShrinkWrap.create(WebArchive.class, "host.war")
-        .addAsLibrary(Wars.LIBRARY)
+        .addAsLibraries(Wars.library())
         .addClasses(HostApplication.class, Orders.class, OrderMissing.class, HostErrors.class)
         .addClass(HostRules.class)
         .addAsResource(new StringAsset(tokens()), "META-INF/microprofile-config.properties");

@@ -29,7 +29,7 @@ class FaultyRulesIT {
   @Deployment(name = "faulty", managed = false, testable = false)
   static WebArchive faulty() {
     return ShrinkWrap.create(WebArchive.class, "faulty.war")
-        .addAsLibrary(Wars.LIBRARY)
+        .addAsLibraries(Wars.library())
         .addClasses(RootApplication.class, FaultyRules.class);
   }
 

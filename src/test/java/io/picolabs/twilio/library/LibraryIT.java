@@ -38,7 +38,7 @@ class LibraryIT {
   @Deployment(testable = false)
   static WebArchive application() {
     return ShrinkWrap.create(WebArchive.class, "library.war")
-        .addAsLibrary(Wars.LIBRARY)
+        .addAsLibraries(Wars.library())
         .addClass(RootApplication.class)
         .addClass(TestRules.class)
         .addAsResource(new StringAsset(tokens()), "META-INF/microprofile-config.properties");

@@ -1,10 +1,20 @@
 package io.picolabs.twilio.schema;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.junit.jupiter.api.Test;
 
 /** The migrations on Derby, each test on an in-memory database of its own. */
 class SchemaTest extends SchemaContract {
@@ -12,6 +22,19 @@ class SchemaTest extends SchemaContract {
 
   private String url(String name) {
     return "jdbc:derby:memory:schema-" + run + "-" + name;
+  }
+
+  /** Every script in the folders is in the list Flyway is given, and nothing else is. */
+  @Test
+  void theListNamesEveryScriptOfEachDialect() throws IOException {
+    for (String dialect : List.of("derby", "postgresql")) {
+      try (Stream<Path> files =
+          Files.list(Path.of("src/main/resources", Migrations.FOLDER, dialect))) {
+        assertEquals(
+            Set.copyOf(Migrations.SCRIPTS),
+            files.map(f -> f.getFileName().toString()).collect(Collectors.toSet()));
+      }
+    }
   }
 
   @Override

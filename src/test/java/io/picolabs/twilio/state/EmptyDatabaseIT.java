@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two instances started together on an empty PostgreSQL database (a database of its own in the
- * run's cluster): both start, the tables exist once, and what one writes the other reads. Skipped,
- * loudly, where PostgreSQL is not installed.
+ * run's cluster): both start, the migrations run once, and what one writes the other reads.
+ * Skipped, loudly, where PostgreSQL is not installed.
  */
 class EmptyDatabaseIT {
 
@@ -47,12 +47,20 @@ class EmptyDatabaseIT {
               Map.of("table_name", "twilio_outbox"),
               Map.of("table_name", "twilio_outbox_status"),
               Map.of("table_name", "twilio_replay"),
+              Map.of("table_name", "twilio_schema_history"),
               Map.of("table_name", "twilio_variable")),
           tables);
+      // each migration ran once, by one of the two; the other waited for Flyway's lock
+      assertEquals(
+          List.of(Map.of("version", "1", "success", true), Map.of("version", "2", "success", true)),
+          postgres.query(
+              "SELECT \"version\", \"success\" FROM twilio_schema_history"
+                  + " ORDER BY \"installed_rank\""));
       for (LibertyServer server : List.of(one, two)) {
         String log = server.messages();
         assertTrue(log.contains("CWWKZ0001I: Application state started"), log);
         assertFalse(log.contains("CWWJP9991W"), "a DDL or query error at start:\n" + log);
+        assertTrue(log.contains("schema at version 2 (postgresql)"), log);
       }
 
       String entity = StateContract.newEntity();

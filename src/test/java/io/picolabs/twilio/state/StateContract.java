@@ -42,7 +42,7 @@ public abstract class StateContract {
   /** The library JAR and {@link StateRules}, with the test tokens. */
   public static WebArchive deployment(String name) {
     return ShrinkWrap.create(WebArchive.class, name + ".war")
-        .addAsLibrary(Wars.LIBRARY)
+        .addAsLibraries(Wars.library())
         .addClass(RootApplication.class)
         .addClass(StateRules.class)
         .addAsResource(new StringAsset(tokens()), "META-INF/microprofile-config.properties");

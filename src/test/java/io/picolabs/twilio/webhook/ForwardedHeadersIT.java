@@ -43,7 +43,7 @@ class ForwardedHeadersIT {
   @Deployment(testable = false)
   static WebArchive application() {
     return ShrinkWrap.create(WebArchive.class, "forwarded.war")
-        .addAsLibrary(Wars.LIBRARY)
+        .addAsLibraries(Wars.library())
         .addClasses(RootApplication.class, ForwardedRules.class)
         .addAsResource(
             new StringAsset(

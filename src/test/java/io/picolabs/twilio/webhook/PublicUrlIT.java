@@ -36,7 +36,7 @@ class PublicUrlIT {
   @Deployment(testable = false)
   static WebArchive application() {
     return ShrinkWrap.create(WebArchive.class, "proxied.war")
-        .addAsLibrary(Wars.LIBRARY)
+        .addAsLibraries(Wars.library())
         .addClass(RootApplication.class)
         .addClass(SecurityRules.class)
         .addAsResource(

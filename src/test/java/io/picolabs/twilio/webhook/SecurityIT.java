@@ -55,7 +55,7 @@ class SecurityIT {
             + "\n"
             + "twilio.webhook.max-body-bytes=4096\n";
     return ShrinkWrap.create(WebArchive.class, "secure.war")
-        .addAsLibrary(Wars.LIBRARY)
+        .addAsLibraries(Wars.library())
         .addClass(RootApplication.class)
         .addClass(SecurityRules.class)
         .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");

@@ -64,7 +64,7 @@ class SharedKeysIT {
 
   private static WebArchive war(String name, String config) {
     return ShrinkWrap.create(WebArchive.class, name + ".war")
-        .addAsLibrary(Wars.LIBRARY)
+        .addAsLibraries(Wars.library())
         .addClasses(RootApplication.class, SharedKeyRules.class)
         .addAsResource(
             new StringAsset(tokens() + config), "META-INF/microprofile-config.properties");
