@@ -1,7 +1,6 @@
 package io.picolabs.twilio.event;
 
 import jakarta.enterprise.context.RequestScoped;
-import java.util.function.BooleanSupplier;
 
 /**
  * Whether the event being handled can still be answered. A webhook's deadline may answer the
@@ -10,15 +9,15 @@ import java.util.function.BooleanSupplier;
  */
 @RequestScoped
 public class AnswerWindow {
-  private BooleanSupplier closed = () -> false;
+  private AnswerGate gate = new AnswerGate();
 
-  /** {@code closed} tells, when asked, whether the answer has been given without the rules. */
-  public void closeWhen(BooleanSupplier closed) {
-    this.closed = closed;
+  /** The event being handled is answered through {@code gate}. */
+  public void use(AnswerGate gate) {
+    this.gate = gate;
   }
 
-  /** Whether the answer was given without waiting for the rules any longer. */
-  public boolean closed() {
-    return closed.getAsBoolean();
+  /** The gate between the event's answer and its rules' commits. */
+  public AnswerGate gate() {
+    return gate;
   }
 }

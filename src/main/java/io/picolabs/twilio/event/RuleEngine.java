@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -65,7 +64,7 @@ public class RuleEngine {
   private RuleTable names;
   private List<Own<RuleEffects>> effects;
   private Consumer<Runnable> commit;
-  private Supplier<BooleanSupplier> answered;
+  private Supplier<AnswerGate> gate;
   private List<RuleWatch> watches = List.of();
   private final Map<String, Rules> rulesByEvent = new ConcurrentHashMap<>();
   // The event each thread is running (its outermost one), so that a rule too slow to answer in time
@@ -145,13 +144,13 @@ public class RuleEngine {
     this.effects = effects.handlesStream().map(effect -> Own.of(beanManager, effect)).toList();
     this.commit = commit::run;
     Own<AnswerWindow> answerWindow = Own.of(beanManager, window.getHandle());
-    this.answered = () -> answerWindow.in(beanManager)::closed; // the request's own, per event
+    this.gate = () -> answerWindow.in(beanManager).gate(); // the request's own, per event
     this.watches = watches.stream().toList();
   }
 
   /**
-   * Out of the container: {@code transaction} runs the commits of {@code effects}; {@code answered}
-   * tells whether the event was answered without its rules.
+   * Out of the container: {@code transaction} runs the commits of {@code effects}; {@code gate}
+   * stands between the events' answer and their rules' commits.
    */
   RuleEngine(
       BeanManager beanManager,
@@ -159,13 +158,13 @@ public class RuleEngine {
       RuleTable names,
       List<RuleEffects> effects,
       Consumer<Runnable> transaction,
-      BooleanSupplier answered) {
+      AnswerGate gate) {
     this.beanManager = beanManager;
     this.current = new Own<>(null, current);
     this.names = names;
     this.effects = effects.stream().map(effect -> new Own<>(null, effect)).toList();
     this.commit = transaction;
-    this.answered = () -> answered;
+    this.gate = () -> gate;
   }
 
   /** Raises {@code domain type} with single-valued attributes. */
@@ -200,7 +199,7 @@ public class RuleEngine {
     for (Own<RuleEffects> effect : effects) {
       own.add(effect.in(beanManager));
     }
-    return new RuleTransaction(own, commit, answered.get());
+    return new RuleTransaction(own, commit, gate.get());
   }
 
   private Outcome raise(Run run, RuleEvent event) {

@@ -42,7 +42,7 @@ public class RuleEntry {
   /** Raises {@code context}'s event and returns {@code answer} of what its rules did. */
   @ActivateRequestContext
   public <T> T raise(EventContext context, Function<RuleEngine.Outcome, T> answer) {
-    window.closeWhen(context.answered());
+    window.use(context.gate());
     origin.set(context.origin());
     RuleEngine.Outcome outcome =
         admit(context.event()).map(engine::raise).orElse(RuleEngine.Outcome.NONE);

@@ -6,7 +6,6 @@ import io.picolabs.twilio.spi.RuleEffects;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -19,6 +18,11 @@ import java.util.function.Consumer;
  * contended thing), so fifty webhooks incrementing one counter queue up instead of retrying into
  * each other until one gives up; only rules of other instances can still conflict with a retry, and
  * those are retried again after a short random pause.
+ *
+ * <p>The commit goes through the event's {@link AnswerGate}: the effects' statements run first
+ * (waiting for locks if they must), then, still inside the transaction, the commit enters the gate,
+ * or rolls back if the event was answered without it meanwhile. A commit held up past a webhook's
+ * deadline is thus undone, never kept behind the fallback the caller heard.
  */
 public final class RuleTransaction {
   /** Attempts in all for a rule whose commits keep conflicting. */
@@ -36,25 +40,25 @@ public final class RuleTransaction {
 
   private final List<RuleEffects> effects;
   private final Consumer<Runnable> transaction;
-  private final BooleanSupplier answered;
+  private final AnswerGate gate;
 
   /**
    * {@code transaction} runs the commits of every effect in one (database) transaction, rolled back
    * if they throw.
    */
   public RuleTransaction(List<RuleEffects> effects, Consumer<Runnable> transaction) {
-    this(effects, transaction, () -> false);
+    this(effects, transaction, new AnswerGate());
   }
 
   /**
-   * As above; {@code answered} tells whether the event was already answered without its rules (the
-   * deadline's fallback), in which case nothing is committed.
+   * As above; nothing is committed once {@code gate} is closed (the event answered without its
+   * rules: the deadline's fallback).
    */
   public RuleTransaction(
-      List<RuleEffects> effects, Consumer<Runnable> transaction, BooleanSupplier answered) {
+      List<RuleEffects> effects, Consumer<Runnable> transaction, AnswerGate gate) {
     this.effects = List.copyOf(effects);
     this.transaction = transaction;
-    this.answered = answered;
+    this.gate = gate;
   }
 
   /** A rule that returned and committed: what is left is to {@link #publish} its effects. */
@@ -120,20 +124,36 @@ public final class RuleTransaction {
     if (!outermost) {
       return new Done(new Object[0]);
     }
-    if (answered.getAsBoolean()) {
-      throw new LateRule(
-          "it returned after the event was answered without it (the deadline's fallback);"
-              + " what it did is dropped: nothing sent, nothing written");
+    if (gate.closed()) {
+      throw late("it returned");
     }
     if (needsCommit(savepoints)) {
-      transaction.accept(
-          () -> {
-            for (int i = 0; i < savepoints.length; i++) {
-              effects.get(i).commit(savepoints[i]);
-            }
-          });
+      boolean[] entered = {false};
+      try {
+        transaction.accept(
+            () -> {
+              for (int i = 0; i < savepoints.length; i++) {
+                effects.get(i).commit(savepoints[i]);
+              }
+              entered[0] = gate.enterCommit();
+              if (!entered[0]) {
+                throw late("its commit was held up (a lock?) until");
+              }
+            });
+      } finally {
+        if (entered[0]) {
+          gate.leaveCommit();
+        }
+      }
     }
     return new Done(savepoints);
+  }
+
+  private static LateRule late(String what) {
+    return new LateRule(
+        what
+            + " after the event was answered without it (the deadline's fallback);"
+            + " what it did is dropped: nothing sent, nothing written");
   }
 
   /** A rule that returned too late for its effects to go with the event's answer. */

@@ -1,17 +1,17 @@
 package io.picolabs.twilio.webhook;
 
+import io.picolabs.twilio.event.AnswerGate;
 import io.picolabs.twilio.event.RuleEngine;
 import io.picolabs.twilio.rules.RuleEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,7 +20,10 @@ import java.util.logging.Logger;
  * Answers Twilio in time. Twilio waits at most 15 s and then gives the caller an error; rules that
  * have not finished within {@code twilio.webhook.deadline-ms} are left to finish on their own
  * thread, and the caller hears {@code twilio.webhook.fallback-twiml} instead of silence. The slow
- * rule is named in the log. Whatever the rules do later is never sent: the answer has gone.
+ * rule is named in the log. Whatever the rules do later is never sent: the answer has gone. The
+ * deadline bounds their commits too ({@link AnswerGate}): a commit still waiting for a lock at the
+ * deadline is rolled back; one whose statements were done and that is committing is waited for (up
+ * to {@link #COMMIT_WAIT}), so that it lands before the fallback goes out, not after.
  *
  * <p>The request thread waits for the rule thread: a hand-off there and back. The designs that
  * would save it were built, measured on Open Liberty and refused: rules on the request thread with
@@ -37,6 +40,9 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class Deadline {
+  /** How long the fallback waits for a commit that had begun (its locks held) at the deadline. */
+  static final Duration COMMIT_WAIT = Duration.ofSeconds(1);
+
   private static final Logger LOG = Logger.getLogger(Deadline.class.getName());
 
   @Inject RuleThreads threads;
@@ -54,20 +60,19 @@ public class Deadline {
 
   /**
    * {@code answer}'s TwiML for {@code event}, or the fallback if it is late or fails. {@code
-   * answer} is given a flag that tells, once the fallback was answered, that its work has come too
-   * late.
+   * answer} is given the gate its rules' commits pass, closed once the fallback is answered.
    */
-  public Answer answer(RuleEvent event, Function<BooleanSupplier, String> answer) {
+  public Answer answer(RuleEvent event, Function<AnswerGate, String> answer) {
     long budget = settings.deadline().toMillis();
     if (budget <= 0) { // no deadline: the rules run on the request thread, saving the hand-off
       try {
-        return new Answer(answer.apply(() -> false), false, false);
+        return new Answer(answer.apply(new AnswerGate()), false, false);
       } catch (RuntimeException e) {
         LOG.log(Level.SEVERE, "event " + event + " could not be answered", e);
         return temporary();
       }
     }
-    AtomicBoolean fellBack = new AtomicBoolean();
+    AnswerGate gate = new AnswerGate();
     AtomicReference<Thread> worker = new AtomicReference<>();
     Future<String> rules;
     try {
@@ -76,7 +81,7 @@ public class Deadline {
               () -> {
                 worker.set(Thread.currentThread());
                 try {
-                  return answer.apply(fellBack::get);
+                  return answer.apply(gate);
                 } finally {
                   worker.set(null);
                 }
@@ -88,7 +93,14 @@ public class Deadline {
     try {
       return new Answer(rules.get(budget, TimeUnit.MILLISECONDS), false, false);
     } catch (TimeoutException e) {
-      fellBack.set(true);
+      if (!gate.close(COMMIT_WAIT)) {
+        LOG.warning(
+            "event "
+                + event
+                + ": a rule's commit begun before the deadline had not ended "
+                + COMMIT_WAIT.toMillis()
+                + " ms after it; whether it lands is the database's to say");
+      }
       Thread running = worker.get();
       String rule = running == null ? null : engine.ruleRunningOn(running).orElse(null);
       if (rule == null && running != null) {

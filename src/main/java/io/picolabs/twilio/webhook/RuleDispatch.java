@@ -1,13 +1,13 @@
 package io.picolabs.twilio.webhook;
 
 import io.picolabs.twilio.action.Directives;
+import io.picolabs.twilio.event.AnswerGate;
 import io.picolabs.twilio.event.EventContext;
 import io.picolabs.twilio.event.RuleEntry;
 import io.picolabs.twilio.rules.RuleEvent;
 import io.picolabs.twilio.twiml.TwimlWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.function.BooleanSupplier;
 
 /**
  * Answers one webhook: raises its event through the {@link RuleEntry} (in a request context of its
@@ -22,11 +22,10 @@ public class RuleDispatch {
 
   /**
    * The TwiML for {@code event}; {@code origin} is that of the HTTP request being answered, {@code
-   * answered} tells whether it was answered without waiting for the rules.
+   * gate} stands between its answer and its rules' commits.
    */
-  public String twiml(RuleEvent event, String origin, BooleanSupplier answered) {
+  public String twiml(RuleEvent event, String origin, AnswerGate gate) {
     return entry.raise(
-        new EventContext(event, origin, answered),
-        outcome -> TwimlWriter.write(directives.response()));
+        new EventContext(event, origin, gate), outcome -> TwimlWriter.write(directives.response()));
   }
 }

@@ -309,7 +309,7 @@ public class TwilioWebhook extends PlainRoutingErrors {
               key,
               () -> {
                 Deadline.Answer answer =
-                    deadline.answer(event, answered -> dispatch.twiml(event, origin, answered));
+                    deadline.answer(event, gate -> dispatch.twiml(event, origin, gate));
                 if (answer.temporary()) {
                   outcome.set(WebhookAnswered.Outcome.UNAVAILABLE);
                   // thrown, so that the delivery is forgotten: its retry runs the rules

@@ -3,10 +3,12 @@ package io.picolabs.twilio.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.picolabs.twilio.rules.RuleEvent;
 import io.picolabs.twilio.spi.RuleConflict;
 import io.picolabs.twilio.spi.RuleEffects;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -190,10 +192,9 @@ class RuleTransactionTest {
 
   @Test
   void aRuleThatReturnsAfterTheEventWasAnsweredWithoutItCommitsNothing() {
-    boolean[] answered = {false};
+    AnswerGate gate = new AnswerGate();
     RuleTransaction late =
-        new RuleTransaction(
-            List.of(effect), commits -> transactions.add("begin"), () -> answered[0]);
+        new RuleTransaction(List.of(effect), commits -> transactions.add("begin"), gate);
     RuleTransaction.LateRule e =
         assertThrows(
             RuleTransaction.LateRule.class,
@@ -201,7 +202,7 @@ class RuleTransactionTest {
                 late.run(
                     () -> {
                       effect.pending++;
-                      answered[0] = true; // the deadline answered the fallback meanwhile
+                      gate.close(Duration.ZERO); // the deadline answered the fallback meanwhile
                     },
                     "R.slow",
                     true));
@@ -212,6 +213,49 @@ class RuleTransactionTest {
     assertEquals(List.of("savepoint 0", "check R.slow", "rollback to 0"), effect.calls);
     assertEquals(0, effect.pending);
     assertEquals(List.of(), transactions);
+  }
+
+  /**
+   * The rule returned in time, but its commit's statements waited for a lock past the deadline: the
+   * transaction rolls back (the exception leaves it), and nothing is published.
+   */
+  @Test
+  void aCommitHeldUpUntilTheEventWasAnsweredWithoutItRollsBack() {
+    AnswerGate gate = new AnswerGate();
+    RuleTransaction held =
+        new RuleTransaction(
+            List.of(effect),
+            commits -> {
+              transactions.add("begin");
+              gate.close(Duration.ZERO); // the deadline, while the statements wait for a lock
+              try {
+                commits.run();
+                transactions.add("commit");
+              } catch (RuntimeException e) {
+                transactions.add("rollback");
+                throw e;
+              }
+            },
+            gate);
+    RuleTransaction.LateRule e =
+        assertThrows(
+            RuleTransaction.LateRule.class, () -> held.run(() -> effect.pending++, "R.held", true));
+    assertEquals(
+        "its commit was held up (a lock?) until after the event was answered without it (the"
+            + " deadline's fallback); what it did is dropped: nothing sent, nothing written",
+        e.getMessage());
+    assertEquals(List.of("begin", "rollback"), transactions);
+    assertEquals(List.of("savepoint 0", "check R.held", "commit 1", "rollback to 0"), effect.calls);
+    assertTrue(gate.closed());
+  }
+
+  /** A commit that entered the gate before the deadline lands; the gate is open again after it. */
+  @Test
+  void aCommitThatEnteredLeavesTheGateOpenForTheNextRule() {
+    AnswerGate gate = new AnswerGate();
+    new RuleTransaction(List.of(effect), Runnable::run, gate)
+        .run(() -> effect.pending++, "R.first", true);
+    assertTrue(gate.enterCommit(), "open again for the event's next rule");
   }
 
   @Test

@@ -83,6 +83,8 @@ class OutboundIT {
 
   @BeforeEach
   void resetFake() {
+    // an earlier test's send still retrying would reach this test's fake (and take its script)
+    TwilioRequests.awaitOutboxSettled(base);
     TWILIO.reset();
   }
 

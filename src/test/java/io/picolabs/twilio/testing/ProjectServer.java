@@ -2,20 +2,14 @@ package io.picolabs.twilio.testing;
 
 import static io.picolabs.twilio.testing.TwilioRequests.AUTH_TOKEN;
 import static io.picolabs.twilio.testing.TwilioRequests.EVENTS_TOKEN;
-import static io.picolabs.twilio.testing.TwilioRequests.eventually;
-import static io.picolabs.twilio.testing.TwilioRequests.json;
-import static io.picolabs.twilio.testing.TwilioRequests.withToken;
+import static io.picolabs.twilio.testing.TwilioRequests.awaitOutboxSettled;
 
 import io.picolabs.twilio.testkit.FakeTwilio;
-import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The project's WAR as built, at {@code /} on a Liberty server of its own ({@link LibertyServer})
@@ -122,25 +116,8 @@ public final class ProjectServer implements AutoCloseable {
    * then {@linkplain FakeTwilio#reset resets} the fake: a class starts from a quiet server.
    */
   public void quiet() {
-    eventually(
-        30,
-        "no outbox entry of an earlier test left unsettled on " + server.directory(),
-        () ->
-            unsettled("messages").isEmpty() && unsettled("calls").isEmpty()
-                ? Optional.of(true)
-                : Optional.empty());
+    awaitOutboxSettled(base());
     twilio.reset();
-  }
-
-  private List<JsonObject> unsettled(String kind) {
-    HttpResponse<String> page = withToken(base(), kind + "?size=500");
-    if (page.statusCode() != 200) {
-      throw new IllegalStateException("GET /" + kind + " answered " + page.statusCode());
-    }
-    return json(page.body()).getJsonArray(kind).getValuesAs(JsonObject.class).stream()
-        .filter(
-            entry -> List.of("pending", "sending", "reconcile").contains(entry.getString("state")))
-        .toList();
   }
 
   @Override

@@ -139,6 +139,31 @@ public final class TwilioRequests {
     return response.statusCode() + " " + response.body();
   }
 
+  /**
+   * Waits until no outbox entry on the server at {@code base} is pending, sending or to reconcile,
+   * so that a test's fake Twilio sees only its own requests, not an earlier test's late send.
+   */
+  public static void awaitOutboxSettled(URL base) {
+    eventually(
+        30,
+        "no outbox entry of an earlier test left unsettled at " + base,
+        () ->
+            unsettled(base, "messages").isEmpty() && unsettled(base, "calls").isEmpty()
+                ? Optional.of(true)
+                : Optional.empty());
+  }
+
+  private static List<JsonObject> unsettled(URL base, String kind) {
+    HttpResponse<String> page = withToken(base, kind + "?size=500");
+    if (page.statusCode() != 200) {
+      throw new IllegalStateException("GET /" + kind + " answered " + page.statusCode());
+    }
+    return json(page.body()).getJsonArray(kind).getValuesAs(JsonObject.class).stream()
+        .filter(
+            entry -> List.of("pending", "sending", "reconcile").contains(entry.getString("state")))
+        .toList();
+  }
+
   /** A GET of {@code path} with the events token ({@code app/vars}, {@code messages} …). */
   public static HttpResponse<String> withToken(URL base, String path) {
     return send(
