@@ -34,7 +34,7 @@ class LockedRowIT {
     String caller = "+1801555" + (1000 + ThreadLocalRandom.current().nextInt(9000));
 
     assertEquals(
-        XML + "<Response><Say>Your favorite number is 3.</Say></Response>",
+        XML + "<Response><Say>Your favorite number is 3.</Say><Hangup/></Response>",
         favorite(instances, caller, "3").body());
     assertEquals(List.of("\"3\""), stored(postgres, caller));
 
@@ -68,7 +68,7 @@ class LockedRowIT {
 
     // the caller's next answer is taken as ever
     assertEquals(
-        XML + "<Response><Say>Your favorite number is 8.</Say></Response>",
+        XML + "<Response><Say>Your favorite number is 8.</Say><Hangup/></Response>",
         favorite(instances, caller, "8").body());
     assertEquals(List.of("\"8\""), stored(postgres, caller));
   }
