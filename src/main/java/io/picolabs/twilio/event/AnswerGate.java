@@ -21,6 +21,10 @@ import java.util.concurrent.locks.LockSupport;
  *
  * So a commit held up by a row lock past the deadline is rolled back, not kept behind the caller's
  * back, and a commit the deadline waited for landed before the answer went out.
+ *
+ * <p>Whoever answers the event may add a statement of its own to each of its rules' commits ({@link
+ * #withEachCommit}): a webhook records there that the rules of its delivery committed, in the same
+ * transaction as their effects.
  */
 public final class AnswerGate {
   private static final int OPEN = 0;
@@ -30,6 +34,20 @@ public final class AnswerGate {
   private static final int CLOSED = 3;
 
   private final AtomicInteger state = new AtomicInteger(OPEN);
+  private volatile Runnable withEachCommit = () -> {};
+
+  /**
+   * Runs {@code statement} inside each commit of the event's rules, after their own statements: it
+   * commits with them or, if it throws, rolls them back.
+   */
+  public void withEachCommit(Runnable statement) {
+    this.withEachCommit = statement;
+  }
+
+  /** Inside a rule's commit transaction, after the effects' statements. */
+  void commitAlso() {
+    withEachCommit.run();
+  }
 
   /** Whether the event was answered without waiting for its rules any longer. */
   public boolean closed() {

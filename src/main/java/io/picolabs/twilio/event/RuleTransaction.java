@@ -135,6 +135,7 @@ public final class RuleTransaction {
               for (int i = 0; i < savepoints.length; i++) {
                 effects.get(i).commit(savepoints[i]);
               }
+              gate.commitAlso();
               entered[0] = gate.enterCommit();
               if (!entered[0]) {
                 throw late("its commit was held up (a lock?) until");

@@ -47,7 +47,7 @@ public final class Migrations {
 
   /** The migrations, in order; each dialect's folder has a script of each name. */
   public static final List<String> SCRIPTS =
-      List.of("V1__tables.sql", "V2__purge_indexes_unique_sid.sql");
+      List.of("V1__tables.sql", "V2__purge_indexes_unique_sid.sql", "V3__replay_claims.sql");
 
   /** Where the dialects' folders are, on the class path. */
   static final String FOLDER = "io/picolabs/twilio/schema/";

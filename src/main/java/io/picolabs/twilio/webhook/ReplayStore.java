@@ -23,37 +23,68 @@ public class ReplayStore {
   EntityManagerFactory factory;
 
   /**
-   * Claims delivery {@code key} until {@code expiresMillis}: false if it is claimed and not
-   * expired. Two claims at once: one fails on the key (a persistence exception), which is a no.
+   * Claims delivery {@code key} as {@code claim} until {@code leaseEndMillis}: false if it is
+   * answered, or claimed and its lease or window not over. A claim whose lease ran out without its
+   * rules committing (its holder died) is taken over. Two claims at once: one fails on the key (a
+   * persistence exception), which is a no.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public boolean claim(String key, long nowMillis, long expiresMillis) {
+  public boolean claim(String key, String claim, long nowMillis, long leaseEndMillis) {
     StoredAnswer earlier = em.find(StoredAnswer.class, key);
     if (earlier != null) {
-      if (earlier.expiresMillis > nowMillis) {
+      // conditional: if the holder's commit extends the row meanwhile, this deletes nothing
+      if (earlier.expiresMillis > nowMillis
+          || em.createNamedQuery(StoredAnswer.OVER)
+                  .setParameter("key", key)
+                  .setParameter("now", nowMillis)
+                  .executeUpdate()
+              == 0) {
         return false;
       }
-      em.remove(earlier);
-      em.flush();
+      em.detach(earlier);
     }
-    em.persist(new StoredAnswer(key, expiresMillis));
+    em.persist(new StoredAnswer(key, claim, leaseEndMillis));
     em.flush();
     return true;
   }
 
-  /** Records the answer to a delivery this instance claimed. */
+  /**
+   * Inside the transaction of the rules' effects: they commit for delivery {@code key} under {@code
+   * claim}, which is then kept until {@code windowEndMillis}, so that no retry runs the rules
+   * again. Fails (and so rolls the effects back) if the claim was taken over meanwhile.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void rulesCommitted(String key, String claim, long windowEndMillis) {
+    int marked =
+        em.createNamedQuery(StoredAnswer.COMMITTED)
+            .setParameter(1, windowEndMillis)
+            .setParameter(2, key)
+            .setParameter(3, claim)
+            .executeUpdate();
+    if (marked != 1) {
+      throw new IllegalStateException(
+          "the delivery's claim ran out and a retry took it over: these effects are dropped");
+    }
+  }
+
+  /** Records the answer to a delivery claimed as {@code claim}, kept until the window's end. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void answer(String key, String answer) {
+  public void answer(String key, String claim, String answer, long windowEndMillis) {
     em.createNamedQuery(StoredAnswer.ANSWER)
         .setParameter(1, answer)
-        .setParameter(2, key)
+        .setParameter(2, windowEndMillis)
+        .setParameter(3, key)
+        .setParameter(4, claim)
         .executeUpdate();
   }
 
   /** Gives up a claim whose answer failed, so that a retry runs the rules. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void release(String key) {
-    em.createNamedQuery(StoredAnswer.RELEASE).setParameter("key", key).executeUpdate();
+  public void release(String key, String claim) {
+    em.createNamedQuery(StoredAnswer.RELEASE)
+        .setParameter("key", key)
+        .setParameter("claim", claim)
+        .executeUpdate();
   }
 
   /** The answer to delivery {@code key}, once it has one. */

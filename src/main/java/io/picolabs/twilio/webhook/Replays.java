@@ -13,13 +13,14 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,14 +35,30 @@ import java.util.logging.Logger;
  * up to the deadline (and a second), then answers the fallback: on this instance it waits on the
  * first delivery itself, on another it polls the database. Every delivery with a token costs a
  * claim and an answer written to the database; one without a token (not from Twilio) costs nothing.
+ *
+ * <p>A claim is a lease of the deadline and {@link #LEASE_MARGIN}, not the window: an instance that
+ * dies while its rules run holds the delivery no longer than that, and a retry after it runs the
+ * rules. What the rules commit records, in the same transaction, that they did ({@link
+ * ReplayStore#rulesCommitted}); from then on the delivery is held for the window, answer or not, so
+ * that no retry runs them twice. Every write of the claim's holder names its claim, so a holder
+ * that outlived its lease (a pause longer than the deadline allows) writes nothing over its
+ * successor's.
  */
 @ApplicationScoped
 public class Replays {
   private static final Logger LOG = Logger.getLogger(Replays.class.getName());
   private static final long POLL_MILLIS = 25;
 
+  /**
+   * Beyond the deadline, how long a claim lasts: the fallback may wait a second for a commit under
+   * way ({@link Deadline#COMMIT_WAIT}), after which nothing of the holder's commits.
+   */
+  static final Duration LEASE_MARGIN = Duration.ofSeconds(2);
+
   @Inject WebhookSettings settings;
   @Inject ReplayStore store;
+
+  private static final Runnable NOTHING = () -> {};
 
   // deliveries being answered on this instance, for retries that reach it meanwhile
   private final Map<String, CompletableFuture<String>> answering = new ConcurrentHashMap<>();
@@ -66,33 +83,37 @@ public class Replays {
 
   /**
    * The answer for a delivery: computed by {@code answer} the first time {@code key} is seen within
-   * the window, the same text afterwards. A {@code null} key is never remembered.
+   * the window, the same text afterwards. {@code answer} is given a statement to run inside each
+   * commit of the rules' effects. A {@code null} key is never remembered.
    */
-  public String answer(String key, Supplier<String> answer, String fallback) {
+  public String answer(String key, Function<Runnable, String> answer, String fallback) {
     if (key == null) {
-      return answer.get();
+      return answer.apply(NOTHING);
     }
     String id = digest(key);
+    String claim = UUID.randomUUID().toString();
     CompletableFuture<String> mine = new CompletableFuture<>();
     CompletableFuture<String> local = answering.putIfAbsent(id, mine);
     if (local != null) {
       return await(local, fallback);
     }
     try {
-      if (!claim(id)) {
+      if (!claim(id, claim)) {
         String text = awaitStored(id, fallback);
         mine.complete(text);
         return text;
       }
       String text;
       try {
-        text = answer.get();
+        text =
+            answer.apply(
+                () -> store.rulesCommitted(id, claim, windowEnd(System.currentTimeMillis())));
       } catch (RuntimeException e) {
-        forget(id);
+        forget(id, claim);
         mine.completeExceptionally(e);
         throw e;
       }
-      remember(id, text);
+      remember(id, claim, text);
       mine.complete(text);
       return text;
     } finally {
@@ -100,10 +121,10 @@ public class Replays {
     }
   }
 
-  private boolean claim(String id) {
+  private boolean claim(String id, String claim) {
     long now = System.currentTimeMillis();
     try {
-      return store.claim(id, now, now + settings.idempotencyWindow().toMillis());
+      return store.claim(id, claim, now, now + lease().toMillis());
     } catch (RuntimeException e) {
       if (DuplicateKey.in(e)) {
         return false; // another instance claimed it at the same moment
@@ -114,17 +135,17 @@ public class Replays {
     }
   }
 
-  private void remember(String id, String text) {
+  private void remember(String id, String claim, String text) {
     try {
-      store.answer(id, text);
+      store.answer(id, claim, text, windowEnd(System.currentTimeMillis()));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "answer not kept for retried deliveries: " + e, e);
     }
   }
 
-  private void forget(String id) {
+  private void forget(String id, String claim) {
     try {
-      store.release(id);
+      store.release(id, claim);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "failed delivery not released; its retries get the fallback: " + e, e);
     }
@@ -163,6 +184,19 @@ public class Replays {
         return fallback;
       }
     }
+  }
+
+  /** How long a claim holds its delivery while no effect of its rules committed. */
+  private Duration lease() {
+    Duration deadline = settings.deadline();
+    // no deadline: the rules may run as long as they like; held for the window, as before leases
+    return deadline.isZero() || deadline.isNegative()
+        ? settings.idempotencyWindow()
+        : deadline.plus(LEASE_MARGIN);
+  }
+
+  private long windowEnd(long nowMillis) {
+    return nowMillis + settings.idempotencyWindow().toMillis();
   }
 
   private long waitMillis() {

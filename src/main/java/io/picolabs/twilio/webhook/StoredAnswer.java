@@ -11,7 +11,9 @@ import jakarta.persistence.Table;
 
 /**
  * The answer given to one webhook delivery, under the SHA-256 of its path and idempotency token: a
- * row without an answer is a delivery still being answered.
+ * row without an answer is a delivery still being answered, by the holder of its claim ({@code
+ * CLAIM_ID}) until {@code EXPIRES_MS} (a lease); once its rules' effects committed ({@code
+ * RULES_COMMITTED}) or it is answered, the row is kept until the idempotency window ends.
  */
 @Entity
 // the purge deletes by expiry: an index, lest it scan every answer of the window
@@ -24,12 +26,25 @@ import jakarta.persistence.Table;
 // native, so that Derby gets one prepared statement with bound values (see StoredVariable)
 @NamedNativeQuery(
     name = StoredAnswer.ANSWER,
-    query = "UPDATE TWILIO_REPLAY SET ANSWER = ? WHERE DELIVERY_KEY = ?")
-@NamedQuery(name = StoredAnswer.RELEASE, query = "DELETE FROM StoredAnswer a WHERE a.key = :key")
+    query =
+        "UPDATE TWILIO_REPLAY SET ANSWER = ?, EXPIRES_MS = ? WHERE DELIVERY_KEY = ? AND CLAIM_ID = ?")
+@NamedNativeQuery(
+    name = StoredAnswer.COMMITTED,
+    query =
+        "UPDATE TWILIO_REPLAY SET RULES_COMMITTED = 1, EXPIRES_MS = ?"
+            + " WHERE DELIVERY_KEY = ? AND CLAIM_ID = ?")
+@NamedQuery(
+    name = StoredAnswer.OVER,
+    query = "DELETE FROM StoredAnswer a WHERE a.key = :key AND a.expiresMillis <= :now")
+@NamedQuery(
+    name = StoredAnswer.RELEASE,
+    query = "DELETE FROM StoredAnswer a WHERE a.key = :key AND a.claimId = :claim")
 public class StoredAnswer {
   static final String EXPIRED = "StoredAnswer.expired";
   static final String ANSWER = "StoredAnswer.answer";
   static final String RELEASE = "StoredAnswer.release";
+  static final String COMMITTED = "StoredAnswer.committed";
+  static final String OVER = "StoredAnswer.over";
 
   @Id
   @Column(name = "DELIVERY_KEY", length = 64)
@@ -42,10 +57,17 @@ public class StoredAnswer {
   @Column(name = "EXPIRES_MS", nullable = false)
   long expiresMillis;
 
+  @Column(name = "CLAIM_ID", length = 36)
+  String claimId;
+
+  @Column(name = "RULES_COMMITTED", nullable = false)
+  int rulesCommitted;
+
   protected StoredAnswer() {}
 
-  StoredAnswer(String key, long expiresMillis) {
+  StoredAnswer(String key, String claimId, long leaseEndMillis) {
     this.key = key;
-    this.expiresMillis = expiresMillis;
+    this.claimId = claimId;
+    this.expiresMillis = leaseEndMillis;
   }
 }

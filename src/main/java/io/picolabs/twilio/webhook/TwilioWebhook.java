@@ -307,9 +307,14 @@ public class TwilioWebhook extends PlainRoutingErrors {
       twiml =
           replays.answer(
               key,
-              () -> {
+              rulesCommitted -> {
                 Deadline.Answer answer =
-                    deadline.answer(event, gate -> dispatch.twiml(event, origin, gate));
+                    deadline.answer(
+                        event,
+                        gate -> {
+                          gate.withEachCommit(rulesCommitted);
+                          return dispatch.twiml(event, origin, gate);
+                        });
                 if (answer.temporary()) {
                   outcome.set(WebhookAnswered.Outcome.UNAVAILABLE);
                   // thrown, so that the delivery is forgotten: its retry runs the rules

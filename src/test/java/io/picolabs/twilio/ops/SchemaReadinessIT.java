@@ -58,7 +58,7 @@ class SchemaReadinessIT {
       operator.setUrl(postgres.jdbcUrl());
       operator.setUser(postgres.user());
       operator.setPassword(postgres.password());
-      assertEquals("2", Migrations.of(operator).migrate());
+      assertEquals("3", Migrations.of(operator).migrate());
 
       HttpResponse<String> readyAgain =
           eventually(
