@@ -98,7 +98,8 @@ public class Replays {
       return await(local, fallback);
     }
     try {
-      if (!claim(id, claim)) {
+      Claim claimed = claim(id, claim);
+      if (claimed == Claim.TAKEN) {
         String text = awaitStored(id, fallback);
         mine.complete(text);
         return text;
@@ -107,7 +108,9 @@ public class Replays {
       try {
         text =
             answer.apply(
-                () -> store.rulesCommitted(id, claim, windowEnd(System.currentTimeMillis())));
+                claimed == Claim.UNRECORDED
+                    ? NOTHING // no claim to mark: the rules' effects must not fail for it
+                    : () -> store.rulesCommitted(id, claim, windowEnd(System.currentTimeMillis())));
       } catch (RuntimeException e) {
         forget(id, claim);
         mine.completeExceptionally(e);
@@ -121,17 +124,26 @@ public class Replays {
     }
   }
 
-  private boolean claim(String id, String claim) {
+  /**
+   * Whether this delivery's rules are this instance's to run, and whether the claim is recorded.
+   */
+  private enum Claim {
+    CLAIMED,
+    TAKEN,
+    UNRECORDED
+  }
+
+  private Claim claim(String id, String claim) {
     long now = System.currentTimeMillis();
     try {
-      return store.claim(id, claim, now, now + lease().toMillis());
+      return store.claim(id, claim, now, now + lease().toMillis()) ? Claim.CLAIMED : Claim.TAKEN;
     } catch (RuntimeException e) {
       if (DuplicateKey.in(e)) {
-        return false; // another instance claimed it at the same moment
+        return Claim.TAKEN; // another instance claimed it at the same moment
       }
       // Without the database no retry can be recognised; answering is still better than not.
       LOG.log(Level.WARNING, "retried deliveries cannot be recognised: " + e, e);
-      return true;
+      return Claim.UNRECORDED;
     }
   }
 

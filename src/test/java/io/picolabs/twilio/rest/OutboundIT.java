@@ -19,6 +19,7 @@ import io.picolabs.twilio.testing.ServerLog;
 import io.picolabs.twilio.testing.TwilioRequests;
 import io.picolabs.twilio.testing.Wars;
 import io.picolabs.twilio.testkit.FakeTwilio;
+import io.picolabs.twilio.testkit.SentText;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -262,6 +264,37 @@ class OutboundIT {
     assertTrue(outcome(id).startsWith("sms_sent SM"), outcome(id));
     assertEquals(2, TWILIO.posts().size());
     assertEquals(TWILIO.posts().get(0).body(), TWILIO.posts().get(1).body());
+  }
+
+  /**
+   * A storm of 429s: the first 15 POSTs of ten messages are refused with Too Many Requests. Each
+   * message is retried and sent exactly once; nothing is lost, nothing doubled.
+   */
+  @Test
+  void aStormOfTooManyRequestsSendsEveryMessageOnce() {
+    for (int i = 0; i < 15; i++) {
+      TWILIO.nextPost(
+          FakeTwilio.Scripted.answer(
+                  429, "{\"code\":20429,\"message\":\"Too Many Requests\",\"status\":429}")
+              .withHeader("Retry-After", "0"));
+    }
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      ids.add(
+          onlyEntry(
+              send(
+                  "{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"storm "
+                      + i
+                      + "\"}")));
+    }
+    for (String id : ids) {
+      assertTrue(outcome(id).startsWith("sms_sent SM"), outcome(id));
+    }
+    assertEquals(25, TWILIO.posts().size(), "15 refused, 10 accepted");
+    assertEquals(
+        IntStream.range(0, 10).mapToObj(i -> "storm " + i).sorted().toList(),
+        TWILIO.texts().stream().map(SentText::body).sorted().toList(),
+        "each message at Twilio once");
   }
 
   @Test
