@@ -55,12 +55,12 @@ public final class AnswerGate {
   }
 
   /** A rule's commit begins: false if the event was answered without it (roll back). */
-  public boolean enterCommit() {
+  boolean enterCommit() {
     return state.compareAndSet(OPEN, COMMITTING);
   }
 
   /** The commit that {@link #enterCommit entered} has ended, committed or not. */
-  public void leaveCommit() {
+  void leaveCommit() {
     if (!state.compareAndSet(COMMITTING, OPEN)) {
       state.compareAndSet(CLOSING, CLOSED);
     }

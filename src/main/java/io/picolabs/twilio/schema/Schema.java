@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
@@ -74,6 +73,7 @@ public class Schema {
   /** One migration (or check); true once the schema is current. */
   private synchronized boolean attempt() {
     String found;
+    Exception failure = null;
     try {
       Migrations migrations = Migrations.of(data);
       if (config.migrate()) {
@@ -95,14 +95,10 @@ public class Schema {
       }
     } catch (SQLException | RuntimeException e) {
       found = "the schema could not be brought to this release's version: " + e;
-      if (!Objects.equals(found, problem)) {
-        LOG.log(Level.SEVERE, found, e);
-      }
-      problem = found;
-      return false;
+      failure = e;
     }
-    if (found != null && !found.equals(problem)) {
-      LOG.severe(found);
+    if (found != null && !found.equals(problem)) { // each new problem once, not every retry
+      LOG.log(Level.SEVERE, found, failure);
     }
     problem = found;
     return found == null;

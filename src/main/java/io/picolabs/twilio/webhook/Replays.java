@@ -53,7 +53,7 @@ public class Replays {
    * Beyond the deadline, how long a claim lasts: the fallback may wait a second for a commit under
    * way ({@link Deadline#COMMIT_WAIT}), after which nothing of the holder's commits.
    */
-  static final Duration LEASE_MARGIN = Duration.ofSeconds(2);
+  static final Duration LEASE_MARGIN = Deadline.COMMIT_WAIT.plusSeconds(1);
 
   @Inject WebhookSettings settings;
   @Inject ReplayStore store;
@@ -110,7 +110,7 @@ public class Replays {
             answer.apply(
                 claimed == Claim.UNRECORDED
                     ? NOTHING // no claim to mark: the rules' effects must not fail for it
-                    : () -> store.rulesCommitted(id, claim, windowEnd(System.currentTimeMillis())));
+                    : () -> store.rulesCommitted(id, claim, windowEnd()));
       } catch (RuntimeException e) {
         forget(id, claim);
         mine.completeExceptionally(e);
@@ -149,7 +149,7 @@ public class Replays {
 
   private void remember(String id, String claim, String text) {
     try {
-      store.answer(id, claim, text, windowEnd(System.currentTimeMillis()));
+      store.answer(id, claim, text, windowEnd());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "answer not kept for retried deliveries: " + e, e);
     }
@@ -207,8 +207,9 @@ public class Replays {
         : deadline.plus(LEASE_MARGIN);
   }
 
-  private long windowEnd(long nowMillis) {
-    return nowMillis + settings.idempotencyWindow().toMillis();
+  /** When the window of a delivery answered (or whose rules committed) now ends. */
+  private long windowEnd() {
+    return System.currentTimeMillis() + settings.idempotencyWindow().toMillis();
   }
 
   private long waitMillis() {

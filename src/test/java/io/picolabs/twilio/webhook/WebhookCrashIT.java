@@ -4,6 +4,7 @@ import static io.picolabs.twilio.testing.TwilioRequests.XML;
 import static io.picolabs.twilio.testing.TwilioRequests.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.picolabs.twilio.config.WebhookConfig;
 import io.picolabs.twilio.testing.LibertyServer;
 import io.picolabs.twilio.testing.PostgresInstances;
 import java.net.http.HttpResponse;
@@ -23,8 +24,9 @@ import org.junit.jupiter.api.Test;
  * killed: {@code PostgresInstances.get()} starts it again for the next class that needs it.
  */
 class WebhookCrashIT {
-  /** The deadline (8 s, the default) and the claim's margin (2 s), and a second to spare. */
-  private static final long LEASE_MILLIS = 8_000 + 2_000 + 1_000;
+  /** The deadline (the default) and the claim's margin, and a second to spare. */
+  private static final long LEASE_MILLIS =
+      WebhookConfig.DEADLINE_MS.fallback() + Replays.LEASE_MARGIN.toMillis() + 1_000;
 
   @Test
   void aDeliveryWhoseInstanceDiedDuringTheRulesIsRunByTheRetryOnce() throws Exception {
