@@ -5,10 +5,15 @@ import static io.picolabs.twilio.testing.TwilioRequests.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.picolabs.twilio.config.WebhookConfig;
+import io.picolabs.twilio.security.Secrets;
+import io.picolabs.twilio.testing.HeldStatement;
 import io.picolabs.twilio.testing.LibertyServer;
 import io.picolabs.twilio.testing.PostgresInstances;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,10 +22,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code kill -9} of the instance answering a webhook while its rule runs (two instances on one
- * PostgreSQL database, {@code testing.PostgresInstances}): the claim it held on the delivery is a
- * lease, so Twilio's retry on the other instance, once the lease is over, runs the rule, which
- * counts once (the killed run never committed), and later retries get that answer. A is left
+ * {@code kill -9} of the instance answering webhooks, at each step of a delivery at once (two
+ * instances on one PostgreSQL database, {@code testing.PostgresInstances}): one delivery before its
+ * claim is written, one while its rule runs (after the claim), one after its rule committed and
+ * before its answer is written. The steps in the database are held by {@link HeldStatement}; the
+ * rule by its own {@code sleep_ms}. Twilio's retries reach the other instance once the claims'
+ * lease is over: the first two run their rules there, once; the third gets the fallback, since its
+ * rule's effects committed and running it again could send twice; nothing ran twice. A is left
  * killed: {@code PostgresInstances.get()} starts it again for the next class that needs it.
  */
 class WebhookCrashIT {
@@ -28,48 +36,133 @@ class WebhookCrashIT {
   private static final long LEASE_MILLIS =
       WebhookConfig.DEADLINE_MS.fallback() + Replays.LEASE_MARGIN.toMillis() + 1_000;
 
+  private static final String PATH = "twilio/counted";
+
   @Test
-  void aDeliveryWhoseInstanceDiedDuringTheRulesIsRunByTheRetryOnce() throws Exception {
+  void deliveriesWhoseInstanceDiedAtEachStepAreRunByTheRetriesAtMostOnce() throws Exception {
     PostgresInstances instances = PostgresInstances.get();
     LibertyServer a = instances.a();
     LibertyServer b = instances.b();
-    String counter = "crash" + UUID.randomUUID().toString().substring(0, 8);
-    Map<String, String> params = new LinkedHashMap<>();
-    params.put("AccountSid", PostgresInstances.ACCOUNT_SID);
-    params.put("CallSid", "CA" + UUID.randomUUID().toString().replace("-", ""));
-    params.put("From", "+18015550177");
-    params.put("To", "+18005550111");
-    params.put("counter", counter);
-    params.put("sleep_ms", "3000");
-    String token = UUID.randomUUID().toString();
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    Delivery beforeClaim = new Delivery("beforeclaim" + run, 0);
+    Delivery duringRule = new Delivery("duringrule" + run, 3000);
+    Delivery afterCommit = new Delivery("aftercommit" + run, 0);
 
-    long claimed = System.currentTimeMillis();
-    CompletableFuture<HttpResponse<String>> first =
-        CompletableFuture.supplyAsync(
-            () -> PostgresInstances.signedPost(a, "twilio/counted", params, token));
-    eventually(
-        20,
-        "the rule running on A",
-        () ->
-            a.messages().contains("OutboxTestRules: counted " + counter + " started on A")
-                ? Optional.of(true)
-                : Optional.empty());
-    a.kill();
-    first.handle((answer, failure) -> null).get(30, TimeUnit.SECONDS); // its connection is gone
+    long claimed;
+    try (HeldStatement claims =
+            HeldStatement.on(
+                instances.postgres(),
+                "twilio_replay",
+                "INSERT",
+                "NEW.delivery_key = '" + beforeClaim.key() + "'");
+        HeldStatement answers =
+            HeldStatement.on(
+                instances.postgres(),
+                "twilio_replay",
+                "UPDATE",
+                "NEW.delivery_key = '" + afterCommit.key() + "' AND NEW.answer IS NOT NULL")) {
+      claimed = System.currentTimeMillis();
+      List<CompletableFuture<HttpResponse<String>>> first =
+          List.of(beforeClaim.post(a), duringRule.post(a), afterCommit.post(a));
+      claims.awaitHeld(1, 20);
+      answers.awaitHeld(1, 20);
+      eventually(
+          20,
+          "the rule running on A",
+          () ->
+              a.messages().contains(duringRule.started("A"))
+                  ? Optional.of(true)
+                  : Optional.empty());
+      a.kill();
+      for (CompletableFuture<HttpResponse<String>> answer : first) {
+        answer.handle((done, failure) -> null).get(30, TimeUnit.SECONDS); // connections gone
+      }
+      claims.release(20);
+      answers.release(20);
+    }
+    // what the dead instance had not committed is not in the database
+    assertEquals(List.of(), stored(instances, beforeClaim), "no claim of the first delivery");
+    assertEquals(
+        List.of(Map.of("answer", "none", "rules_committed", 0)),
+        stored(instances, duringRule),
+        "the second delivery's claim, its rule not committed");
+    assertEquals(
+        List.of(Map.of("answer", "none", "rules_committed", 1)),
+        stored(instances, afterCommit),
+        "the third delivery's claim, its rule committed, its answer not written");
 
     long leaseOver = claimed + LEASE_MILLIS - System.currentTimeMillis();
     if (leaseOver > 0) {
       Thread.sleep(leaseOver);
     }
-    String answer = XML + "<Response><Say>" + counter + " 1 on B</Say></Response>";
-    HttpResponse<String> retry = PostgresInstances.signedPost(b, "twilio/counted", params, token);
-    assertEquals("200 " + answer, retry.statusCode() + " " + retry.body());
-
-    HttpResponse<String> again = PostgresInstances.signedPost(b, "twilio/counted", params, token);
-    assertEquals("200 " + answer, again.statusCode() + " " + again.body(), "answered again");
+    String fallback = XML + WebhookConfig.DEFAULT_FALLBACK;
+    for (Delivery delivery : List.of(beforeClaim, duringRule, afterCommit)) {
+      String expected =
+          delivery == afterCommit
+              ? fallback
+              : XML + "<Response><Say>" + delivery.counter + " 1 on B</Say></Response>";
+      for (String attempt : List.of("the retry", "a later retry")) {
+        HttpResponse<String> retry = delivery.post(b).get(30, TimeUnit.SECONDS);
+        assertEquals(
+            "200 " + expected,
+            retry.statusCode() + " " + retry.body(),
+            attempt + " of " + delivery.counter);
+      }
+      int runsOnB = b.messages().split(delivery.started("B"), -1).length - 1;
+      assertEquals(delivery == afterCommit ? 0 : 1, runsOnB, "runs on B of " + delivery.counter);
+    }
+    // the third rule's effect committed on A, once: a new delivery counts from there
+    HttpResponse<String> next = afterCommit.another().post(b).get(30, TimeUnit.SECONDS);
     assertEquals(
-        1,
-        b.messages().split("OutboxTestRules: counted " + counter + " started on B", -1).length - 1,
-        "the rule ran once on B");
+        "200 " + XML + "<Response><Say>" + afterCommit.counter + " 2 on B</Say></Response>",
+        next.statusCode() + " " + next.body());
+  }
+
+  /** The replay row of a delivery: whether it has an answer, and whether its rules committed. */
+  private static List<Map<String, Object>> stored(PostgresInstances instances, Delivery delivery) {
+    return instances
+        .postgres()
+        .query(
+            "SELECT CASE WHEN answer IS NULL THEN 'none' ELSE 'kept' END AS answer,"
+                + " rules_committed FROM twilio_replay WHERE delivery_key = ?",
+            delivery.key());
+  }
+
+  /** One webhook of rule {@code twilio counted}, with its own counter and idempotency token. */
+  private record Delivery(String counter, long sleepMillis, String token, String callSid) {
+    Delivery(String counter, long sleepMillis) {
+      this(counter, sleepMillis, UUID.randomUUID().toString(), newCallSid());
+    }
+
+    /** Another delivery of the same counter: another call, another token. */
+    Delivery another() {
+      return new Delivery(counter, sleepMillis);
+    }
+
+    CompletableFuture<HttpResponse<String>> post(LibertyServer server) {
+      Map<String, String> params = new LinkedHashMap<>();
+      params.put("AccountSid", PostgresInstances.ACCOUNT_SID);
+      params.put("CallSid", callSid);
+      params.put("From", "+18015550177");
+      params.put("To", "+18005550111");
+      params.put("counter", counter);
+      params.put("sleep_ms", Long.toString(sleepMillis));
+      return CompletableFuture.supplyAsync(
+          () -> PostgresInstances.signedPost(server, PATH, params, token));
+    }
+
+    /** The delivery's key in {@code TWILIO_REPLAY}: the digest of its path and token. */
+    String key() {
+      String key = "/" + PATH + " " + token;
+      return HexFormat.of().formatHex(Secrets.sha256(key.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    String started(String instance) {
+      return "OutboxTestRules: counted " + counter + " started on " + instance;
+    }
+
+    private static String newCallSid() {
+      return "CA" + UUID.randomUUID().toString().replace("-", "");
+    }
   }
 }
