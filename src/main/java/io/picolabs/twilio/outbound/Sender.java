@@ -141,6 +141,18 @@ public class Sender {
     long pollMillis = config.poll().toMillis();
     executor = ManagedScheduler.lookup();
     periodic = executor.scheduleWithFixedDelay(this::wake, 0, pollMillis, TimeUnit.MILLISECONDS);
+    // the owner names this instance in TWILIO_OUTBOX.OWNER_ID: which instance holds a claim
+    LOG.info(
+        () ->
+            "outbox sender "
+                + owner
+                + ": "
+                + concurrency
+                + " at once, claims of "
+                + leaseMillis
+                + " ms, requests of "
+                + deadlineMillis
+                + " ms at most");
   }
 
   @PreDestroy

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,10 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.opentest4j.TestAbortedException;
 
 /**
- * Variables on PostgreSQL: a database of its own in the run's throwaway cluster ({@link
- * Postgres#shared}) and a Liberty server of its own ({@link LibertyServer}) started with {@code
- * DB_KIND=postgresql} and the DB_* variables, running the same deployment as {@code StateIT}.
- * Skipped, loudly, where PostgreSQL is not installed.
+ * Variables on PostgreSQL: an empty database of its own in the run's throwaway cluster ({@link
+ * Postgres#shared}) and two Liberty servers of their own ({@link LibertyServer}), started together
+ * with {@code DB_KIND=postgresql} and the DB_* variables, running the same deployment as {@code
+ * StateIT}: both start, the migrations run once, and what one writes the other reads. Skipped,
+ * loudly, where PostgreSQL is not installed.
  */
 class PostgresStateIT extends StateContract {
   private static Postgres postgres;
@@ -56,8 +58,11 @@ class PostgresStateIT extends StateContract {
         new LibertyServer("postgresStateServer2")
             .env(postgres.applicationEnvironment())
             .deploy(deployment("state"), "/state");
-    server.start();
-    second.start();
+    // together, on the empty database: the migrations run once, under Flyway's lock
+    CompletableFuture<Void> first = CompletableFuture.runAsync(server::start);
+    CompletableFuture<Void> other = CompletableFuture.runAsync(second::start);
+    first.join();
+    other.join();
   }
 
   @AfterAll
@@ -150,6 +155,42 @@ class PostgresStateIT extends StateContract {
             "SELECT var_json, var_version FROM twilio_variable WHERE var_scope = 'ent'"
                 + " AND var_owner = ? AND var_name = 'count'",
             entity));
+  }
+
+  /** The two instances started together on an empty database: each migration ran once. */
+  @Test
+  void twoInstancesStartedTogetherOnAnEmptyDatabaseMigratedItOnce() {
+    List<Map<String, Object>> tables =
+        postgres.query(
+            "SELECT table_name FROM information_schema.tables"
+                + " WHERE table_schema = current_schema() ORDER BY table_name");
+    assertEquals(
+        List.of(
+            Map.of("table_name", "twilio_number_wiring"),
+            Map.of("table_name", "twilio_outbox"),
+            Map.of("table_name", "twilio_outbox_status"),
+            Map.of("table_name", "twilio_replay"),
+            Map.of("table_name", "twilio_schema_history"),
+            Map.of("table_name", "twilio_variable")),
+        tables);
+    // each migration ran once, by one of the two; the other waited for Flyway's lock
+    assertEquals(
+        List.of(
+            Map.of("version", "1", "success", true),
+            Map.of("version", "2", "success", true),
+            Map.of("version", "3", "success", true)),
+        postgres.query(
+            "SELECT \"version\", \"success\" FROM twilio_schema_history"
+                + " ORDER BY \"installed_rank\""));
+    for (LibertyServer instance : List.of(server, second)) {
+      String log = instance.messages();
+      int started = log.indexOf("CWWKZ0001I: Application state started");
+      assertTrue(started > 0, log);
+      // up to the start: the other tests' concurrent increments log their retried inserts
+      String start = log.substring(0, started);
+      assertFalse(start.contains("CWWJP9991W"), "a DDL or query error at start:\n" + start);
+      assertTrue(start.contains("schema at version 3 (postgresql)"), start);
+    }
   }
 
   @Test

@@ -37,6 +37,9 @@ public final class PostgresInstances implements AutoCloseable {
    */
   public static final long CLOCK_SKEW_MILLIS = 60_000;
 
+  /** How long an outbox claim lasts on both instances. */
+  public static final long OUTBOX_LEASE_SECONDS = 8;
+
   private final Postgres postgres;
   private final FakeTwilio twilio;
   private final LibertyServer a;
@@ -89,6 +92,12 @@ public final class PostgresInstances implements AutoCloseable {
         .env("TWILIO_WEBHOOK_PUBLIC_URL", PUBLIC_URL)
         .env("TEST_INSTANCE", instance)
         .env("TWILIO_OUTBOX_CLOCK_OFFSET_MS", Long.toString(clockOffsetMillis))
+        // short claims, so that the crash tests' takeovers come within seconds (the lease must
+        // cover a request: 2 s to connect and 4 s to read, plus its margin)
+        .env("TWILIO_CONNECT_TIMEOUT_MS", "2000")
+        .env("TWILIO_READ_TIMEOUT_MS", "4000")
+        .env("TWILIO_OUTBOX_LEASE_SECONDS", Long.toString(OUTBOX_LEASE_SECONDS))
+        .env("TWILIO_OUTBOX_RECONCILE_DELAY_MS", "1000")
         .deploy(application, "/");
   }
 
