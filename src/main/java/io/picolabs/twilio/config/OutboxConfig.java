@@ -35,7 +35,10 @@ public record OutboxConfig(
   public static final Setting<Integer> MAX_CHECKS =
       new Setting<>("twilio.outbox.max-checks", Integer.class, 10);
 
-  /** For tests of a host whose clock is wrong: the outbox keeps the database's time. */
+  /**
+   * For tests of a host whose clock is wrong: the outbox and the webhooks' claims keep the
+   * database's time.
+   */
   public static final Setting<Long> CLOCK_OFFSET_MS =
       new Setting<>("twilio.outbox.clock-offset-ms", Long.class, 0L);
 

@@ -1,8 +1,8 @@
 package io.picolabs.twilio.ops;
 
 import io.picolabs.twilio.config.HealthConfig;
-import io.picolabs.twilio.outbound.DatabaseClock;
 import io.picolabs.twilio.outbound.OutboxStore;
+import io.picolabs.twilio.schema.DatabaseClock;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,6 +2,7 @@ package io.picolabs.twilio.outbound;
 
 import io.picolabs.twilio.rest.OutgoingCall;
 import io.picolabs.twilio.rest.OutgoingSms;
+import io.picolabs.twilio.schema.DatabaseClock;
 import io.picolabs.twilio.spi.SendTrace;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

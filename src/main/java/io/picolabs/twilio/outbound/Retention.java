@@ -2,6 +2,7 @@ package io.picolabs.twilio.outbound;
 
 import io.picolabs.twilio.config.OutboxConfig;
 import io.picolabs.twilio.event.ManagedScheduler;
+import io.picolabs.twilio.schema.DatabaseClock;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;

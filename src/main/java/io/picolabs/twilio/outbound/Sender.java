@@ -13,6 +13,7 @@ import io.picolabs.twilio.rest.TwilioError;
 import io.picolabs.twilio.rest.TwilioRest;
 import io.picolabs.twilio.rest.TwilioUnreachable;
 import io.picolabs.twilio.rules.RuleEvent;
+import io.picolabs.twilio.schema.DatabaseClock;
 import io.picolabs.twilio.spi.SendTrace;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

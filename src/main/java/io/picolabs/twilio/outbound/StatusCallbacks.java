@@ -2,6 +2,7 @@ package io.picolabs.twilio.outbound;
 
 import io.picolabs.twilio.event.DuplicateKey;
 import io.picolabs.twilio.rules.RuleEvent;
+import io.picolabs.twilio.schema.DatabaseClock;
 import io.picolabs.twilio.spi.EventGate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -59,11 +59,12 @@ public class Deadline {
   public record Answer(String twiml, boolean fallback, boolean temporary) {}
 
   /**
-   * {@code answer}'s TwiML for {@code event}, or the fallback if it is late or fails. {@code
-   * answer} is given the gate its rules' commits pass, closed once the fallback is answered.
+   * {@code answer}'s TwiML for {@code event}, or the fallback if it is later than {@code deadline}
+   * (zero: no deadline) or fails. {@code answer} is given the gate its rules' commits pass, closed
+   * once the fallback is answered.
    */
-  public Answer answer(RuleEvent event, Function<AnswerGate, String> answer) {
-    long budget = settings.deadline().toMillis();
+  public Answer answer(RuleEvent event, Duration deadline, Function<AnswerGate, String> answer) {
+    long budget = deadline.toMillis();
     if (budget <= 0) { // no deadline: the rules run on the request thread, saving the hand-off
       try {
         return new Answer(answer.apply(new AnswerGate()), false, false);

@@ -87,11 +87,19 @@ public class ReplayStore {
         .executeUpdate();
   }
 
-  /** The answer to delivery {@code key}, once it has one. */
-  public Optional<String> answerOf(String key) {
+  /**
+   * Where a claimed delivery stands: its answer (null until it has one), whether its rules' effects
+   * committed, and when its lease (or window) ends.
+   */
+  public record Held(String answer, boolean rulesCommitted, long expiresMillis) {}
+
+  /** Delivery {@code key} as it stands, if it is claimed. */
+  public Optional<Held> find(String key) {
     try (EntityManager reader = factory.createEntityManager()) {
       StoredAnswer stored = reader.find(StoredAnswer.class, key);
-      return Optional.ofNullable(stored == null ? null : stored.answer);
+      return stored == null
+          ? Optional.empty()
+          : Optional.of(new Held(stored.answer, stored.rulesCommitted == 1, stored.expiresMillis));
     }
   }
 

@@ -2,6 +2,7 @@ package io.picolabs.twilio.webhook;
 
 import io.picolabs.twilio.event.DuplicateKey;
 import io.picolabs.twilio.event.ManagedScheduler;
+import io.picolabs.twilio.schema.DatabaseClock;
 import io.picolabs.twilio.security.Secrets;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,10 +31,14 @@ import java.util.logging.Logger;
  * are kept in the shared database ({@link ReplayStore}) for {@code
  * twilio.webhook.idempotency-window-seconds} (300), then purged.
  *
- * <p>A retry that arrives while the first delivery is still being answered waits for that answer,
- * up to the deadline (and a second), then answers the fallback: on this instance it waits on the
- * first delivery itself, on another it polls the database. Every delivery with a token costs a
- * claim and an answer written to the database; one without a token (not from Twilio) costs nothing.
+ * <p>A retry that arrives while the first delivery is still being answered waits for that answer:
+ * on this instance on the first delivery itself, up to the deadline and a second; on another by
+ * polling the database, as long as Twilio waits for it ({@link #TWILIO_WAITS}, less two seconds).
+ * If the first delivery's claim ends meanwhile without its rules having committed (its instance
+ * died), the retry takes the delivery over and runs the rules, within what is left of Twilio's
+ * wait. A retry that finds no answer in time answers the fallback. Every delivery with a token
+ * costs a claim and an answer written to the database; one without a token (not from Twilio) costs
+ * nothing.
  *
  * <p>A claim is a lease of the deadline and {@link #LEASE_MARGIN}, not the window: an instance that
  * dies while its rules run holds the delivery no longer than that, and a retry after it runs the
@@ -42,7 +46,8 @@ import java.util.logging.Logger;
  * ReplayStore#rulesCommitted}); from then on the delivery is held for the window, answer or not, so
  * that no retry runs them twice. Every write of the claim's holder names its claim, so a holder
  * that outlived its lease (a pause longer than the deadline allows) writes nothing over its
- * successor's.
+ * successor's. Claims are compared across instances, so their times are the database's ({@link
+ * DatabaseClock}).
  */
 @ApplicationScoped
 public class Replays {
@@ -55,8 +60,26 @@ public class Replays {
    */
   static final Duration LEASE_MARGIN = Deadline.COMMIT_WAIT.plusSeconds(1);
 
+  /** How long Twilio waits for a webhook's answer before it gives up on it (fixed by Twilio). */
+  static final Duration TWILIO_WAITS = Duration.ofSeconds(15);
+
+  /** The least time a retry taking a delivery over gives its rules; with less, the fallback. */
+  private static final Duration LEAST_BUDGET = Duration.ofSeconds(1);
+
+  /** The rules of one delivery. */
+  @FunctionalInterface
+  public interface Rules {
+    /**
+     * Their TwiML, answered within {@code budget} (the deadline, or what is left of it when a retry
+     * took the delivery over); {@code rulesCommitted} is to run inside each commit of their
+     * effects.
+     */
+    String answer(Runnable rulesCommitted, Duration budget);
+  }
+
   @Inject WebhookSettings settings;
   @Inject ReplayStore store;
+  @Inject DatabaseClock clock;
 
   private static final Runnable NOTHING = () -> {};
 
@@ -71,7 +94,7 @@ public class Replays {
             Duration.ofSeconds(period),
             LOG,
             "could not remove expired webhook answers",
-            () -> store.purge(System.currentTimeMillis()));
+            () -> store.purge(clock.now()));
   }
 
   @PreDestroy
@@ -82,14 +105,15 @@ public class Replays {
   }
 
   /**
-   * The answer for a delivery: computed by {@code answer} the first time {@code key} is seen within
-   * the window, the same text afterwards. {@code answer} is given a statement to run inside each
-   * commit of the rules' effects. A {@code null} key is never remembered.
+   * The answer for a delivery: computed by {@code rules} the first time {@code key} is seen within
+   * the window (or when a retry takes over a delivery whose instance died), the same text
+   * afterwards. A {@code null} key is never remembered.
    */
-  public String answer(String key, Function<Runnable, String> answer, String fallback) {
+  public String answer(String key, Rules rules, String fallback) {
     if (key == null) {
-      return answer.apply(NOTHING);
+      return rules.answer(NOTHING, settings.deadline());
     }
+    long arrived = System.nanoTime();
     String id = digest(key);
     String claim = UUID.randomUUID().toString();
     CompletableFuture<String> mine = new CompletableFuture<>();
@@ -99,18 +123,23 @@ public class Replays {
     }
     try {
       Claim claimed = claim(id, claim);
+      Duration budget = settings.deadline();
       if (claimed == Claim.TAKEN) {
-        String text = awaitStored(id, fallback);
-        mine.complete(text);
-        return text;
+        Waited waited = awaitStored(id, claim, arrived, fallback);
+        if (waited.answer() != null) {
+          mine.complete(waited.answer());
+          return waited.answer();
+        }
+        budget = waited.budget(); // taken over
       }
       String text;
       try {
         text =
-            answer.apply(
+            rules.answer(
                 claimed == Claim.UNRECORDED
                     ? NOTHING // no claim to mark: the rules' effects must not fail for it
-                    : () -> store.rulesCommitted(id, claim, windowEnd()));
+                    : () -> store.rulesCommitted(id, claim, windowEnd()),
+                budget);
       } catch (RuntimeException e) {
         forget(id, claim);
         mine.completeExceptionally(e);
@@ -134,8 +163,9 @@ public class Replays {
   }
 
   private Claim claim(String id, String claim) {
-    long now = System.currentTimeMillis();
     try {
+      clock.sync(); // a round trip at most once a second
+      long now = clock.now();
       return store.claim(id, claim, now, now + lease().toMillis()) ? Claim.CLAIMED : Claim.TAKEN;
     } catch (RuntimeException e) {
       if (DuplicateKey.in(e)) {
@@ -179,21 +209,47 @@ public class Replays {
     }
   }
 
-  private String awaitStored(String id, String fallback) {
-    long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis());
+  /** What a retry waited for: an answer to give, or the delivery taken over with a budget. */
+  private record Waited(String answer, Duration budget) {}
+
+  /**
+   * Waits for the answer of a delivery claimed elsewhere, or takes it over if its claim ends before
+   * its rules committed. A delivery whose rules committed is answered by its holder within the
+   * deadline, or never (the holder died): after the deadline and a second, the fallback. One still
+   * running its rules is waited for as long as Twilio waits.
+   */
+  private Waited awaitStored(String id, String claim, long arrived, String fallback) {
+    boolean takeovers = settings.deadline().compareTo(LEAST_BUDGET) >= 0;
+    long answerBy = arrived + TWILIO_WAITS.minusSeconds(1).toNanos();
+    long committedBy = arrived + TimeUnit.MILLISECONDS.toNanos(waitMillis());
     while (true) {
-      Optional<String> stored = store.answerOf(id);
-      if (stored.isPresent()) {
-        return stored.get();
+      Optional<ReplayStore.Held> held = store.find(id);
+      if (held.isPresent() && held.get().answer() != null) {
+        return new Waited(held.get().answer(), null);
       }
-      if (System.nanoTime() - until >= 0) {
-        return fallback;
+      long now = System.nanoTime();
+      boolean committed = held.isPresent() && held.get().rulesCommitted();
+      if (takeovers
+          && !committed
+          && (held.isEmpty() || held.get().expiresMillis() <= clock.now())) {
+        Duration budget = Duration.ofNanos(answerBy - now);
+        if (budget.compareTo(settings.deadline()) > 0) {
+          budget = settings.deadline();
+        }
+        if (budget.compareTo(LEAST_BUDGET) >= 0 && claim(id, claim) == Claim.CLAIMED) {
+          LOG.info("a retried delivery whose claim ended before its rules committed is taken over");
+          return new Waited(null, budget);
+        }
+      }
+      long until = committed || !takeovers ? committedBy : answerBy - LEAST_BUDGET.toNanos();
+      if (now - until >= 0) {
+        return new Waited(fallback, null);
       }
       try {
         Thread.sleep(POLL_MILLIS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return fallback;
+        return new Waited(fallback, null);
       }
     }
   }
@@ -209,7 +265,7 @@ public class Replays {
 
   /** When the window of a delivery answered (or whose rules committed) now ends. */
   private long windowEnd() {
-    return System.currentTimeMillis() + settings.idempotencyWindow().toMillis();
+    return clock.now() + settings.idempotencyWindow().toMillis();
   }
 
   private long waitMillis() {

@@ -307,10 +307,11 @@ public class TwilioWebhook extends PlainRoutingErrors {
       twiml =
           replays.answer(
               key,
-              rulesCommitted -> {
+              (rulesCommitted, budget) -> {
                 Deadline.Answer answer =
                     deadline.answer(
                         event,
+                        budget,
                         gate -> {
                           gate.withEachCommit(rulesCommitted);
                           return dispatch.twiml(event, origin, gate);

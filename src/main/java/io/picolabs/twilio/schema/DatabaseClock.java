@@ -1,4 +1,4 @@
-package io.picolabs.twilio.outbound;
+package io.picolabs.twilio.schema;
 
 import io.picolabs.twilio.config.OutboxConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,19 +10,20 @@ import java.time.OffsetDateTime;
 import java.util.Date;
 
 /**
- * The outbox's time: the database's clock, not this host's. Leases and due times are written by one
- * instance and compared by another, so they must come from one clock: with each host's own, an
- * instance whose clock runs ahead takes over claims that are still running, and one whose clock
- * runs behind holds its leases too long.
+ * The time of everything instances compare, the outbox's leases and due times and the webhooks'
+ * claims: the database's clock, not this host's. They are written by one instance and compared by
+ * another, so they must come from one clock: with each host's own, an instance whose clock runs
+ * ahead takes over claims that are still running, and one whose clock runs behind holds its leases
+ * too long.
  *
  * <p>Reading the database's clock for every timestamp would cost a round trip each; instead the
  * host's clock is used with the offset last measured against the database's ({@link #sync}, at most
- * once a second, by the sender before it claims). The error is half the round trip of the measure,
- * milliseconds, against leases of seconds.
+ * once a second, before claims). The error is half the round trip of the measure, milliseconds,
+ * against leases of seconds.
  *
  * <p>The host's clock may be shifted by {@code twilio.outbox.clock-offset-ms}, for tests of a host
- * whose clock is wrong: the database's clock makes the shift disappear from everything the outbox
- * compares.
+ * whose clock is wrong: the database's clock makes the shift disappear from everything the
+ * instances compare.
  */
 @ApplicationScoped
 public class DatabaseClock {
@@ -51,7 +52,7 @@ public class DatabaseClock {
    * Measures the offset against the database's clock, unless it was measured less than a second
    * ago. A failure (the database cannot be reached) is thrown: nothing should be claimed then.
    */
-  void sync() {
+  public void sync() {
     if (synced && System.nanoTime() - syncedNanos < SYNC_EVERY_NANOS) {
       return;
     }
