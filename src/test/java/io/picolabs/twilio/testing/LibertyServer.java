@@ -82,6 +82,12 @@ public final class LibertyServer implements AutoCloseable {
               + "|<(webApplication|application|enterpriseApplication)\\b[^>]*?>.*?</\\2>",
           Pattern.DOTALL);
 
+  /**
+   * A test server lives for seconds of light load: the client compiler alone (no C2) starts it
+   * sooner on a machine of few cores, where the server compiler's threads compete with the start.
+   */
+  private static final String JVM_OPTIONS = "-XX:TieredStopAtLevel=1\n";
+
   private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
 
@@ -343,6 +349,7 @@ public final class LibertyServer implements AutoCloseable {
     try {
       Files.createDirectories(dir);
       copyConfiguration(template, dir);
+      Files.writeString(dir.resolve("jvm.options"), JVM_OPTIONS, StandardCharsets.UTF_8);
 
       String serverXml = Files.readString(template.resolve("server.xml"), StandardCharsets.UTF_8);
       String withoutApplications =

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
  * rule by its own {@code sleep_ms}. Twilio's retries reach the other instance at once: the first
  * runs its rule there; the second waits until the dead instance's claim ends (the deadline and 2 s)
  * and takes the delivery over, inside Twilio's 15 s; the third gets the fallback, since its rule's
- * effects committed and running it again could send twice. Each rule ran once. A is left killed:
- * {@code PostgresInstances.get()} starts it again for the next class that needs it.
+ * effects committed and running it again could send twice. Each rule ran once. A is started again
+ * while the retries run.
  */
 class WebhookCrashIT {
   private static final String PATH = "twilio/counted";
@@ -87,6 +87,7 @@ class WebhookCrashIT {
         stored(instances, afterCommit),
         "the third delivery's claim, its rule committed, its answer not written");
 
+    CompletableFuture<Void> restarted = CompletableFuture.runAsync(a::start); // meanwhile
     // Twilio retries at once (the connection was reset): the retries reach B while A's claims last
     String fallback = XML + WebhookConfig.DEFAULT_FALLBACK;
     List<Delivery> deliveries = List.of(beforeClaim, duringRule, afterCommit);
@@ -117,6 +118,7 @@ class WebhookCrashIT {
     assertEquals(
         "200 " + XML + "<Response><Say>" + afterCommit.counter + " 2 on B</Say></Response>",
         next.statusCode() + " " + next.body());
+    restarted.get(120, TimeUnit.SECONDS);
   }
 
   /** The replay row of a delivery: whether it has an answer, and whether its rules committed. */
