@@ -28,6 +28,8 @@ import java.util.Date;
 @ApplicationScoped
 public class DatabaseClock {
   private static final long SYNC_EVERY_NANOS = 1_000_000_000L;
+  private static final String TIMEOUT = "jakarta.persistence.query.timeout";
+  private static final int READ_TIMEOUT_MILLIS = 2000;
 
   @PersistenceUnit(unitName = "twilio-rules")
   EntityManagerFactory factory;
@@ -66,7 +68,11 @@ public class DatabaseClock {
         long started = System.nanoTime();
         long before = host();
         // valid on Derby and PostgreSQL; PostgreSQL's is the time of the statement's transaction
-        Object now = reader.createNativeQuery("VALUES (CURRENT_TIMESTAMP)").getSingleResult();
+        Object now =
+            reader
+                .createNativeQuery("VALUES (CURRENT_TIMESTAMP)")
+                .setHint(TIMEOUT, READ_TIMEOUT_MILLIS) // a stalled database: a failure, not a wait
+                .getSingleResult();
         long roundTrip = (System.nanoTime() - started) / 1_000_000;
         if (roundTrip < bestRoundTrip) {
           bestRoundTrip = roundTrip;

@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceUnit;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,6 +17,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class ReplayStore {
   private static final String UNIT = "twilio-rules";
+
+  /** Jakarta Persistence's hint: a statement's timeout, in milliseconds. */
+  private static final String TIMEOUT = "jakarta.persistence.query.timeout";
 
   @PersistenceContext(unitName = UNIT)
   EntityManager em;
@@ -26,25 +31,37 @@ public class ReplayStore {
    * Claims delivery {@code key} as {@code claim} until {@code leaseEndMillis}: false if it is
    * answered, or claimed and its lease or window not over. A claim whose lease ran out without its
    * rules committing (its holder died) is taken over. Two claims at once: one fails on the key (a
-   * persistence exception), which is a no.
+   * persistence exception), which is a no. Each statement is given up after {@code timeout} (a
+   * persistence exception): the claim is made on the caller's time, before its deadline starts
+   * counting for the rules, and a database held up must not keep the caller waiting.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public boolean claim(String key, String claim, long nowMillis, long leaseEndMillis) {
-    StoredAnswer earlier = em.find(StoredAnswer.class, key);
-    if (earlier != null) {
+  public boolean claim(
+      String key, String claim, long nowMillis, long leaseEndMillis, Duration timeout) {
+    int millis = (int) Math.max(1, timeout.toMillis());
+    List<?> earlier =
+        em.createNamedQuery(StoredAnswer.LEASE)
+            .setParameter(1, key)
+            .setHint(TIMEOUT, millis)
+            .getResultList();
+    if (!earlier.isEmpty()) {
       // conditional: if the holder's commit extends the row meanwhile, this deletes nothing
-      if (earlier.expiresMillis > nowMillis
+      if (((Number) earlier.get(0)).longValue() > nowMillis
           || em.createNamedQuery(StoredAnswer.OVER)
                   .setParameter("key", key)
                   .setParameter("now", nowMillis)
+                  .setHint(TIMEOUT, millis)
                   .executeUpdate()
               == 0) {
         return false;
       }
-      em.detach(earlier);
     }
-    em.persist(new StoredAnswer(key, claim, leaseEndMillis));
-    em.flush();
+    em.createNamedQuery(StoredAnswer.CLAIM)
+        .setParameter(1, key)
+        .setParameter(2, claim)
+        .setParameter(3, leaseEndMillis)
+        .setHint(TIMEOUT, millis)
+        .executeUpdate();
     return true;
   }
 

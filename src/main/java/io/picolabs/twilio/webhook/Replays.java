@@ -63,6 +63,12 @@ public class Replays {
   /** How long Twilio waits for a webhook's answer before it gives up on it (fixed by Twilio). */
   static final Duration TWILIO_WAITS = Duration.ofSeconds(15);
 
+  /**
+   * How long a claim's statements may take: a database held up (a lock, a stall) is given up on
+   * after this, and the delivery is answered without its claim recorded rather than not at all.
+   */
+  static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(2);
+
   /** The least time a retry taking a delivery over gives its rules; with less, the fallback. */
   private static final Duration LEAST_BUDGET = Duration.ofSeconds(1);
 
@@ -123,7 +129,8 @@ public class Replays {
     }
     try {
       Claim claimed = claim(id, claim);
-      Duration budget = settings.deadline();
+      // the deadline counts from the delivery's arrival: the claim's time is the rules' less
+      Duration budget = left(settings.deadline(), arrived);
       if (claimed == Claim.TAKEN) {
         Waited waited = awaitStored(id, claim, arrived, fallback);
         if (waited.answer() != null) {
@@ -166,7 +173,9 @@ public class Replays {
     try {
       clock.sync(); // a round trip at most once a second
       long now = clock.now();
-      return store.claim(id, claim, now, now + lease().toMillis()) ? Claim.CLAIMED : Claim.TAKEN;
+      return store.claim(id, claim, now, now + lease().toMillis(), CLAIM_TIMEOUT)
+          ? Claim.CLAIMED
+          : Claim.TAKEN;
     } catch (RuntimeException e) {
       if (DuplicateKey.in(e)) {
         return Claim.TAKEN; // another instance claimed it at the same moment
@@ -252,6 +261,15 @@ public class Replays {
         return new Waited(fallback, null);
       }
     }
+  }
+
+  /** What is left of {@code deadline} (no deadline: none) counted from {@code arrived}. */
+  private static Duration left(Duration deadline, long arrived) {
+    if (deadline.isZero() || deadline.isNegative()) {
+      return deadline;
+    }
+    Duration left = deadline.minusNanos(System.nanoTime() - arrived);
+    return left.compareTo(LEAST_BUDGET) < 0 ? LEAST_BUDGET : left;
   }
 
   /** How long a claim holds its delivery while no effect of its rules committed. */

@@ -33,6 +33,14 @@ import jakarta.persistence.Table;
     query =
         "UPDATE TWILIO_REPLAY SET RULES_COMMITTED = 1, EXPIRES_MS = ?"
             + " WHERE DELIVERY_KEY = ? AND CLAIM_ID = ?")
+@NamedNativeQuery(
+    name = StoredAnswer.LEASE,
+    query = "SELECT EXPIRES_MS FROM TWILIO_REPLAY WHERE DELIVERY_KEY = ?")
+@NamedNativeQuery(
+    name = StoredAnswer.CLAIM,
+    query =
+        "INSERT INTO TWILIO_REPLAY (DELIVERY_KEY, CLAIM_ID, EXPIRES_MS, RULES_COMMITTED)"
+            + " VALUES (?, ?, ?, 0)")
 @NamedQuery(
     name = StoredAnswer.OVER,
     query = "DELETE FROM StoredAnswer a WHERE a.key = :key AND a.expiresMillis <= :now")
@@ -45,6 +53,8 @@ public class StoredAnswer {
   static final String RELEASE = "StoredAnswer.release";
   static final String COMMITTED = "StoredAnswer.committed";
   static final String OVER = "StoredAnswer.over";
+  static final String LEASE = "StoredAnswer.lease";
+  static final String CLAIM = "StoredAnswer.claim";
 
   @Id
   @Column(name = "DELIVERY_KEY", length = 64)
@@ -64,10 +74,4 @@ public class StoredAnswer {
   int rulesCommitted;
 
   protected StoredAnswer() {}
-
-  StoredAnswer(String key, String claimId, long leaseEndMillis) {
-    this.key = key;
-    this.claimId = claimId;
-    this.expiresMillis = leaseEndMillis;
-  }
 }

@@ -3,7 +3,9 @@ package io.picolabs.twilio.state;
 import static io.picolabs.twilio.testing.TwilioRequests.XML;
 import static io.picolabs.twilio.testing.TwilioRequests.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.picolabs.twilio.testing.HeldStatement;
 import io.picolabs.twilio.testing.Postgres;
 import io.picolabs.twilio.testing.PostgresInstances;
 import java.net.http.HttpResponse;
@@ -73,8 +75,47 @@ class LockedRowIT {
     assertEquals(List.of("\"8\""), stored(postgres, caller));
   }
 
+  /**
+   * The claim on a delivery held up by the database (its insert waits for a lock): given up after
+   * its timeout, and the caller answered by the rules in time all the same, without the claim.
+   */
+  @Test
+  void aClaimHeldUpByTheDatabaseIsGivenUpAndTheCallerAnsweredInTime() {
+    PostgresInstances instances = PostgresInstances.get();
+    Postgres postgres = instances.postgres();
+    String caller = "+1801555" + (1000 + ThreadLocalRandom.current().nextInt(9000));
+    String token = UUID.randomUUID().toString();
+    String key = PostgresInstances.deliveryKey("twilio/monkey_handle", token);
+
+    HttpResponse<String> answered;
+    long millis;
+    try (HeldStatement claims =
+        HeldStatement.on(postgres, "twilio_replay", "INSERT", "NEW.delivery_key = '" + key + "'")) {
+      long started = System.nanoTime();
+      answered = favorite(instances, caller, "5", token);
+      millis = (System.nanoTime() - started) / 1_000_000;
+    }
+    assertEquals(
+        "200 " + XML + "<Response><Say>Your favorite number is 5.</Say><Hangup/></Response>",
+        answered.statusCode() + " " + answered.body());
+    assertTrue(millis < 15_000, "answered after " + millis + " ms: Twilio waits 15 s");
+    assertTrue(
+        instances.a().messages().contains("retried deliveries cannot be recognised"),
+        instances.a().messagesTail(30));
+    assertEquals(List.of("\"5\""), stored(postgres, caller));
+    assertEquals(
+        List.of(),
+        postgres.query("SELECT claim_id FROM twilio_replay WHERE delivery_key = ?", key),
+        "the claim given up left nothing");
+  }
+
   private static HttpResponse<String> favorite(
       PostgresInstances instances, String caller, String digits) {
+    return favorite(instances, caller, digits, UUID.randomUUID().toString());
+  }
+
+  private static HttpResponse<String> favorite(
+      PostgresInstances instances, String caller, String digits, String token) {
     return PostgresInstances.signedPost(
         instances.a(),
         "twilio/monkey_handle",
@@ -89,7 +130,7 @@ class LockedRowIT {
             "+18005550111",
             "Digits",
             digits),
-        UUID.randomUUID().toString());
+        token);
   }
 
   private static List<String> stored(Postgres postgres, String caller) {

@@ -8,11 +8,13 @@ import static io.picolabs.twilio.testing.TwilioRequests.signature;
 import static io.picolabs.twilio.testing.TwilioRequests.uri;
 
 import io.picolabs.twilio.outbound.OutboxTestRules;
+import io.picolabs.twilio.security.Secrets;
 import io.picolabs.twilio.testkit.FakeTwilio;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Map;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -115,6 +117,15 @@ public final class PostgresInstances implements AutoCloseable {
             .header("X-Twilio-Signature", signature(signed, params))
             .header("I-Twilio-Idempotency-Token", idempotencyToken)
             .POST(HttpRequest.BodyPublishers.ofString(form(params), StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * The key in {@code TWILIO_REPLAY} of a delivery to {@code path} with Twilio's idempotency token
+   * {@code token}: the SHA-256 of the request's path and the token ({@code webhook.Replays}).
+   */
+  public static String deliveryKey(String path, String token) {
+    String key = "/" + path + " " + token;
+    return HexFormat.of().formatHex(Secrets.sha256(key.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** The database both instances use (the shared cluster's own). */

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.picolabs.twilio.config.WebhookConfig;
-import io.picolabs.twilio.security.Secrets;
 import io.picolabs.twilio.testing.HeldStatement;
 import io.picolabs.twilio.testing.LibertyServer;
 import io.picolabs.twilio.testing.PostgresInstances;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,8 +153,7 @@ class WebhookCrashIT {
 
     /** The delivery's key in {@code TWILIO_REPLAY}: the digest of its path and token. */
     String key() {
-      String key = "/" + PATH + " " + token;
-      return HexFormat.of().formatHex(Secrets.sha256(key.getBytes(StandardCharsets.UTF_8)));
+      return PostgresInstances.deliveryKey(PATH, token);
     }
 
     String started(String instance) {
