@@ -1,8 +1,8 @@
 package io.picolabs.twilio.outbound;
 
-import static io.picolabs.twilio.testing.TwilioRequests.event;
 import static io.picolabs.twilio.testing.TwilioRequests.eventually;
 import static io.picolabs.twilio.testing.TwilioRequests.json;
+import static io.picolabs.twilio.testing.TwilioRequests.notification;
 import static io.picolabs.twilio.testing.TwilioRequests.outboxIds;
 import static io.picolabs.twilio.testing.TwilioRequests.withToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -73,16 +73,8 @@ class OutboxCrashIT {
     long firstRaised = System.nanoTime();
     for (int i = 1; i <= MESSAGES; i++) {
       String message = "crash test " + run + " message " + i;
-      String attrs =
-          Json.createObjectBuilder()
-              .add("phone_number", TO)
-              .add("from_number", FROM)
-              .add("message", message)
-              .build()
-              .toString();
       long started = System.nanoTime();
-      HttpResponse<String> answer =
-          event(server.base(), "events/notification/status", "application/json", attrs);
+      HttpResponse<String> answer = notification(server.base(), TO, FROM, message);
       long millis = (System.nanoTime() - started) / 1_000_000;
       timings.add(millis + " ms");
       assertEquals(200, answer.statusCode(), answer.body() + log());

@@ -2,11 +2,11 @@ package io.picolabs.twilio.outbound;
 
 import static io.picolabs.twilio.testing.TwilioRequests.XML;
 import static io.picolabs.twilio.testing.TwilioRequests.appVars;
-import static io.picolabs.twilio.testing.TwilioRequests.event;
 import static io.picolabs.twilio.testing.TwilioRequests.eventually;
 import static io.picolabs.twilio.testing.TwilioRequests.form;
 import static io.picolabs.twilio.testing.TwilioRequests.inboundCall;
 import static io.picolabs.twilio.testing.TwilioRequests.json;
+import static io.picolabs.twilio.testing.TwilioRequests.notification;
 import static io.picolabs.twilio.testing.TwilioRequests.outboxIds;
 import static io.picolabs.twilio.testing.TwilioRequests.send;
 import static io.picolabs.twilio.testing.TwilioRequests.signature;
@@ -20,7 +20,6 @@ import io.picolabs.twilio.testing.LibertyServer;
 import io.picolabs.twilio.testing.PostgresInstances;
 import io.picolabs.twilio.testkit.FakeTwilio;
 import io.picolabs.twilio.testkit.SentText;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -280,15 +279,7 @@ class PostgresOutboxIT {
 
   /** Raises {@code notification status} on {@code server}: the one outbox id of its answer. */
   private static String notify(LibertyServer server, String message) {
-    String attrs =
-        Json.createObjectBuilder()
-            .add("phone_number", TO)
-            .add("from_number", FROM)
-            .add("message", message)
-            .build()
-            .toString();
-    HttpResponse<String> answer =
-        event(server.base(), "events/notification/status", "application/json", attrs);
+    HttpResponse<String> answer = notification(server.base(), TO, FROM, message);
     assertEquals(200, answer.statusCode(), answer.body());
     List<String> ids = outboxIds(answer.body());
     assertEquals(1, ids.size(), answer.body());

@@ -1,7 +1,7 @@
 package io.picolabs.twilio.outbound;
 
-import static io.picolabs.twilio.testing.TwilioRequests.event;
 import static io.picolabs.twilio.testing.TwilioRequests.eventually;
+import static io.picolabs.twilio.testing.TwilioRequests.notification;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +10,6 @@ import io.picolabs.twilio.testing.LibertyServer;
 import io.picolabs.twilio.testing.PostgresInstances;
 import io.picolabs.twilio.testkit.FakeTwilio;
 import io.picolabs.twilio.testkit.SentText;
-import jakarta.json.Json;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -111,15 +110,7 @@ class SendCrashIT {
 
   /** The seed's {@code notification status} rule texts {@code message} to {@code to}. */
   private static void raise(LibertyServer server, String to, String message) {
-    String attrs =
-        Json.createObjectBuilder()
-            .add("phone_number", to)
-            .add("from_number", FROM)
-            .add("message", message)
-            .build()
-            .toString();
-    HttpResponse<String> answer =
-        event(server.base(), "events/notification/status", "application/json", attrs);
+    HttpResponse<String> answer = notification(server.base(), to, FROM, message);
     assertEquals(200, answer.statusCode(), answer.body());
   }
 

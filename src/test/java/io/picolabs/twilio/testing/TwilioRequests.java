@@ -130,6 +130,22 @@ public final class TwilioRequests {
   }
 
   /**
+   * Raises the seed's {@code notification status} through the event channel: its rule texts {@code
+   * message} from {@code from} to {@code to} (through the outbox).
+   */
+  public static HttpResponse<String> notification(
+      URL base, String to, String from, String message) {
+    String attrs =
+        Json.createObjectBuilder()
+            .add("phone_number", to)
+            .add("from_number", from)
+            .add("message", message)
+            .build()
+            .toString();
+    return event(base, "events/notification/status", "application/json", attrs);
+  }
+
+  /**
    * {@code GET /entities/{entity}/vars} with the events token, as "status body" (e.g. {@code 200
    * {"favorite":"7"}}), for comparing in one assertion.
    */
