@@ -7,12 +7,14 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceUnit;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Webhook answers in the application's database, shared by every instance: the first to claim a
- * delivery answers it, the others read its answer. Each call is a transaction of its own.
+ * Webhook answers in the application's database, shared by every instance. A delivery gets its row
+ * when its rules' effects first commit (in their transaction: the effects and the claim on the
+ * delivery commit together, or neither), else when it is answered; the first delivery to write the
+ * row is the one that counts, and the others read its answer.
  */
 @ApplicationScoped
 public class ReplayStore {
@@ -28,47 +30,11 @@ public class ReplayStore {
   EntityManagerFactory factory;
 
   /**
-   * Claims delivery {@code key} as {@code claim} until {@code leaseEndMillis}: false if it is
-   * answered, or claimed and its lease or window not over. A claim whose lease ran out without its
-   * rules committing (its holder died) is taken over. Two claims at once: one fails on the key (a
-   * persistence exception), which is a no. Each statement is given up after {@code timeout} (a
-   * persistence exception): the claim is made on the caller's time, before its deadline starts
-   * counting for the rules, and a database held up must not keep the caller waiting.
-   */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public boolean claim(
-      String key, String claim, long nowMillis, long leaseEndMillis, Duration timeout) {
-    int millis = (int) Math.max(1, timeout.toMillis());
-    List<?> earlier =
-        em.createNamedQuery(StoredAnswer.LEASE)
-            .setParameter(1, key)
-            .setHint(TIMEOUT, millis)
-            .getResultList();
-    if (!earlier.isEmpty()) {
-      // conditional: if the holder's commit extends the row meanwhile, this deletes nothing
-      if (((Number) earlier.get(0)).longValue() > nowMillis
-          || em.createNamedQuery(StoredAnswer.OVER)
-                  .setParameter("key", key)
-                  .setParameter("now", nowMillis)
-                  .setHint(TIMEOUT, millis)
-                  .executeUpdate()
-              == 0) {
-        return false;
-      }
-    }
-    em.createNamedQuery(StoredAnswer.CLAIM)
-        .setParameter(1, key)
-        .setParameter(2, claim)
-        .setParameter(3, leaseEndMillis)
-        .setHint(TIMEOUT, millis)
-        .executeUpdate();
-    return true;
-  }
-
-  /**
    * Inside the transaction of the rules' effects: they commit for delivery {@code key} under {@code
-   * claim}, which is then kept until {@code windowEndMillis}, so that no retry runs the rules
-   * again. Fails (and so rolls the effects back) if the claim was taken over meanwhile.
+   * claim}, which then holds the delivery until {@code windowEndMillis}, so that no retry runs the
+   * rules again. The first commit of a delivery writes its row; if another delivery's commit wrote
+   * it first, this fails on the key (a persistence exception, a duplicate key), and so rolls the
+   * effects back.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void rulesCommitted(String key, String claim, long windowEndMillis) {
@@ -78,42 +44,79 @@ public class ReplayStore {
             .setParameter(2, key)
             .setParameter(3, claim)
             .executeUpdate();
-    if (marked != 1) {
-      throw new IllegalStateException(
-          "the delivery's claim ran out and a retry took it over: these effects are dropped");
+    if (marked == 0) {
+      em.createNamedQuery(StoredAnswer.FIRST_COMMIT)
+          .setParameter(1, key)
+          .setParameter(2, claim)
+          .setParameter(3, windowEndMillis)
+          .executeUpdate();
     }
   }
 
-  /** Records the answer to a delivery claimed as {@code claim}, kept until the window's end. */
+  /**
+   * Records the answer to a delivery answered under {@code claim}, kept until the window's end: on
+   * its row if its rules committed ({@code committed}), else in a row of its own. Fails on the key
+   * (a persistence exception, a duplicate key) if another delivery's row is there, and after {@code
+   * timeout} (a persistence exception) if the database holds the write up: the caller is waiting.
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void answer(String key, String claim, String answer, long windowEndMillis) {
-    em.createNamedQuery(StoredAnswer.ANSWER)
-        .setParameter(1, answer)
-        .setParameter(2, windowEndMillis)
-        .setParameter(3, key)
-        .setParameter(4, claim)
-        .executeUpdate();
-  }
-
-  /** Gives up a claim whose answer failed, so that a retry runs the rules. */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void release(String key, String claim) {
-    em.createNamedQuery(StoredAnswer.RELEASE)
-        .setParameter("key", key)
-        .setParameter("claim", claim)
+  public void answer(
+      String key,
+      String claim,
+      String answer,
+      long windowEndMillis,
+      boolean committed,
+      Duration timeout) {
+    int millis = (int) Math.max(1, timeout.toMillis());
+    if (committed
+        && em.createNamedQuery(StoredAnswer.ANSWER)
+                .setParameter(1, answer)
+                .setParameter(2, windowEndMillis)
+                .setParameter(3, key)
+                .setParameter(4, claim)
+                .setHint(TIMEOUT, millis)
+                .executeUpdate()
+            == 1) {
+      return;
+    }
+    em.createNamedQuery(StoredAnswer.FIRST_ANSWER)
+        .setParameter(1, key)
+        .setParameter(2, claim)
+        .setParameter(3, answer)
+        .setParameter(4, windowEndMillis)
+        .setHint(TIMEOUT, millis)
         .executeUpdate();
   }
 
   /**
-   * Where a claimed delivery stands: its answer (null until it has one), whether its rules' effects
-   * committed, and when its lease (or window) ends.
+   * Removes the row of a delivery claimed before its rules ran (as releases before 2026-12 did)
+   * whose claim ended at {@code nowMillis} without its rules committing: its holder died. False if
+   * it is not there, or its holder's commit extended it meanwhile.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean takeOver(String key, long nowMillis) {
+    return em.createNamedQuery(StoredAnswer.OVER)
+            .setParameter("key", key)
+            .setParameter("now", nowMillis)
+            .executeUpdate()
+        == 1;
+  }
+
+  /**
+   * Where a delivery stands: its answer (null until it has one), whether its rules' effects
+   * committed, and when its row expires.
    */
   public record Held(String answer, boolean rulesCommitted, long expiresMillis) {}
 
-  /** Delivery {@code key} as it stands, if it is claimed. */
-  public Optional<Held> find(String key) {
+  /**
+   * Delivery {@code key} as it stands, if it has a row; given up after {@code timeout} (a
+   * persistence exception): a database held up must not keep the caller waiting.
+   */
+  public Optional<Held> find(String key, Duration timeout) {
     try (EntityManager reader = factory.createEntityManager()) {
-      StoredAnswer stored = reader.find(StoredAnswer.class, key);
+      StoredAnswer stored =
+          reader.find(
+              StoredAnswer.class, key, Map.of(TIMEOUT, (int) Math.max(1, timeout.toMillis())));
       return stored == null
           ? Optional.empty()
           : Optional.of(new Held(stored.answer, stored.rulesCommitted == 1, stored.expiresMillis));

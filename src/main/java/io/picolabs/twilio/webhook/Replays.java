@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,23 +32,21 @@ import java.util.logging.Logger;
  * are kept in the shared database ({@link ReplayStore}) for {@code
  * twilio.webhook.idempotency-window-seconds} (300), then purged.
  *
- * <p>A retry that arrives while the first delivery is still being answered waits for that answer:
- * on this instance on the first delivery itself, up to the deadline and a second; on another by
- * polling the database, as long as Twilio waits for it ({@link #TWILIO_WAITS}, less two seconds).
- * If the first delivery's claim ends meanwhile without its rules having committed (its instance
- * died), the retry takes the delivery over and runs the rules, within what is left of Twilio's
- * wait. A retry that finds no answer in time answers the fallback. Every delivery with a token
- * costs a claim and an answer written to the database; one without a token (not from Twilio) costs
- * nothing.
+ * <p>A delivery writes nothing before its rules run. The first commit of their effects writes the
+ * delivery's row in the same transaction ({@link ReplayStore#rulesCommitted}): the effects and the
+ * claim on the delivery commit together or not at all, so an instance that dies before that commit
+ * leaves nothing behind, and a retry is a first delivery. Two deliveries of one event at once both
+ * run the rules; the first to commit holds the delivery, and the other's commit fails on the row's
+ * key (its effects rolled back) and it answers what the first answered. Rules that write nothing
+ * cost one row, written with the answer.
  *
- * <p>A claim is a lease of the deadline and {@link #LEASE_MARGIN}, not the window: an instance that
- * dies while its rules run holds the delivery no longer than that, and a retry after it runs the
- * rules. What the rules commit records, in the same transaction, that they did ({@link
- * ReplayStore#rulesCommitted}); from then on the delivery is held for the window, answer or not, so
- * that no retry runs them twice. Every write of the claim's holder names its claim, so a holder
- * that outlived its lease (a pause longer than the deadline allows) writes nothing over its
- * successor's. Claims are compared across instances, so their times are the database's ({@link
- * DatabaseClock}).
+ * <p>A retry that finds the delivery's rules committed and no answer yet waits for the answer (on
+ * this instance on the first delivery itself, on another by polling the database) up to the
+ * deadline and a second, then answers the fallback: the effects are done, and running the rules
+ * again could send twice. A delivery without a token (not from Twilio) costs nothing.
+ *
+ * <p>Times written to the rows are the database's ({@link DatabaseClock}), so that instances
+ * compare them alike.
  */
 @ApplicationScoped
 public class Replays {
@@ -55,32 +54,34 @@ public class Replays {
   private static final long POLL_MILLIS = 25;
 
   /**
-   * Beyond the deadline, how long a claim lasts: the fallback may wait a second for a commit under
-   * way ({@link Deadline#COMMIT_WAIT}), after which nothing of the holder's commits.
+   * How long looking a delivery up, or writing its answer, may take: a database held up (a lock, a
+   * stall) is given up on after this, and the delivery is answered without being recorded rather
+   * than not at all.
    */
-  static final Duration LEASE_MARGIN = Deadline.COMMIT_WAIT.plusSeconds(1);
+  static final Duration FIND_TIMEOUT = Duration.ofSeconds(2);
 
-  /** How long Twilio waits for a webhook's answer before it gives up on it (fixed by Twilio). */
-  static final Duration TWILIO_WAITS = Duration.ofSeconds(15);
-
-  /**
-   * How long a claim's statements may take: a database held up (a lock, a stall) is given up on
-   * after this, and the delivery is answered without its claim recorded rather than not at all.
-   */
-  static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(2);
-
-  /** The least time a retry taking a delivery over gives its rules; with less, the fallback. */
+  /** The least time the rules are given when looking the delivery up took long. */
   private static final Duration LEAST_BUDGET = Duration.ofSeconds(1);
 
   /** The rules of one delivery. */
   @FunctionalInterface
   public interface Rules {
     /**
-     * Their TwiML, answered within {@code budget} (the deadline, or what is left of it when a retry
-     * took the delivery over); {@code rulesCommitted} is to run inside each commit of their
-     * effects.
+     * Their TwiML, answered within {@code budget} (what is left of the deadline); {@code
+     * rulesCommitted} is to run inside each commit of their effects.
      */
     String answer(Runnable rulesCommitted, Duration budget);
+  }
+
+  /** A delivery whose rules' commit found another delivery of the same event committed first. */
+  static final class AnsweredElsewhere extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    AnsweredElsewhere(Throwable cause) {
+      super(
+          "another delivery of this event committed its rules first: these effects are dropped",
+          cause);
+    }
   }
 
   @Inject WebhookSettings settings;
@@ -112,8 +113,8 @@ public class Replays {
 
   /**
    * The answer for a delivery: computed by {@code rules} the first time {@code key} is seen within
-   * the window (or when a retry takes over a delivery whose instance died), the same text
-   * afterwards. A {@code null} key is never remembered.
+   * the window (or again, if no commit of its rules was kept), the same text afterwards. A {@code
+   * null} key is never remembered.
    */
   public String answer(String key, Rules rules, String fallback) {
     if (key == null) {
@@ -121,38 +122,49 @@ public class Replays {
     }
     long arrived = System.nanoTime();
     String id = digest(key);
-    String claim = UUID.randomUUID().toString();
     CompletableFuture<String> mine = new CompletableFuture<>();
     CompletableFuture<String> local = answering.putIfAbsent(id, mine);
     if (local != null) {
       return await(local, fallback);
     }
     try {
-      Claim claimed = claim(id, claim);
-      // the deadline counts from the delivery's arrival: the claim's time is the rules' less
-      Duration budget = left(settings.deadline(), arrived);
-      if (claimed == Claim.TAKEN) {
-        Waited waited = awaitStored(id, claim, arrived, fallback);
-        if (waited.answer() != null) {
-          mine.complete(waited.answer());
-          return waited.answer();
-        }
-        budget = waited.budget(); // taken over
+      Lookup found = lookUp(id, arrived, fallback);
+      if (found.answer() != null) {
+        mine.complete(found.answer());
+        return found.answer();
       }
+      String claim = UUID.randomUUID().toString();
+      // read before the rules: inside their transaction the database's clock stands still
+      long committedUntil = found.recorded() ? windowEnd() : 0;
+      AtomicBoolean committing = new AtomicBoolean();
+      AtomicBoolean elsewhere = new AtomicBoolean();
+      Runnable rulesCommitted =
+          !found.recorded()
+              ? NOTHING // no database to record in: the rules' effects must not fail for it
+              : () -> {
+                committing.set(true);
+                try {
+                  store.rulesCommitted(id, claim, committedUntil);
+                } catch (RuntimeException e) {
+                  if (DuplicateKey.in(e)) {
+                    elsewhere.set(true);
+                    throw new AnsweredElsewhere(e);
+                  }
+                  throw e;
+                }
+              };
       String text;
       try {
-        text =
-            rules.answer(
-                claimed == Claim.UNRECORDED
-                    ? NOTHING // no claim to mark: the rules' effects must not fail for it
-                    : () -> store.rulesCommitted(id, claim, windowEnd()),
-                budget);
+        text = rules.answer(rulesCommitted, left(settings.deadline(), arrived));
       } catch (RuntimeException e) {
-        forget(id, claim);
         mine.completeExceptionally(e);
         throw e;
       }
-      remember(id, claim, text);
+      if (elsewhere.get()) {
+        text = awaitCommitted(id, arrived, fallback);
+      } else if (found.recorded()) {
+        remember(id, claim, text, committing.get());
+      }
       mine.complete(text);
       return text;
     } finally {
@@ -161,44 +173,109 @@ public class Replays {
   }
 
   /**
-   * Whether this delivery's rules are this instance's to run, and whether the claim is recorded.
+   * What looking a delivery up found: its answer (stored, or the fallback), or none, the rules to
+   * run, {@code recorded} whether the database can record this delivery.
    */
-  private enum Claim {
-    CLAIMED,
-    TAKEN,
-    UNRECORDED
-  }
+  private record Lookup(String answer, boolean recorded) {}
 
-  private Claim claim(String id, String claim) {
+  private Lookup lookUp(String id, long arrived, String fallback) {
+    Optional<ReplayStore.Held> held;
     try {
-      clock.sync(); // a round trip at most once a second
-      long now = clock.now();
-      return store.claim(id, claim, now, now + lease().toMillis(), CLAIM_TIMEOUT)
-          ? Claim.CLAIMED
-          : Claim.TAKEN;
+      held = store.find(id, FIND_TIMEOUT);
     } catch (RuntimeException e) {
-      if (DuplicateKey.in(e)) {
-        return Claim.TAKEN; // another instance claimed it at the same moment
-      }
       // Without the database no retry can be recognised; answering is still better than not.
       LOG.log(Level.WARNING, "retried deliveries cannot be recognised: " + e, e);
-      return Claim.UNRECORDED;
+      return new Lookup(null, false);
+    }
+    if (held.isEmpty()) {
+      return new Lookup(null, true); // the common case: a first delivery
+    }
+    if (held.get().answer() != null) {
+      return new Lookup(held.get().answer(), true);
+    }
+    if (held.get().rulesCommitted()) {
+      return new Lookup(awaitCommitted(id, arrived, fallback), true);
+    }
+    try {
+      return awaitClaim(id, held.get(), arrived, fallback);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "retried deliveries cannot be recognised: " + e, e);
+      return new Lookup(null, false);
     }
   }
 
-  private void remember(String id, String claim, String text) {
+  /**
+   * Waits for the answer of a delivery whose rules committed elsewhere: it comes within the
+   * deadline and a second, or never (its instance died between the commit and the answer), then the
+   * fallback.
+   */
+  private String awaitCommitted(String id, long arrived, String fallback) {
+    long until = arrived + TimeUnit.MILLISECONDS.toNanos(waitMillis());
+    while (true) {
+      Optional<String> answer;
+      try {
+        answer = store.find(id, FIND_TIMEOUT).map(ReplayStore.Held::answer);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "a retried delivery's answer cannot be read: " + e, e);
+        return fallback;
+      }
+      if (answer.isPresent()) {
+        return answer.get();
+      }
+      if (System.nanoTime() - until >= 0 || !pause()) {
+        return fallback;
+      }
+    }
+  }
+
+  /**
+   * A delivery claimed before its rules ran, by an instance of a release before 2026-12: waited for
+   * until its claim ends, then run here if its rules did not commit meanwhile.
+   */
+  private Lookup awaitClaim(String id, ReplayStore.Held held, long arrived, String fallback) {
+    long until = arrived + TimeUnit.MILLISECONDS.toNanos(waitMillis());
+    ReplayStore.Held now = held;
+    while (true) {
+      if (now.answer() != null) {
+        return new Lookup(now.answer(), true);
+      }
+      if (now.rulesCommitted()) {
+        return new Lookup(awaitCommitted(id, arrived, fallback), true);
+      }
+      if (now.expiresMillis() <= clock.now() && store.takeOver(id, clock.now())) {
+        return new Lookup(null, true);
+      }
+      if (System.nanoTime() - until >= 0 || !pause()) {
+        return new Lookup(fallback, true);
+      }
+      Optional<ReplayStore.Held> again = store.find(id, FIND_TIMEOUT);
+      if (again.isEmpty()) {
+        return new Lookup(null, true);
+      }
+      now = again.get();
+    }
+  }
+
+  private static boolean pause() {
     try {
-      store.answer(id, claim, text, windowEnd());
+      Thread.sleep(POLL_MILLIS);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private void remember(String id, String claim, String text, boolean committed) {
+    try {
+      store.answer(id, claim, text, windowEnd(), committed, FIND_TIMEOUT);
     } catch (RuntimeException e) {
+      if (DuplicateKey.in(e)) {
+        // another delivery of the event, whose rules wrote nothing either, answered first
+        LOG.fine(() -> "a delivery answered twice at once; the first answer is kept");
+        return;
+      }
       LOG.log(Level.WARNING, "answer not kept for retried deliveries: " + e, e);
-    }
-  }
-
-  private void forget(String id, String claim) {
-    try {
-      store.release(id, claim);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "failed delivery not released; its retries get the fallback: " + e, e);
     }
   }
 
@@ -218,51 +295,6 @@ public class Replays {
     }
   }
 
-  /** What a retry waited for: an answer to give, or the delivery taken over with a budget. */
-  private record Waited(String answer, Duration budget) {}
-
-  /**
-   * Waits for the answer of a delivery claimed elsewhere, or takes it over if its claim ends before
-   * its rules committed. A delivery whose rules committed is answered by its holder within the
-   * deadline, or never (the holder died): after the deadline and a second, the fallback. One still
-   * running its rules is waited for as long as Twilio waits.
-   */
-  private Waited awaitStored(String id, String claim, long arrived, String fallback) {
-    boolean takeovers = settings.deadline().compareTo(LEAST_BUDGET) >= 0;
-    long answerBy = arrived + TWILIO_WAITS.minusSeconds(1).toNanos();
-    long committedBy = arrived + TimeUnit.MILLISECONDS.toNanos(waitMillis());
-    while (true) {
-      Optional<ReplayStore.Held> held = store.find(id);
-      if (held.isPresent() && held.get().answer() != null) {
-        return new Waited(held.get().answer(), null);
-      }
-      long now = System.nanoTime();
-      boolean committed = held.isPresent() && held.get().rulesCommitted();
-      if (takeovers
-          && !committed
-          && (held.isEmpty() || held.get().expiresMillis() <= clock.now())) {
-        Duration budget = Duration.ofNanos(answerBy - now);
-        if (budget.compareTo(settings.deadline()) > 0) {
-          budget = settings.deadline();
-        }
-        if (budget.compareTo(LEAST_BUDGET) >= 0 && claim(id, claim) == Claim.CLAIMED) {
-          LOG.info("a retried delivery whose claim ended before its rules committed is taken over");
-          return new Waited(null, budget);
-        }
-      }
-      long until = committed || !takeovers ? committedBy : answerBy - LEAST_BUDGET.toNanos();
-      if (now - until >= 0) {
-        return new Waited(fallback, null);
-      }
-      try {
-        Thread.sleep(POLL_MILLIS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return new Waited(fallback, null);
-      }
-    }
-  }
-
   /** What is left of {@code deadline} (no deadline: none) counted from {@code arrived}. */
   private static Duration left(Duration deadline, long arrived) {
     if (deadline.isZero() || deadline.isNegative()) {
@@ -272,17 +304,13 @@ public class Replays {
     return left.compareTo(LEAST_BUDGET) < 0 ? LEAST_BUDGET : left;
   }
 
-  /** How long a claim holds its delivery while no effect of its rules committed. */
-  private Duration lease() {
-    Duration deadline = settings.deadline();
-    // no deadline: the rules may run as long as they like; held for the window, as before leases
-    return deadline.isZero() || deadline.isNegative()
-        ? settings.idempotencyWindow()
-        : deadline.plus(LEASE_MARGIN);
-  }
-
   /** When the window of a delivery answered (or whose rules committed) now ends. */
   private long windowEnd() {
+    try {
+      clock.sync(); // a round trip at most once a second
+    } catch (RuntimeException e) {
+      LOG.fine(() -> "the database's clock not read again (" + e + "): the last offset serves");
+    }
     return clock.now() + settings.idempotencyWindow().toMillis();
   }
 

@@ -10,10 +10,12 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /**
- * The answer given to one webhook delivery, under the SHA-256 of its path and idempotency token: a
- * row without an answer is a delivery still being answered, by the holder of its claim ({@code
- * CLAIM_ID}) until {@code EXPIRES_MS} (a lease); once its rules' effects committed ({@code
- * RULES_COMMITTED}) or it is answered, the row is kept until the idempotency window ends.
+ * The answer given to one webhook delivery, under the SHA-256 of its path and idempotency token,
+ * kept until the idempotency window ends ({@code EXPIRES_MS}). The row is written with the first
+ * commit of the delivery's rules' effects ({@code RULES_COMMITTED}, the delivery's {@code
+ * CLAIM_ID}) or, for rules that wrote nothing, with the answer. A row without an answer and without
+ * a commit is a claim made before the rules ran, as releases before 2026-12 did, held until {@code
+ * EXPIRES_MS} (a lease).
  */
 @Entity
 // the purge deletes by expiry: an index, lest it scan every answer of the window
@@ -34,27 +36,27 @@ import jakarta.persistence.Table;
         "UPDATE TWILIO_REPLAY SET RULES_COMMITTED = 1, EXPIRES_MS = ?"
             + " WHERE DELIVERY_KEY = ? AND CLAIM_ID = ?")
 @NamedNativeQuery(
-    name = StoredAnswer.LEASE,
-    query = "SELECT EXPIRES_MS FROM TWILIO_REPLAY WHERE DELIVERY_KEY = ?")
-@NamedNativeQuery(
-    name = StoredAnswer.CLAIM,
+    name = StoredAnswer.FIRST_COMMIT,
     query =
         "INSERT INTO TWILIO_REPLAY (DELIVERY_KEY, CLAIM_ID, EXPIRES_MS, RULES_COMMITTED)"
-            + " VALUES (?, ?, ?, 0)")
+            + " VALUES (?, ?, ?, 1)")
+@NamedNativeQuery(
+    name = StoredAnswer.FIRST_ANSWER,
+    query =
+        "INSERT INTO TWILIO_REPLAY (DELIVERY_KEY, CLAIM_ID, ANSWER, EXPIRES_MS, RULES_COMMITTED)"
+            + " VALUES (?, ?, ?, ?, 0)")
 @NamedQuery(
     name = StoredAnswer.OVER,
-    query = "DELETE FROM StoredAnswer a WHERE a.key = :key AND a.expiresMillis <= :now")
-@NamedQuery(
-    name = StoredAnswer.RELEASE,
-    query = "DELETE FROM StoredAnswer a WHERE a.key = :key AND a.claimId = :claim")
+    query =
+        "DELETE FROM StoredAnswer a WHERE a.key = :key AND a.expiresMillis <= :now"
+            + " AND a.rulesCommitted = 0 AND a.answer IS NULL")
 public class StoredAnswer {
   static final String EXPIRED = "StoredAnswer.expired";
   static final String ANSWER = "StoredAnswer.answer";
-  static final String RELEASE = "StoredAnswer.release";
   static final String COMMITTED = "StoredAnswer.committed";
   static final String OVER = "StoredAnswer.over";
-  static final String LEASE = "StoredAnswer.lease";
-  static final String CLAIM = "StoredAnswer.claim";
+  static final String FIRST_COMMIT = "StoredAnswer.firstCommit";
+  static final String FIRST_ANSWER = "StoredAnswer.firstAnswer";
 
   @Id
   @Column(name = "DELIVERY_KEY", length = 64)
