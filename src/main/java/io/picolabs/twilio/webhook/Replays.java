@@ -27,9 +27,9 @@ import java.util.logging.Logger;
 
 /**
  * Twilio's retried deliveries. Twilio sends a retry of one webhook with the same {@code
- * I-Twilio-Idempotency-Token}; its first answer is given again, and the rules do not run twice (no
- * second SMS from one call), whichever instance behind a load balancer the retry reaches: answers
- * are kept in the shared database ({@link ReplayStore}) for {@code
+ * I-Twilio-Idempotency-Token}; its first answer is given again, and the rules' effects do not
+ * happen twice (no second SMS from one call), whichever instance behind a load balancer the retry
+ * reaches: answers are kept in the shared database ({@link ReplayStore}) for {@code
  * twilio.webhook.idempotency-window-seconds} (300), then purged.
  *
  * <p>A delivery writes nothing before its rules run. The first commit of their effects writes the
