@@ -67,7 +67,7 @@ public class ReplayStore {
       long windowEndMillis,
       boolean committed,
       Duration timeout) {
-    int millis = (int) Math.max(1, timeout.toMillis());
+    int millis = millis(timeout);
     if (committed
         && em.createNamedQuery(StoredAnswer.ANSWER)
                 .setParameter(1, answer)
@@ -114,13 +114,16 @@ public class ReplayStore {
    */
   public Optional<Held> find(String key, Duration timeout) {
     try (EntityManager reader = factory.createEntityManager()) {
-      StoredAnswer stored =
-          reader.find(
-              StoredAnswer.class, key, Map.of(TIMEOUT, (int) Math.max(1, timeout.toMillis())));
+      StoredAnswer stored = reader.find(StoredAnswer.class, key, Map.of(TIMEOUT, millis(timeout)));
       return stored == null
           ? Optional.empty()
           : Optional.of(new Held(stored.answer, stored.rulesCommitted == 1, stored.expiresMillis));
     }
+  }
+
+  /** {@code timeout} as the hint takes it: whole milliseconds, at least one. */
+  private static int millis(Duration timeout) {
+    return (int) Math.max(1, timeout.toMillis());
   }
 
   /** Removes the answers whose window has passed. */

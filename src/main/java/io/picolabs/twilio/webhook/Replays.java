@@ -190,14 +190,8 @@ public class Replays {
     if (held.isEmpty()) {
       return new Lookup(null, true); // the common case: a first delivery
     }
-    if (held.get().answer() != null) {
-      return new Lookup(held.get().answer(), true);
-    }
-    if (held.get().rulesCommitted()) {
-      return new Lookup(awaitCommitted(id, arrived, fallback), true);
-    }
     try {
-      return awaitClaim(id, held.get(), arrived, fallback);
+      return awaitHeld(id, held.get(), arrived, fallback);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "retried deliveries cannot be recognised: " + e, e);
       return new Lookup(null, false);
@@ -229,10 +223,11 @@ public class Replays {
   }
 
   /**
-   * A delivery claimed before its rules ran, by an instance of a release before 2026-12: waited for
-   * until its claim ends, then run here if its rules did not commit meanwhile.
+   * A delivery that has a row: its answer; or, its rules committed, the answer awaited; or, claimed
+   * before its rules ran by an instance of a release before 2026-12, waited for until its claim
+   * ends, then run here if its rules did not commit meanwhile.
    */
-  private Lookup awaitClaim(String id, ReplayStore.Held held, long arrived, String fallback) {
+  private Lookup awaitHeld(String id, ReplayStore.Held held, long arrived, String fallback) {
     long until = arrived + TimeUnit.MILLISECONDS.toNanos(waitMillis());
     ReplayStore.Held now = held;
     while (true) {
@@ -242,7 +237,8 @@ public class Replays {
       if (now.rulesCommitted()) {
         return new Lookup(awaitCommitted(id, arrived, fallback), true);
       }
-      if (now.expiresMillis() <= clock.now() && store.takeOver(id, clock.now())) {
+      long at = clock.now();
+      if (now.expiresMillis() <= at && store.takeOver(id, at)) {
         return new Lookup(null, true);
       }
       if (System.nanoTime() - until >= 0 || !pause()) {
