@@ -7,6 +7,7 @@ import org.eclipse.microprofile.config.Config;
 /** {@code twilio.outbox.*}: how the sender sends, claims, and reconciles outbound entries. */
 public record OutboxConfig(
     int concurrency,
+    int claimSize,
     Duration poll,
     Duration lease,
     Duration reconcileDelay,
@@ -22,7 +23,12 @@ public record OutboxConfig(
   public static final Duration LEASE_MARGIN = Duration.ofSeconds(2);
 
   public static final Setting<Integer> CONCURRENCY =
-      new Setting<>("twilio.outbox.concurrency", Integer.class, 8);
+      new Setting<>("twilio.outbox.concurrency", Integer.class, 64);
+
+  /** How many due entries one commit claims at most: a batch costs one commit, not one each. */
+  public static final Setting<Integer> CLAIM_SIZE =
+      new Setting<>("twilio.outbox.claim-size", Integer.class, 64);
+
   public static final Setting<Long> POLL_MS =
       new Setting<>("twilio.outbox.poll-ms", Long.class, 1000L);
 
@@ -49,6 +55,7 @@ public record OutboxConfig(
   public static final List<Setting<?>> SETTINGS =
       List.of(
           CONCURRENCY,
+          CLAIM_SIZE,
           POLL_MS,
           LEASE_SECONDS,
           RECONCILE_DELAY_MS,
@@ -87,8 +94,22 @@ public record OutboxConfig(
               + " s: another instance could take over a send still in flight and send it again."
               + " Make the lease longer or the timeouts shorter.");
     }
+    int concurrency = CONCURRENCY.in(config);
+    int claimSize = CLAIM_SIZE.in(config);
+    if (concurrency < 1 || claimSize < 1) {
+      throw new IllegalArgumentException(
+          CONCURRENCY.key()
+              + " ("
+              + concurrency
+              + ") and "
+              + CLAIM_SIZE.key()
+              + " ("
+              + claimSize
+              + ") must be at least 1");
+    }
     return new OutboxConfig(
-        CONCURRENCY.in(config),
+        concurrency,
+        claimSize,
         Duration.ofMillis(POLL_MS.in(config)),
         lease,
         Duration.ofMillis(RECONCILE_DELAY_MS.in(config)),

@@ -34,19 +34,29 @@ public final class AnswerGate {
   private static final int CLOSED = 3;
 
   private final AtomicInteger state = new AtomicInteger(OPEN);
-  private volatile Runnable withEachCommit = () -> {};
+  private volatile CommitStatement withEachCommit = last -> {};
+
+  /** A statement of whoever answers the event, run inside each commit of the event's rules. */
+  @FunctionalInterface
+  public interface CommitStatement {
+    /**
+     * Runs inside the commit, after the effects' statements; {@code last} when no rule of the event
+     * runs after this one, so that what the rules answered is complete now.
+     */
+    void run(boolean last);
+  }
 
   /**
    * Runs {@code statement} inside each commit of the event's rules, after their own statements: it
    * commits with them or, if it throws, rolls them back.
    */
-  public void withEachCommit(Runnable statement) {
+  public void withEachCommit(CommitStatement statement) {
     this.withEachCommit = statement;
   }
 
   /** Inside a rule's commit transaction, after the effects' statements. */
-  void commitAlso() {
-    withEachCommit.run();
+  void commitAlso(boolean last) {
+    withEachCommit.run(last);
   }
 
   /** Whether the event was answered without waiting for its rules any longer. */

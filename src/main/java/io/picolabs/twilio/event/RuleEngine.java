@@ -222,14 +222,21 @@ public class RuleEngine {
   private Outcome runRules(Run run, RuleEvent event) {
     Rules rules = rulesFor(event);
     List<String> failed = null;
-    for (Rule rule : rules.rules()) {
+    List<Rule> selected = rules.rules();
+    // the last rule of the event being answered: what the rules answer is complete at its commit
+    boolean answered = run.current.depth() == 1;
+    for (int i = 0; i < selected.size(); i++) {
+      Rule rule = selected.get(i);
+      boolean last = answered && i == selected.size() - 1;
       String name = rule.name();
       String outer = run.rule;
       run.rule = name;
       List<RuleWatch.Run> runs = watch(name, event);
       RuleTransaction.Done done;
       try {
-        done = run.transaction.run(() -> rule.observer().notify(event), name, outer == null);
+        done =
+            run.transaction.run(
+                () -> rule.observer().notify(event), name, outer == null, last && outer == null);
       } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
         // A rule's own bug, however it shows; errors of the whole JVM (out of memory) still escape.
         if (failed == null) {

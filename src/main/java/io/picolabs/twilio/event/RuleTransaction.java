@@ -83,6 +83,14 @@ public final class RuleTransaction {
    * them is that rule's.
    */
   public Done run(Runnable rule, String name, boolean outermost) {
+    return run(rule, name, outermost, false);
+  }
+
+  /**
+   * As {@link #run(Runnable, String, boolean)}; {@code last} when it is the last rule of the event
+   * being answered (the gate's statement is told so inside its commit).
+   */
+  public Done run(Runnable rule, String name, boolean outermost, boolean last) {
     Object[] savepoints = new Object[effects.size()];
     for (int i = 0; i < savepoints.length; i++) {
       savepoints[i] = effects.get(i).savepoint();
@@ -91,7 +99,7 @@ public final class RuleTransaction {
     try {
       for (int attempt = 1; ; attempt++) {
         try {
-          return attempt(rule, name, outermost, savepoints);
+          return attempt(rule, name, outermost, last, savepoints);
         } catch (RuleConflict conflict) {
           rollback(savepoints);
           if (attempt >= MAX_ATTEMPTS || !outermost) {
@@ -116,7 +124,8 @@ public final class RuleTransaction {
     }
   }
 
-  private Done attempt(Runnable rule, String name, boolean outermost, Object[] savepoints) {
+  private Done attempt(
+      Runnable rule, String name, boolean outermost, boolean last, Object[] savepoints) {
     rule.run();
     for (int i = 0; i < savepoints.length; i++) {
       effects.get(i).check(savepoints[i], name);
@@ -135,7 +144,7 @@ public final class RuleTransaction {
               for (int i = 0; i < savepoints.length; i++) {
                 effects.get(i).commit(savepoints[i]);
               }
-              gate.commitAlso();
+              gate.commitAlso(last);
               entered[0] = gate.enterCommit();
               if (!entered[0]) {
                 throw late("its commit was held up (a lock?) until");

@@ -1,10 +1,7 @@
 package io.picolabs.twilio.examples;
 
 import io.picolabs.twilio.console.ConsoleLogin;
-import io.picolabs.twilio.state.JsonValues;
-import io.picolabs.twilio.state.Scope;
-import io.picolabs.twilio.state.VarKey;
-import io.picolabs.twilio.state.VariableStore;
+import io.picolabs.twilio.rules.EntityVars;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.HttpConstraint;
 import jakarta.servlet.annotation.ServletSecurity;
@@ -13,7 +10,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -36,15 +32,14 @@ public class MonkeyPage extends HttpServlet {
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
-  @Inject transient VariableStore store;
+  @Inject transient EntityVars ent;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    List<VariableStore.Entry> favorites;
+    List<EntityVars.Latest<Object>> favorites;
     try {
-      favorites =
-          store.newest(Scope.ENTITY, HelloMonkey.FAVORITE, LIMIT, System.currentTimeMillis());
+      favorites = ent.newest(HelloMonkey.FAVORITE, Object.class, LIMIT);
     } catch (RuntimeException e) {
       // the server's error page would show the stack trace
       LOG.log(Level.SEVERE, "the monkey's page could not read the favorites: " + e, e);
@@ -63,17 +58,15 @@ public class MonkeyPage extends HttpServlet {
       html.append(
           "<table id=\"favorites\"><thead><tr><th>Number</th><th>Name</th><th>Favorite</th>"
               + "<th>Picked</th></tr></thead><tbody>\n");
-      for (VariableStore.Entry entry : favorites) {
-        VarKey key = new VarKey(Scope.ENTITY, entry.owner(), HelloMonkey.FAVORITE);
-        Object favorite = JsonValues.read(key, entry.json(), Object.class);
+      for (EntityVars.Latest<Object> favorite : favorites) {
         html.append("<tr><td>")
-            .append(escape(entry.owner()))
+            .append(escape(favorite.entity()))
             .append("</td><td>")
-            .append(escape(CallerDirectory.nameOf(entry.owner())))
+            .append(escape(CallerDirectory.nameOf(favorite.entity())))
             .append("</td><td>")
-            .append(escape(String.valueOf(favorite)))
+            .append(escape(String.valueOf(favorite.value())))
             .append("</td><td>")
-            .append(WHEN.format(Instant.ofEpochMilli(entry.updatedAtMillis())))
+            .append(WHEN.format(favorite.written()))
             .append("</td></tr>\n");
       }
       html.append("</tbody></table>\n");

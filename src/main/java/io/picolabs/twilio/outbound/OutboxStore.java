@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceUnit;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -98,23 +99,31 @@ public class OutboxStore {
   /**
    * Entries a sender may claim now: those whose claim expired before {@code expiredBefore} (a
    * crash, a stalled sender) first, then those to reconcile, then those to send, each oldest first;
-   * at most {@code limit}.
+   * at most {@code limit}, none of the accounts in {@code paused}.
    */
-  List<OutboxEntry> due(long nowMillis, long expiredBefore, int limit) {
+  List<OutboxEntry> due(long nowMillis, long expiredBefore, int limit, Set<String> paused) {
     List<OutboxEntry> due = new ArrayList<>();
+    boolean all = paused.isEmpty(); // NOT IN an empty list is not valid JPQL
     try (EntityManager reader = factory.createEntityManager()) {
-      due.addAll(
-          reader
-              .createNamedQuery(OutboxEntry.LEASE_EXPIRED, OutboxEntry.class)
-              .setParameter("now", expiredBefore)
-              .setMaxResults(limit)
-              .getResultList());
+      TypedQuery<OutboxEntry> expired =
+          reader.createNamedQuery(
+              all ? OutboxEntry.LEASE_EXPIRED : OutboxEntry.LEASE_EXPIRED_UNPAUSED,
+              OutboxEntry.class);
+      if (!all) {
+        expired.setParameter("paused", paused);
+      }
+      due.addAll(expired.setParameter("now", expiredBefore).setMaxResults(limit).getResultList());
       for (OutboxEntry.State state :
           List.of(OutboxEntry.State.RECONCILE, OutboxEntry.State.PENDING)) {
         if (due.size() < limit) {
+          TypedQuery<OutboxEntry> ready =
+              reader.createNamedQuery(
+                  all ? OutboxEntry.DUE : OutboxEntry.DUE_UNPAUSED, OutboxEntry.class);
+          if (!all) {
+            ready.setParameter("paused", paused);
+          }
           due.addAll(
-              reader
-                  .createNamedQuery(OutboxEntry.DUE, OutboxEntry.class)
+              ready
                   .setParameter("state", state.code())
                   .setParameter("now", nowMillis)
                   .setMaxResults(limit - due.size())
@@ -156,32 +165,55 @@ public class OutboxStore {
   }
 
   /**
-   * Claims {@code entry} for {@code owner} until {@code leaseUntil}, marking it in doubt (the
-   * request may go out from now on): true if nobody changed it since it was read and, if it is
-   * claimed by another sender, that claim's lease ran out before {@code expiredBefore}. The entry's
-   * version is then the claimed one. A claim that will send (the entry was not in doubt) counts the
-   * attempt now, so that a crash during the request does not lose it. Times are the database's
-   * ({@link DatabaseClock}).
+   * Claims each of {@code entries} for {@code owner} until {@code leaseUntil}, marking it in doubt
+   * (the request may go out from now on), all in one transaction: one commit for a batch instead of
+   * one per entry, which bounded the sender when Twilio is fast. An entry is claimed if nobody
+   * changed it since it was read and, if it is claimed by another sender, that claim's lease ran
+   * out before {@code expiredBefore}; its version is then the claimed one. A claim that will send
+   * (the entry was not in doubt) counts the attempt now, so that a crash during the request does
+   * not lose it. Times are the database's ({@link DatabaseClock}).
+   *
+   * <p>The rows are updated in the order of their ids, so that two instances claiming overlapping
+   * batches wait for each other's row locks instead of deadlocking.
+   *
+   * @return the entries claimed, in the order of their ids
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  boolean claim(
-      OutboxEntry entry, String owner, long leaseUntil, long nowMillis, long expiredBefore) {
-    int claimed =
-        em.createNamedQuery(OutboxEntry.CLAIM)
-            .setParameter(1, owner)
-            .setParameter(2, leaseUntil)
-            .setParameter(3, nowMillis)
-            .setParameter(4, entry.id)
-            .setParameter(5, entry.version)
-            .setParameter(6, expiredBefore)
-            .executeUpdate();
-    if (claimed == 1) {
+  List<OutboxEntry> claim(
+      List<OutboxEntry> entries,
+      String owner,
+      long leaseUntil,
+      long nowMillis,
+      long expiredBefore) {
+    List<OutboxEntry> ordered = new ArrayList<>(entries);
+    ordered.sort(Comparator.comparing(entry -> entry.id));
+    List<Integer> claimed = new ArrayList<>();
+    for (int i = 0; i < ordered.size(); i++) {
+      OutboxEntry entry = ordered.get(i);
+      int updated =
+          em.createNamedQuery(OutboxEntry.CLAIM)
+              .setParameter(1, owner)
+              .setParameter(2, leaseUntil)
+              .setParameter(3, nowMillis)
+              .setParameter(4, entry.id)
+              .setParameter(5, entry.version)
+              .setParameter(6, expiredBefore)
+              .executeUpdate();
+      if (updated == 1) {
+        claimed.add(i);
+      }
+    }
+    // a commit that fails throws to the caller, which then dispatches none of them
+    List<OutboxEntry> result = new ArrayList<>();
+    for (int i : claimed) {
+      OutboxEntry entry = ordered.get(i);
       entry.version++;
       entry.attempts += entry.inDoubt ^ 1;
       entry.owner = owner;
       entry.leaseMillis = leaseUntil;
+      result.add(entry);
     }
-    return claimed == 1;
+    return result;
   }
 
   /**

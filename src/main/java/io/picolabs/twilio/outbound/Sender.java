@@ -58,18 +58,21 @@ import java.util.logging.Logger;
  *
  * <p>It wakes when a rule's sends commit on this instance, and every {@code twilio.outbox.poll-ms}
  * for the rest (entries of other instances, retries that came due, leases that ran out). Entries
- * are claimed one by one with a conditional update, so several instances share the outbox without
- * sending an entry twice. A claim is a lease ({@code twilio.outbox.lease-seconds}) in the
- * database's time ({@link DatabaseClock}), renewed before each request goes out under it; a request
- * has a total deadline shorter than the lease, so it has ended (answered or given up) before the
- * lease can run out. Another sender takes over a claim whose lease ran out only {@code
+ * are claimed with a conditional update each, up to {@code twilio.outbox.claim-size} in one commit,
+ * so several instances share the outbox without sending an entry twice. A claim is a lease ({@code
+ * twilio.outbox.lease-seconds}) in the database's time ({@link DatabaseClock}), renewed before a
+ * request goes out under it unless what is left of it covers the request; a request has a total
+ * deadline shorter than the lease, so it has ended (answered or given up) before the lease can run
+ * out. Another sender takes over a claim whose lease ran out only {@code
  * twilio.outbox.reconcile-delay-ms} later, and then reconciles it. At most {@code
  * twilio.outbox.concurrency} requests are in flight per instance.
  *
  * <p>Each claim makes one request. A 429 or a connection that never reached Twilio puts the entry
  * back with exponential backoff ({@code twilio.retry.*}; {@code Retry-After} honoured) until the
- * attempts run out; another 4xx fails it. A request whose answer was lost (5xx, read timeout, a
- * crash with the entry still claimed) is never sent again blindly: after {@code
+ * attempts run out; another 4xx fails it. A 429 also pauses the account for as long ({@link
+ * AccountPacing}): its entries are not claimed meanwhile, and one claimed already goes back to
+ * pending with its attempt given back. A request whose answer was lost (5xx, read timeout, a crash
+ * with the entry still claimed) is never sent again blindly: after {@code
  * twilio.outbox.reconcile-delay-ms} the sender asks Twilio for the message or call it might have
  * created ({@link Reconciliation}), records it if found, and sends again only if not, at most
  * {@code twilio.retry.max-attempts} requests in all: then the entry failed (Twilio has none of
@@ -106,6 +109,8 @@ public class Sender {
   private ThreadPoolExecutor senders;
   private ThreadPoolExecutor requests;
   private Semaphore slots;
+  private int claimSize;
+  private final AccountPacing pacing = new AccountPacing();
   private RetryPolicy retry;
   private long leaseMillis;
   private long reconcileDelayMillis;
@@ -117,6 +122,7 @@ public class Sender {
     trace = SendTrace.of(traces);
     int concurrency = config.concurrency();
     slots = new Semaphore(concurrency);
+    claimSize = config.claimSize();
     // Sends wait for Twilio (seconds, when it is slow) on threads of their own: on the server's
     // executor, which also serves HTTP requests, blocked sends held up the answers to webhooks.
     senders =
@@ -149,7 +155,9 @@ public class Sender {
                 + owner
                 + ": "
                 + concurrency
-                + " at once, claims of "
+                + " at once, up to "
+                + claimSize
+                + " claimed in one commit, claims of "
                 + leaseMillis
                 + " ms, requests of "
                 + deadlineMillis
@@ -201,7 +209,7 @@ public class Sender {
   }
 
   private void claimDue() {
-    int free = slots.availablePermits();
+    int free = Math.min(slots.availablePermits(), claimSize);
     if (free == 0) {
       return; // a send that finishes wakes the sender again
     }
@@ -210,29 +218,25 @@ public class Sender {
     // a claim that ran out is taken over only after the reconcile delay: its request may have
     // created the message just before, and Twilio's lists show it a while later
     long expiredBefore = now - reconcileDelayMillis;
-    List<OutboxEntry> due = store.due(now, expiredBefore, free);
-    boolean claimedAny = false;
+    List<OutboxEntry> due = store.due(now, expiredBefore, free, pacing.paused());
+    // an entry whose request still runs here is reconciled once that ended
+    List<OutboxEntry> ready = new ArrayList<>();
     for (OutboxEntry entry : due) {
-      if (inFlight.contains(entry.id)) {
-        continue; // its request still runs here: it is reconciled once that ended
-      }
-      if (!slots.tryAcquire()) {
-        return;
-      }
-      boolean claimed = false;
-      try {
-        claimed = store.claim(entry, owner, now + leaseMillis, now, expiredBefore);
-      } finally {
-        if (!claimed) {
-          slots.release(); // another sender has it
-        }
-      }
-      if (claimed) {
-        claimedAny = true;
-        dispatch(entry);
+      if (!inFlight.contains(entry.id) && slots.tryAcquire()) {
+        ready.add(entry);
       }
     }
-    if (due.size() == free && claimedAny) {
+    if (ready.isEmpty()) {
+      return;
+    }
+    List<OutboxEntry> claimed = List.of();
+    try {
+      claimed = store.claim(ready, owner, now + leaseMillis, now, expiredBefore);
+    } finally {
+      slots.release(ready.size() - claimed.size()); // other senders have the rest
+    }
+    claimed.forEach(this::dispatch);
+    if (due.size() == free && !claimed.isEmpty()) {
       again.set(true); // there may be more
     }
   }
@@ -257,7 +261,19 @@ public class Sender {
   }
 
   private void process(OutboxEntry entry) {
-    if (entry.inDoubt()) {
+    Duration paused = pacing.remaining(entry.account);
+    if (!paused.isZero() && !entry.inDoubt()) {
+      // claimed before Twilio asked to slow down: back to pending until the pause ends, and the
+      // attempt its claim counted is given back, as no request went out
+      settle(
+          entry,
+          Settlement.retry(
+              entry,
+              entry.attempts - 1,
+              clock.now() + paused.toMillis(),
+              "paused: Twilio asked this account to slow down"),
+          null);
+    } else if (entry.inDoubt()) {
       reconcile(entry);
     } else {
       send(entry);
@@ -413,6 +429,10 @@ public class Sender {
           Settlement.sent(entry, attempts, answered.get("sid"), answered.get("status")),
           Outcomes.sent(entry, answered));
     } catch (TwilioError e) {
+      if (e.isRetryable()) {
+        // the limit is the account's: its other requests wait too instead of meeting it as well
+        pacing.pause(entry.account, retry.delayAfter(attempts, e.retryAfter()));
+      }
       if (e.isRetryable() && attempts < retry.maxAttempts()) {
         retryLater(entry, attempts, e.retryAfter(), e.getMessage());
       } else {
@@ -467,6 +487,11 @@ public class Sender {
    */
   private boolean renewed(OutboxEntry entry) {
     long now = clock.now();
+    if (entry.leaseMillis - now >= deadlineMillis + OutboxConfig.LEASE_MARGIN.toMillis()) {
+      // what is left of the claim covers a whole request, as a fresh claim does (the lease is
+      // longer than a request: OutboxConfig), so the renewal's commit is saved
+      return true;
+    }
     if (store.renew(entry, now + leaseMillis, now)) {
       return true;
     }

@@ -1,5 +1,8 @@
 package io.picolabs.twilio.rules;
 
+import java.time.Instant;
+import java.util.List;
+
 /**
  * The variables of the event's entity, KRL's {@code ent:}: kept until removed. The entity is the
  * event's {@code entity} attribute when it has one; else, for Twilio's events, the other party:
@@ -34,4 +37,14 @@ public interface EntityVars extends Vars {
 
   /** The variables of {@code entity}, whatever the event. */
   Vars of(String entity);
+
+  /**
+   * The entities whose variable {@code name} was written most recently, newest first, at most
+   * {@code limit}, each with its value as a {@code type}: what is committed, not the pending writes
+   * of the event being handled. Usable outside rules too, e.g. by a page that lists them.
+   */
+  <T> List<Latest<T>> newest(String name, Class<T> type, int limit);
+
+  /** One entity's value of a variable, and when it was written. */
+  record Latest<T>(String entity, T value, Instant written) {}
 }

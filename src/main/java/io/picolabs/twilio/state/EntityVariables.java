@@ -6,6 +6,9 @@ import io.picolabs.twilio.rules.RuleEvent;
 import io.picolabs.twilio.rules.Vars;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@link EntityVars} of the event being handled, over the request's pending writes. */
 @RequestScoped
@@ -41,6 +44,17 @@ public class EntityVariables extends ScopedVariables implements EntityVars {
   /** The variables of {@code entity}, whatever the event. */
   public Vars of(String entity) {
     return new Of(Scope.ENTITY, entity, writes());
+  }
+
+  @Override
+  public <T> List<Latest<T>> newest(String name, Class<T> type, int limit) {
+    List<Latest<T>> latest = new ArrayList<>();
+    for (VariableStore.Entry entry : writes().newest(Scope.ENTITY, name, limit)) {
+      VarKey key = new VarKey(Scope.ENTITY, entry.owner(), name);
+      T value = JsonValues.read(key, entry.json(), type);
+      latest.add(new Latest<>(entry.owner(), value, Instant.ofEpochMilli(entry.updatedAtMillis())));
+    }
+    return latest;
   }
 
   @Override

@@ -58,6 +58,11 @@ public class VariableWrites implements RuleEffects {
     return stored.json();
   }
 
+  /** The {@code limit} most recently written variables named {@code name} in {@code scope}. */
+  public List<VariableStore.Entry> newest(Scope scope, String name, int limit) {
+    return store.newest(scope, name, limit, System.currentTimeMillis());
+  }
+
   /** Sets (or, with {@code json} null, removes) {@code key} when the rule commits. */
   public void write(VarKey key, String json) {
     writes.add(new Write(key, json));

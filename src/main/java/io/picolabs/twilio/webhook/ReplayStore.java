@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceUnit;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,23 +33,38 @@ public class ReplayStore {
   /**
    * Inside the transaction of the rules' effects: they commit for delivery {@code key} under {@code
    * claim}, which then holds the delivery until {@code windowEndMillis}, so that no retry runs the
-   * rules again. The first commit of a delivery writes its row; if another delivery's commit wrote
-   * it first, this fails on the key (a persistence exception, a duplicate key), and so rolls the
-   * effects back.
+   * rules again; with {@code answer} (not null) when it is complete at this commit (the last
+   * rule's), so that the delivery costs this one write. The first commit of a delivery writes its
+   * row; if another delivery's commit wrote it first, this fails on the key (a persistence
+   * exception, a duplicate key), and so rolls the effects back.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void rulesCommitted(String key, String claim, long windowEndMillis) {
+  public void rulesCommitted(String key, String claim, long windowEndMillis, String answer) {
     int marked =
-        em.createNamedQuery(StoredAnswer.COMMITTED)
-            .setParameter(1, windowEndMillis)
-            .setParameter(2, key)
-            .setParameter(3, claim)
-            .executeUpdate();
-    if (marked == 0) {
+        answer == null
+            ? em.createNamedQuery(StoredAnswer.COMMITTED)
+                .setParameter(1, windowEndMillis)
+                .setParameter(2, key)
+                .setParameter(3, claim)
+                .executeUpdate()
+            : em.createNamedQuery(StoredAnswer.COMMITTED_ANSWERED)
+                .setParameter(1, answer)
+                .setParameter(2, windowEndMillis)
+                .setParameter(3, key)
+                .setParameter(4, claim)
+                .executeUpdate();
+    if (marked == 0 && answer == null) {
       em.createNamedQuery(StoredAnswer.FIRST_COMMIT)
           .setParameter(1, key)
           .setParameter(2, claim)
           .setParameter(3, windowEndMillis)
+          .executeUpdate();
+    } else if (marked == 0) {
+      em.createNamedQuery(StoredAnswer.FIRST_COMMIT_ANSWERED)
+          .setParameter(1, key)
+          .setParameter(2, claim)
+          .setParameter(3, answer)
+          .setParameter(4, windowEndMillis)
           .executeUpdate();
     }
   }
@@ -86,6 +102,17 @@ public class ReplayStore {
         .setParameter(4, windowEndMillis)
         .setHint(TIMEOUT, millis)
         .executeUpdate();
+  }
+
+  /**
+   * Records the answers of {@code pending} as {@link #answer} does, all in one transaction: one
+   * commit for the batch. Fails, writing none, if any of them fails.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void answerAll(List<PendingAnswers.Pending> pending, Duration timeout) {
+    for (PendingAnswers.Pending one : pending) {
+      answer(one.key(), one.claim(), one.answer(), one.windowEndMillis(), one.committed(), timeout);
+    }
   }
 
   /**

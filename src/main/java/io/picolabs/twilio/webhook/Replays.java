@@ -22,6 +22,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,8 +39,9 @@ import java.util.logging.Logger;
  * claim on the delivery commit together or not at all, so an instance that dies before that commit
  * leaves nothing behind, and a retry is a first delivery. Two deliveries of one event at once both
  * run the rules; the first to commit holds the delivery, and the other's commit fails on the row's
- * key (its effects rolled back) and it answers what the first answered. Rules that write nothing
- * cost one row, written with the answer.
+ * key (its effects rolled back) and it answers what the first answered. The last rule's commit
+ * writes the answer too (it is complete then), so a delivery whose rules write costs one write, as
+ * one whose rules write nothing does (its row written with the answer).
  *
  * <p>A retry that finds the delivery's rules committed and no answer yet waits for the answer (on
  * this instance on the first delivery itself, on another by polling the database) up to the
@@ -68,9 +71,10 @@ public class Replays {
   public interface Rules {
     /**
      * Their TwiML, answered within {@code budget} (what is left of the deadline); {@code
-     * rulesCommitted} is to run inside each commit of their effects.
+     * rulesCommitted} is to run inside each commit of their effects, given the TwiML when it is
+     * complete at that commit (the last rule's), else {@code null}.
      */
-    String answer(Runnable rulesCommitted, Duration budget);
+    String answer(Consumer<String> rulesCommitted, Duration budget);
   }
 
   /** A delivery whose rules' commit found another delivery of the same event committed first. */
@@ -87,8 +91,9 @@ public class Replays {
   @Inject WebhookSettings settings;
   @Inject ReplayStore store;
   @Inject DatabaseClock clock;
+  @Inject PendingAnswers pending;
 
-  private static final Runnable NOTHING = () -> {};
+  private static final Consumer<String> NOTHING = answer -> {};
 
   // deliveries being answered on this instance, for retries that reach it meanwhile
   private final Map<String, CompletableFuture<String>> answering = new ConcurrentHashMap<>();
@@ -127,6 +132,7 @@ public class Replays {
     if (local != null) {
       return await(local, fallback);
     }
+    boolean handedOver = false; // to the writer of answers, which forgets mine once written
     try {
       Lookup found = lookUp(id, arrived, fallback);
       if (found.answer() != null) {
@@ -138,13 +144,16 @@ public class Replays {
       long committedUntil = found.recorded() ? windowEnd() : 0;
       AtomicBoolean committing = new AtomicBoolean();
       AtomicBoolean elsewhere = new AtomicBoolean();
-      Runnable rulesCommitted =
+      // the answer written with the last rule's commit: if the delivery answers it, it is kept
+      AtomicReference<String> written = new AtomicReference<>();
+      Consumer<String> rulesCommitted =
           !found.recorded()
               ? NOTHING // no database to record in: the rules' effects must not fail for it
-              : () -> {
+              : answerSoFar -> {
                 committing.set(true);
                 try {
-                  store.rulesCommitted(id, claim, committedUntil);
+                  store.rulesCommitted(id, claim, committedUntil, answerSoFar);
+                  written.set(answerSoFar);
                 } catch (RuntimeException e) {
                   if (DuplicateKey.in(e)) {
                     elsewhere.set(true);
@@ -162,13 +171,23 @@ public class Replays {
       }
       if (elsewhere.get()) {
         text = awaitCommitted(id, arrived, fallback);
-      } else if (found.recorded()) {
-        remember(id, claim, text, committing.get());
       }
       mine.complete(text);
+      if (!elsewhere.get() && found.recorded() && !text.equals(written.get())) {
+        // Written with the effects already, unless the answer changed after the last commit (the
+        // deadline's fallback). If that commit rolled back, no row holds it, and none should: a
+        // retry then runs the rules, whose effects did not happen. A retry that reaches this
+        // instance before the answer is written gets it from memory meanwhile.
+        pending.write(
+            new PendingAnswers.Pending(
+                id, claim, text, windowEnd(), committing.get(), () -> answering.remove(id, mine)));
+        handedOver = true;
+      }
       return text;
     } finally {
-      answering.remove(id, mine);
+      if (!handedOver) {
+        answering.remove(id, mine);
+      }
     }
   }
 
@@ -259,19 +278,6 @@ public class Replays {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
-    }
-  }
-
-  private void remember(String id, String claim, String text, boolean committed) {
-    try {
-      store.answer(id, claim, text, windowEnd(), committed, FIND_TIMEOUT);
-    } catch (RuntimeException e) {
-      if (DuplicateKey.in(e)) {
-        // another delivery of the event, whose rules wrote nothing either, answered first
-        LOG.fine(() -> "a delivery answered twice at once; the first answer is kept");
-        return;
-      }
-      LOG.log(Level.WARNING, "answer not kept for retried deliveries: " + e, e);
     }
   }
 

@@ -25,7 +25,11 @@ public class RuleDispatch {
    * gate} stands between its answer and its rules' commits.
    */
   public String twiml(RuleEvent event, String origin, AnswerGate gate) {
-    return entry.raise(
-        new EventContext(event, origin, gate), outcome -> TwimlWriter.write(directives.response()));
+    return entry.raise(new EventContext(event, origin, gate), outcome -> soFar());
+  }
+
+  /** The TwiML of what the rules of the event being answered have built so far. */
+  public String soFar() {
+    return TwimlWriter.write(directives.response());
   }
 }

@@ -40,6 +40,17 @@ import jakarta.persistence.Table;
     query =
         "INSERT INTO TWILIO_REPLAY (DELIVERY_KEY, CLAIM_ID, EXPIRES_MS, RULES_COMMITTED)"
             + " VALUES (?, ?, ?, 1)")
+// the last rule's commit, with what the rules answered: the delivery's one write
+@NamedNativeQuery(
+    name = StoredAnswer.FIRST_COMMIT_ANSWERED,
+    query =
+        "INSERT INTO TWILIO_REPLAY (DELIVERY_KEY, CLAIM_ID, ANSWER, EXPIRES_MS, RULES_COMMITTED)"
+            + " VALUES (?, ?, ?, ?, 1)")
+@NamedNativeQuery(
+    name = StoredAnswer.COMMITTED_ANSWERED,
+    query =
+        "UPDATE TWILIO_REPLAY SET RULES_COMMITTED = 1, ANSWER = ?, EXPIRES_MS = ?"
+            + " WHERE DELIVERY_KEY = ? AND CLAIM_ID = ?")
 @NamedNativeQuery(
     name = StoredAnswer.FIRST_ANSWER,
     query =
@@ -57,6 +68,8 @@ public class StoredAnswer {
   static final String OVER = "StoredAnswer.over";
   static final String FIRST_COMMIT = "StoredAnswer.firstCommit";
   static final String FIRST_ANSWER = "StoredAnswer.firstAnswer";
+  static final String FIRST_COMMIT_ANSWERED = "StoredAnswer.firstCommitAnswered";
+  static final String COMMITTED_ANSWERED = "StoredAnswer.committedAnswered";
 
   @Id
   @Column(name = "DELIVERY_KEY", length = 64)

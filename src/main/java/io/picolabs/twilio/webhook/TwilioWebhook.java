@@ -313,7 +313,8 @@ public class TwilioWebhook extends PlainRoutingErrors {
                         event,
                         budget,
                         gate -> {
-                          gate.withEachCommit(rulesCommitted);
+                          gate.withEachCommit(
+                              last -> rulesCommitted.accept(last ? dispatch.soFar() : null));
                           return dispatch.twiml(event, origin, gate);
                         });
                 if (answer.temporary()) {

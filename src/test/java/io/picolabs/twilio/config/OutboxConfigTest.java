@@ -21,6 +21,18 @@ class OutboxConfigTest {
     assertEquals(Duration.ofSeconds(50), config.lease());
     assertEquals(Duration.ofMillis(20_000), config.requestDeadline());
     assertEquals(Duration.ZERO, config.clockOffset());
+    assertEquals(64, config.concurrency());
+    assertEquals(64, config.claimSize());
+  }
+
+  @Test
+  void noRequestsInFlightOrAnEmptyClaimIsRefused() {
+    IllegalArgumentException refused =
+        assertThrows(
+            IllegalArgumentException.class, () -> outbox(Map.of("twilio.outbox.claim-size", "0")));
+    assertEquals(
+        "twilio.outbox.concurrency (64) and twilio.outbox.claim-size (0) must be at least 1",
+        refused.getMessage());
   }
 
   @Test

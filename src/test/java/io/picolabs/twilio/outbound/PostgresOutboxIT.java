@@ -4,6 +4,7 @@ import static io.picolabs.twilio.testing.TwilioRequests.XML;
 import static io.picolabs.twilio.testing.TwilioRequests.appVars;
 import static io.picolabs.twilio.testing.TwilioRequests.eventually;
 import static io.picolabs.twilio.testing.TwilioRequests.form;
+import static io.picolabs.twilio.testing.TwilioRequests.get;
 import static io.picolabs.twilio.testing.TwilioRequests.inboundCall;
 import static io.picolabs.twilio.testing.TwilioRequests.json;
 import static io.picolabs.twilio.testing.TwilioRequests.notification;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.picolabs.twilio.testing.LibertyServer;
+import io.picolabs.twilio.testing.Postgres;
 import io.picolabs.twilio.testing.PostgresInstances;
 import io.picolabs.twilio.testkit.FakeTwilio;
 import io.picolabs.twilio.testkit.SentText;
@@ -25,6 +27,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +42,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +65,7 @@ class PostgresOutboxIT {
   private static final int NOTIFICATIONS = 500;
 
   private static FakeTwilio twilio;
+  private static Postgres postgres;
   private static LibertyServer a;
   private static LibertyServer b;
 
@@ -78,6 +83,7 @@ class PostgresOutboxIT {
     }
     twilio = instances.twilio();
     twilio.reset();
+    postgres = instances.postgres();
     a = instances.a();
     b = instances.b();
   }
@@ -220,6 +226,21 @@ class PostgresOutboxIT {
 
     String answer = XML + "<Response><Say>retried 1 on A</Say></Response>";
     assertEquals("200 " + answer, first.statusCode() + " " + first.body(), logs());
+    // One write for the delivery: its row, answer and all, written by the transaction of the
+    // rule's effects (a row's xmin is the transaction that wrote it last) and not written again.
+    List<Map<String, Object>> written =
+        postgres.query(
+            "SELECT r.xmin::text AS replay, v.xmin::text AS variable, r.answer, r.rules_committed"
+                + " FROM twilio_replay r, twilio_variable v"
+                + " WHERE r.delivery_key = ? AND v.var_name = 'retried'",
+            PostgresInstances.deliveryKey("twilio/counted", token));
+    assertEquals(1, written.size(), written.toString());
+    assertEquals(answer, written.get(0).get("answer"));
+    assertEquals(1, ((Number) written.get(0).get("rules_committed")).intValue());
+    assertEquals(
+        written.get(0).get("variable"),
+        written.get(0).get("replay"),
+        "the delivery's row and the rule's variable in one transaction");
     assertEquals("200 " + answer, retry.statusCode() + " " + retry.body(), logs());
     assertEquals(1, appVars(a.base()).getInt("retried"), appVars(a.base()).toString());
     assertEquals(1, appVars(b.base()).getInt("retried"), appVars(b.base()).toString());
@@ -240,6 +261,68 @@ class PostgresOutboxIT {
                 .header("X-Twilio-Signature", signature(uri(b.base(), "twilio/counted"), params))
                 .POST(HttpRequest.BodyPublishers.ofString(form(params), StandardCharsets.UTF_8)));
     assertEquals(403, loopback.statusCode(), loopback.body());
+  }
+
+  /**
+   * Deliveries whose rules write nothing are answered first; their answers are written after, many
+   * in one commit, and a retry on the other instance gets each without running the rules.
+   */
+  @Test
+  void answersOfDeliveriesWithoutEffectsAreKeptAfterAnsweringAndRetriesGetThem() throws Exception {
+    Map<String, String> params = inboundCall("+18015550144");
+    List<String> tokens =
+        IntStream.range(0, 20).mapToObj(i -> UUID.randomUUID().toString()).toList();
+    List<CompletableFuture<HttpResponse<String>>> firsts =
+        tokens.stream()
+            .map(
+                token ->
+                    CompletableFuture.supplyAsync(
+                        () -> signedPost(a, "twilio/inbound_call", params, token)))
+            .toList();
+    Map<String, String> answers = new LinkedHashMap<>(); // delivery key to its first answer
+    for (int i = 0; i < tokens.size(); i++) {
+      HttpResponse<String> first = firsts.get(i).get(30, TimeUnit.SECONDS);
+      assertEquals(200, first.statusCode(), first.body());
+      answers.put(
+          PostgresInstances.deliveryKey("twilio/inbound_call", tokens.get(i)), first.body());
+    }
+    Map<String, String> kept =
+        eventually(
+            10,
+            "the 20 answers written",
+            () -> {
+              Map<String, String> rows = new TreeMap<>();
+              for (Map<String, Object> row :
+                  postgres.query(
+                      "SELECT delivery_key, answer FROM twilio_replay WHERE rules_committed = 0"
+                          + " AND delivery_key IN ("
+                          + String.join(",", Collections.nCopies(answers.size(), "?"))
+                          + ")",
+                      answers.keySet().toArray())) {
+                rows.put((String) row.get("delivery_key"), (String) row.get("answer"));
+              }
+              return rows.size() == answers.size() ? Optional.of(rows) : Optional.empty();
+            });
+    assertEquals(new TreeMap<>(answers), kept);
+
+    double replayed = replayed(b);
+    for (int i = 0; i < tokens.size(); i++) {
+      HttpResponse<String> retry = signedPost(b, "twilio/inbound_call", params, tokens.get(i));
+      assertEquals(
+          "200 " + answers.get(PostgresInstances.deliveryKey("twilio/inbound_call", tokens.get(i))),
+          retry.statusCode() + " " + retry.body());
+    }
+    assertEquals(replayed + tokens.size(), replayed(b), "every retry on B answered without rules");
+  }
+
+  /** The deliveries {@code server} answered without running the rules, from its /metrics. */
+  private static double replayed(LibertyServer server) {
+    String text = get(server.base(), "metrics?scope=application").body();
+    return text.lines()
+        .filter(line -> line.startsWith("twilio_webhooks_total{"))
+        .filter(line -> line.contains("outcome=\"replayed\""))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   /**

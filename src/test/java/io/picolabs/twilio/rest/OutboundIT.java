@@ -32,7 +32,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -295,6 +297,91 @@ class OutboundIT {
         IntStream.range(0, 10).mapToObj(i -> "storm " + i).sorted().toList(),
         TWILIO.texts().stream().map(SentText::body).sorted().toList(),
         "each message at Twilio once");
+  }
+
+  @Test
+  void aTooManyRequestsPausesItsAccountWhileAnotherAccountSends() throws Exception {
+    // Retry-After 1 s, honoured up to twilio.retry.max-delay-ms: a pause of 400 ms here
+    TWILIO.nextPost(
+        FakeTwilio.Scripted.answer(
+                429, "{\"code\":20429,\"message\":\"Too Many Requests\",\"status\":429}")
+            .withHeader("Retry-After", "1"));
+    // when each POST reached the fake, polled every 2 ms: at most that late
+    List<Long> arrived = new CopyOnWriteArrayList<>();
+    AtomicBoolean watching = new AtomicBoolean(true);
+    CompletableFuture<Void> watcher =
+        CompletableFuture.runAsync(
+            () -> {
+              while (watching.get()) {
+                int seen = TWILIO.posts().size();
+                long now = System.nanoTime();
+                while (arrived.size() < seen) {
+                  arrived.add(now);
+                }
+                try {
+                  Thread.sleep(2);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            });
+    String refused;
+    List<String> later = new ArrayList<>();
+    try {
+      refused =
+          onlyEntry(
+              send("{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"paced 0\"}"));
+      // the 429 has been answered and the entry put back: the account is paused from now on
+      eventually(
+          20,
+          "the refused entry back to pending",
+          () ->
+              Optional.of(logEntry("messages", refused))
+                  .filter(entry -> entry.getString("state").equals("pending")));
+      later.add(
+          onlyEntry(
+              send(
+                  "{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"alert\","
+                      + "\"account\":\"alerts\"}")));
+      for (int i = 1; i <= 2; i++) {
+        later.add(
+            onlyEntry(
+                send(
+                    "{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"paced "
+                        + i
+                        + "\"}")));
+      }
+      for (String id : later) {
+        assertTrue(outcome(id).startsWith("sms_sent SM"), outcome(id));
+      }
+      assertTrue(outcome(refused).startsWith("sms_sent SM"), outcome(refused));
+    } finally {
+      watching.set(false);
+      watcher.get(5, TimeUnit.SECONDS);
+    }
+    List<FakeTwilio.Request> posts = TWILIO.posts();
+    assertEquals(5, posts.size(), "one refused, four accepted");
+    List<String> bodies = posts.stream().map(post -> post.form().get("Body").get(0)).toList();
+    assertEquals(
+        List.of("paced 0", "alert"),
+        bodies.subList(0, 2),
+        "the other account's message right after the 429: " + bodies);
+    assertEquals(
+        List.of("paced 0", "paced 1", "paced 2"),
+        bodies.subList(2, 5).stream().sorted().toList(),
+        "the paused account's messages after the pause, each once: " + bodies);
+    assertTrue(posts.get(1).path().contains(ALERTS_SID), posts.get(1).path());
+    long refusedAt = arrived.get(0);
+    for (int i = 2; i < 5; i++) {
+      long after = Duration.ofNanos(arrived.get(i) - refusedAt).toMillis();
+      assertTrue(
+          after >= 390,
+          "POST " + i + " of the paused account came " + after + " ms after the 429, not 400");
+    }
+    assertEquals(2, logEntry("messages", refused).getInt("attempts"));
+    for (String id : later) {
+      assertEquals(1, logEntry("messages", id).getInt("attempts"), "no attempt spent on the pause");
+    }
   }
 
   @Test

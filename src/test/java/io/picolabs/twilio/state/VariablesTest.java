@@ -249,6 +249,29 @@ class VariablesTest {
   }
 
   @Test
+  void theNewestOfAVariableAreItsCommittedValuesLastWrittenFirst() throws InterruptedException {
+    VariableWrites first = request();
+    asRule(first, () -> ent(CALL, first).of("+18005550001").set("favorite", 3));
+    Thread.sleep(2); // the store keeps milliseconds
+    VariableWrites second = request();
+    asRule(second, () -> ent(CALL, second).of("+18005550002").set("favorite", "seven"));
+    VariableWrites reader = request();
+    EntityVars ent = ent(CALL, reader);
+    ent.set("favorite", 9); // pending, not committed: not listed
+
+    List<EntityVars.Latest<Object>> newest = ent.newest("favorite", Object.class, 10);
+    assertEquals(
+        List.of("+18005550002", "+18005550001"),
+        newest.stream().map(EntityVars.Latest::entity).toList());
+    assertEquals("seven", newest.get(0).value());
+    assertEquals(3, ((Number) newest.get(1).value()).intValue());
+    assertTrue(newest.get(0).written().isAfter(newest.get(1).written()));
+    assertEquals(
+        List.of("+18005550002"),
+        ent.newest("favorite", Object.class, 1).stream().map(EntityVars.Latest::entity).toList());
+  }
+
+  @Test
   void appVariablesAreOneSetAndEntityVariablesOnePerParty() {
     VariableWrites writes = request();
     asRule(
