@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
  * restart forgets it, which costs one more 429 at most.
  */
 final class AccountPacing {
+  /** The default account's name in {@link #paused()}: no account of the configuration has it. */
+  static final String DEFAULT = "";
+
   private final Map<String, Long> pausedUntil = new ConcurrentHashMap<>();
   private final LongSupplier nanos;
 
@@ -36,24 +39,28 @@ final class AccountPacing {
       return;
     }
     long until = nanos.getAsLong() + pause.toNanos();
-    pausedUntil.merge(account, until, (old, proposed) -> old - proposed > 0 ? old : proposed);
+    pausedUntil.merge(name(account), until, (old, proposed) -> old - proposed > 0 ? old : proposed);
   }
 
   /** How long {@code account} is still paused: zero if it is not. */
   Duration remaining(String account) {
-    Long until = pausedUntil.get(account);
+    Long until = pausedUntil.get(name(account));
     if (until == null) {
       return Duration.ZERO;
     }
     long left = until - nanos.getAsLong();
     if (left <= 0) {
-      pausedUntil.remove(account, until);
+      pausedUntil.remove(name(account), until);
       return Duration.ZERO;
     }
     return Duration.ofNanos(left);
   }
 
-  /** The accounts paused now. */
+  private static String name(String account) {
+    return account == null ? DEFAULT : account;
+  }
+
+  /** The accounts paused now, the default one as {@value #DEFAULT}. */
   Set<String> paused() {
     if (pausedUntil.isEmpty()) {
       return Set.of();

@@ -47,18 +47,18 @@ import jakarta.persistence.UniqueConstraint;
     query =
         "SELECT o FROM OutboxEntry o WHERE o.state = 'sending' AND o.leaseMillis <= :now"
             + " ORDER BY o.leaseMillis")
-// The same two, leaving out the accounts Twilio asked to slow down (AccountPacing), so that their
-// entries cannot fill every claim while others wait
+// The same two, leaving out the accounts Twilio asked to slow down (AccountPacing, which names the
+// default account, null here, ''), so that their entries cannot fill every claim while others wait
 @NamedQuery(
     name = OutboxEntry.DUE_UNPAUSED,
     query =
         "SELECT o FROM OutboxEntry o WHERE o.state = :state AND o.dueMillis <= :now"
-            + " AND o.account NOT IN :paused ORDER BY o.dueMillis")
+            + " AND COALESCE(o.account, '') NOT IN :paused ORDER BY o.dueMillis")
 @NamedQuery(
     name = OutboxEntry.LEASE_EXPIRED_UNPAUSED,
     query =
         "SELECT o FROM OutboxEntry o WHERE o.state = 'sending' AND o.leaseMillis <= :now"
-            + " AND o.account NOT IN :paused ORDER BY o.leaseMillis")
+            + " AND COALESCE(o.account, '') NOT IN :paused ORDER BY o.leaseMillis")
 // The health check's backlog age, likewise one state per query (a range of TWILIO_OUTBOX_DUE).
 @NamedQuery(
     name = OutboxEntry.OLDEST,

@@ -40,6 +40,14 @@ class AccountPacingTest {
   }
 
   @Test
+  void theDefaultAccountIsNamedAsTheQueriesCompareIt() {
+    pacing.pause(null, Duration.ofSeconds(1));
+    assertEquals(Set.of(AccountPacing.DEFAULT), pacing.paused());
+    assertEquals(Duration.ofSeconds(1), pacing.remaining(null));
+    assertEquals(Duration.ZERO, pacing.remaining("alerts"));
+  }
+
+  @Test
   void noDelayPausesNothing() {
     pacing.pause("default", Duration.ZERO);
     assertEquals(Set.of(), pacing.paused());
