@@ -105,6 +105,13 @@ class OutboundIT {
     return event(base, "events/test/send", "application/json", json);
   }
 
+  /** Queues a text of {@code message} from +18005551212 to +18015552311: its outbox entry. */
+  private String queued(String message) {
+    return onlyEntry(
+        send(
+            "{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"" + message + "\"}"));
+  }
+
   /** The one outbox entry an event channel answer names. */
   private static String onlyEntry(HttpResponse<String> answer) {
     assertEquals(200, answer.statusCode(), answer.body());
@@ -282,12 +289,7 @@ class OutboundIT {
     }
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
-      ids.add(
-          onlyEntry(
-              send(
-                  "{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"storm "
-                      + i
-                      + "\"}")));
+      ids.add(queued("storm " + i));
     }
     for (String id : ids) {
       assertTrue(outcome(id).startsWith("sms_sent SM"), outcome(id));
@@ -328,9 +330,7 @@ class OutboundIT {
     String refused;
     List<String> later = new ArrayList<>();
     try {
-      refused =
-          onlyEntry(
-              send("{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"paced 0\"}"));
+      refused = queued("paced 0");
       // the 429 has been answered and the entry put back: the account is paused from now on
       eventually(
           20,
@@ -344,12 +344,7 @@ class OutboundIT {
                   "{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"alert\","
                       + "\"account\":\"alerts\"}")));
       for (int i = 1; i <= 2; i++) {
-        later.add(
-            onlyEntry(
-                send(
-                    "{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"paced "
-                        + i
-                        + "\"}")));
+        later.add(queued("paced " + i));
       }
       for (String id : later) {
         assertTrue(outcome(id).startsWith("sms_sent SM"), outcome(id));
