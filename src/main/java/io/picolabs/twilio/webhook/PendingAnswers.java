@@ -40,13 +40,17 @@ public class PendingAnswers {
   static final int CAPACITY = 4096;
   private static final int BATCH = 256;
 
-  /** An answer to write, and what to do once it is written (or given up on). */
+  /**
+   * An answer to write, and what to do once it is written (or given up on); {@code rowOnly}: only
+   * onto the row its rules' commit wrote, never as a row of its own.
+   */
   record Pending(
       String key,
       String claim,
       String answer,
       long windowEndMillis,
       boolean committed,
+      boolean rowOnly,
       Runnable written) {}
 
   @Inject ReplayStore store;
@@ -119,6 +123,7 @@ public class PendingAnswers {
             pending.answer(),
             pending.windowEndMillis(),
             pending.committed(),
+            pending.rowOnly(),
             Replays.FIND_TIMEOUT);
       } catch (RuntimeException e) {
         if (DuplicateKey.in(e)) {

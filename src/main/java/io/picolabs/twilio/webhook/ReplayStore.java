@@ -71,9 +71,10 @@ public class ReplayStore {
 
   /**
    * Records the answer to a delivery answered under {@code claim}, kept until the window's end: on
-   * its row if its rules committed ({@code committed}), else in a row of its own. Fails on the key
-   * (a persistence exception, a duplicate key) if another delivery's row is there, and after {@code
-   * timeout} (a persistence exception) if the database holds the write up: the caller is waiting.
+   * its row if its rules committed ({@code committed}), else in a row of its own unless {@code
+   * rowOnly}. Fails on the key (a persistence exception, a duplicate key) if another delivery's row
+   * is there, and after {@code timeout} (a persistence exception) if the database holds the write
+   * up: the caller is waiting.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void answer(
@@ -82,6 +83,7 @@ public class ReplayStore {
       String answer,
       long windowEndMillis,
       boolean committed,
+      boolean rowOnly,
       Duration timeout) {
     int millis = millis(timeout);
     if (committed
@@ -94,6 +96,9 @@ public class ReplayStore {
                 .executeUpdate()
             == 1) {
       return;
+    }
+    if (rowOnly) {
+      return; // the rules' commit kept no row (it rolled back): nothing to answer again
     }
     em.createNamedQuery(StoredAnswer.FIRST_ANSWER)
         .setParameter(1, key)
@@ -111,7 +116,14 @@ public class ReplayStore {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void answerAll(List<PendingAnswers.Pending> pending, Duration timeout) {
     for (PendingAnswers.Pending one : pending) {
-      answer(one.key(), one.claim(), one.answer(), one.windowEndMillis(), one.committed(), timeout);
+      answer(
+          one.key(),
+          one.claim(),
+          one.answer(),
+          one.windowEndMillis(),
+          one.committed(),
+          one.rowOnly(),
+          timeout);
     }
   }
 

@@ -176,11 +176,18 @@ public class Replays {
       if (!elsewhere.get() && found.recorded() && !text.equals(written.get())) {
         // Written with the effects already, unless the answer changed after the last commit (the
         // deadline's fallback). If that commit rolled back, no row holds it, and none should: a
-        // retry then runs the rules, whose effects did not happen. A retry that reaches this
-        // instance before the answer is written gets it from memory meanwhile.
+        // retry then runs the rules, whose effects did not happen; so the fallback is kept only on
+        // the row of rules that committed. A retry that reaches this instance before the answer is
+        // written gets it from memory meanwhile.
         pending.write(
             new PendingAnswers.Pending(
-                id, claim, text, windowEnd(), committing.get(), () -> answering.remove(id, mine)));
+                id,
+                claim,
+                text,
+                windowEnd(),
+                committing.get(),
+                text.equals(fallback),
+                () -> answering.remove(id, mine)));
         handedOver = true;
       }
       return text;

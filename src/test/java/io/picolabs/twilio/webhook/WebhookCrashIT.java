@@ -4,7 +4,6 @@ import static io.picolabs.twilio.testing.TwilioRequests.XML;
 import static io.picolabs.twilio.testing.TwilioRequests.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.picolabs.twilio.config.WebhookConfig;
 import io.picolabs.twilio.testing.HeldStatement;
 import io.picolabs.twilio.testing.LibertyServer;
 import io.picolabs.twilio.testing.PostgresInstances;
@@ -19,14 +18,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code kill -9} of the instance answering webhooks, at each step of a delivery at once (two
- * instances on one PostgreSQL database, {@code testing.PostgresInstances}): one while its rule
- * runs, one while its rule's effects and its claim on the delivery commit (the claim's insert
- * held), one after its rule committed and before its answer is written. The steps in the database
- * are held by {@link HeldStatement}; the rule by its own {@code sleep_ms}. Twilio's retries reach
- * the other instance at once: the first two run their rules there, as first deliveries (nothing of
- * theirs was kept); the third gets the fallback, since its rule's effects committed and running it
- * again could send twice. Each rule ran once. A is started again while the retries run.
+ * {@code kill -9} of the instance answering webhooks, at each step of a delivery (two instances on
+ * one PostgreSQL database, {@code testing.PostgresInstances}): one while its rule runs, one while
+ * its rule's effects and its claim on the delivery commit (the claim's insert held by {@link
+ * HeldStatement}; the rule by its own {@code sleep_ms}), and one answered already, whose answer was
+ * written by that same commit. Twilio's retries reach the other instance at once: the first two run
+ * their rules there, as first deliveries (nothing of theirs was kept); the third gets its answer
+ * again, without its rule running again. Each rule ran once. A is started again while the retries
+ * run.
+ *
+ * <p>There is no step between a rule's commit and its answer's write any more for a delivery whose
+ * one rule writes: the commit writes the answer too.
  */
 class WebhookCrashIT {
   private static final String PATH = "twilio/counted";
@@ -39,24 +41,20 @@ class WebhookCrashIT {
     String run = UUID.randomUUID().toString().substring(0, 8);
     Delivery duringCommit = new Delivery("duringcommit" + run, 0);
     Delivery duringRule = new Delivery("duringrule" + run, 3000);
-    Delivery afterCommit = new Delivery("aftercommit" + run, 0);
+    Delivery answered = new Delivery("answered" + run, 0);
+    String answeredOnA = XML + "<Response><Say>" + answered.counter + " 1 on A</Say></Response>";
 
+    HttpResponse<String> answer = answered.post(a).get(30, TimeUnit.SECONDS);
+    assertEquals("200 " + answeredOnA, answer.statusCode() + " " + answer.body());
     try (HeldStatement claims =
-            HeldStatement.on(
-                instances.postgres(),
-                "twilio_replay",
-                "INSERT",
-                "NEW.delivery_key = '" + duringCommit.key() + "'");
-        HeldStatement answers =
-            HeldStatement.on(
-                instances.postgres(),
-                "twilio_replay",
-                "UPDATE",
-                "NEW.delivery_key = '" + afterCommit.key() + "' AND NEW.answer IS NOT NULL")) {
+        HeldStatement.on(
+            instances.postgres(),
+            "twilio_replay",
+            "INSERT",
+            "NEW.delivery_key = '" + duringCommit.key() + "'")) {
       List<CompletableFuture<HttpResponse<String>>> first =
-          List.of(duringCommit.post(a), duringRule.post(a), afterCommit.post(a));
+          List.of(duringCommit.post(a), duringRule.post(a));
       claims.awaitHeld(1, 20);
-      answers.awaitHeld(1, 20);
       eventually(
           20,
           "the rule running on A",
@@ -65,11 +63,10 @@ class WebhookCrashIT {
                   ? Optional.of(true)
                   : Optional.empty());
       a.kill();
-      for (CompletableFuture<HttpResponse<String>> answer : first) {
-        answer.handle((done, failure) -> null).get(30, TimeUnit.SECONDS); // connections gone
+      for (CompletableFuture<HttpResponse<String>> lost : first) {
+        lost.handle((done, failure) -> null).get(30, TimeUnit.SECONDS); // connections gone
       }
       claims.release(20);
-      answers.release(20);
     }
     // what the dead instance had not committed is not in the database
     assertEquals(
@@ -78,21 +75,20 @@ class WebhookCrashIT {
         "nothing of the delivery whose commit was held");
     assertEquals(List.of(), stored(instances, duringRule), "nothing of the second delivery");
     assertEquals(
-        List.of(Map.of("answer", "none", "rules_committed", 1)),
-        stored(instances, afterCommit),
-        "the third delivery's claim, its rule committed, its answer not written");
+        List.of(Map.of("answer", "kept", "rules_committed", 1)),
+        stored(instances, answered),
+        "the third delivery's row: its rule committed, its answer with it");
 
     CompletableFuture<Void> restarted = CompletableFuture.runAsync(a::start); // meanwhile
-    // Twilio retries at once (the connection was reset): the retries reach B while A's claims last
-    String fallback = XML + WebhookConfig.DEFAULT_FALLBACK;
-    List<Delivery> deliveries = List.of(duringCommit, duringRule, afterCommit);
+    // Twilio retries at once (the connection was reset): the retries reach B while A restarts
+    List<Delivery> deliveries = List.of(duringCommit, duringRule, answered);
     for (String attempt : List.of("the retry", "a later retry")) {
       Map<Delivery, CompletableFuture<HttpResponse<String>>> retries = new LinkedHashMap<>();
       deliveries.forEach(delivery -> retries.put(delivery, delivery.post(b)));
       for (Delivery delivery : deliveries) {
         String expected =
-            delivery == afterCommit
-                ? fallback
+            delivery == answered
+                ? answeredOnA
                 : XML + "<Response><Say>" + delivery.counter + " 1 on B</Say></Response>";
         HttpResponse<String> retry = retries.get(delivery).get(30, TimeUnit.SECONDS);
         assertEquals(
@@ -103,12 +99,12 @@ class WebhookCrashIT {
     }
     for (Delivery delivery : deliveries) {
       int runsOnB = b.messages().split(delivery.started("B"), -1).length - 1;
-      assertEquals(delivery == afterCommit ? 0 : 1, runsOnB, "runs on B of " + delivery.counter);
+      assertEquals(delivery == answered ? 0 : 1, runsOnB, "runs on B of " + delivery.counter);
     }
     // the third rule's effect committed on A, once: a new delivery counts from there
-    HttpResponse<String> next = afterCommit.another().post(b).get(30, TimeUnit.SECONDS);
+    HttpResponse<String> next = answered.another().post(b).get(30, TimeUnit.SECONDS);
     assertEquals(
-        "200 " + XML + "<Response><Say>" + afterCommit.counter + " 2 on B</Say></Response>",
+        "200 " + XML + "<Response><Say>" + answered.counter + " 2 on B</Say></Response>",
         next.statusCode() + " " + next.body());
     restarted.get(120, TimeUnit.SECONDS);
   }
