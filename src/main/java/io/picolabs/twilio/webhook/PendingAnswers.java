@@ -117,14 +117,7 @@ public class PendingAnswers {
   private void writeEach(List<Pending> pendings) {
     for (Pending pending : pendings) {
       try {
-        store.answer(
-            pending.key(),
-            pending.claim(),
-            pending.answer(),
-            pending.windowEndMillis(),
-            pending.committed(),
-            pending.rowOnly(),
-            Replays.FIND_TIMEOUT);
+        store.answer(pending, Replays.FIND_TIMEOUT);
       } catch (RuntimeException e) {
         if (DuplicateKey.in(e)) {
           // another delivery of the event, whose rules wrote nothing either, answered first

@@ -70,41 +70,34 @@ public class ReplayStore {
   }
 
   /**
-   * Records the answer to a delivery answered under {@code claim}, kept until the window's end: on
-   * its row if its rules committed ({@code committed}), else in a row of its own unless {@code
-   * rowOnly}. Fails on the key (a persistence exception, a duplicate key) if another delivery's row
-   * is there, and after {@code timeout} (a persistence exception) if the database holds the write
-   * up: the caller is waiting.
+   * Records the answer of {@code pending}, a delivery answered under its claim, kept until its
+   * window's end: on its row if its rules committed ({@code committed}), else in a row of its own
+   * unless {@code rowOnly}. Fails on the key (a persistence exception, a duplicate key) if another
+   * delivery's row is there, and after {@code timeout} (a persistence exception) if the database
+   * holds the write up.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void answer(
-      String key,
-      String claim,
-      String answer,
-      long windowEndMillis,
-      boolean committed,
-      boolean rowOnly,
-      Duration timeout) {
+  public void answer(PendingAnswers.Pending pending, Duration timeout) {
     int millis = millis(timeout);
-    if (committed
+    if (pending.committed()
         && em.createNamedQuery(StoredAnswer.ANSWER)
-                .setParameter(1, answer)
-                .setParameter(2, windowEndMillis)
-                .setParameter(3, key)
-                .setParameter(4, claim)
+                .setParameter(1, pending.answer())
+                .setParameter(2, pending.windowEndMillis())
+                .setParameter(3, pending.key())
+                .setParameter(4, pending.claim())
                 .setHint(TIMEOUT, millis)
                 .executeUpdate()
             == 1) {
       return;
     }
-    if (rowOnly) {
+    if (pending.rowOnly()) {
       return; // the rules' commit kept no row (it rolled back): nothing to answer again
     }
     em.createNamedQuery(StoredAnswer.FIRST_ANSWER)
-        .setParameter(1, key)
-        .setParameter(2, claim)
-        .setParameter(3, answer)
-        .setParameter(4, windowEndMillis)
+        .setParameter(1, pending.key())
+        .setParameter(2, pending.claim())
+        .setParameter(3, pending.answer())
+        .setParameter(4, pending.windowEndMillis())
         .setHint(TIMEOUT, millis)
         .executeUpdate();
   }
@@ -116,14 +109,7 @@ public class ReplayStore {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void answerAll(List<PendingAnswers.Pending> pending, Duration timeout) {
     for (PendingAnswers.Pending one : pending) {
-      answer(
-          one.key(),
-          one.claim(),
-          one.answer(),
-          one.windowEndMillis(),
-          one.committed(),
-          one.rowOnly(),
-          timeout);
+      answer(one, timeout);
     }
   }
 
