@@ -223,7 +223,8 @@ public class RuleEngine {
     Rules rules = rulesFor(event);
     List<String> failed = null;
     List<Rule> selected = rules.rules();
-    // the last rule of the event being answered: what the rules answer is complete at its commit
+    // the last rule of the event being answered (not of one a rule raised): what the rules answer
+    // is complete at its commit
     boolean answered = run.current.depth() == 1;
     for (int i = 0; i < selected.size(); i++) {
       Rule rule = selected.get(i);
@@ -234,9 +235,7 @@ public class RuleEngine {
       List<RuleWatch.Run> runs = watch(name, event);
       RuleTransaction.Done done;
       try {
-        done =
-            run.transaction.run(
-                () -> rule.observer().notify(event), name, outer == null, last && outer == null);
+        done = run.transaction.run(() -> rule.observer().notify(event), name, outer == null, last);
       } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
         // A rule's own bug, however it shows; errors of the whole JVM (out of memory) still escape.
         if (failed == null) {

@@ -187,9 +187,8 @@ public class OutboxStore {
       long expiredBefore) {
     List<OutboxEntry> ordered = new ArrayList<>(entries);
     ordered.sort(Comparator.comparing(entry -> entry.id));
-    List<Integer> claimed = new ArrayList<>();
-    for (int i = 0; i < ordered.size(); i++) {
-      OutboxEntry entry = ordered.get(i);
+    List<OutboxEntry> claimed = new ArrayList<>();
+    for (OutboxEntry entry : ordered) {
       int updated =
           em.createNamedQuery(OutboxEntry.CLAIM)
               .setParameter(1, owner)
@@ -200,20 +199,15 @@ public class OutboxStore {
               .setParameter(6, expiredBefore)
               .executeUpdate();
       if (updated == 1) {
-        claimed.add(i);
+        entry.version++;
+        entry.attempts += entry.inDoubt ^ 1;
+        entry.owner = owner;
+        entry.leaseMillis = leaseUntil;
+        claimed.add(entry);
       }
     }
     // a commit that fails throws to the caller, which then dispatches none of them
-    List<OutboxEntry> result = new ArrayList<>();
-    for (int i : claimed) {
-      OutboxEntry entry = ordered.get(i);
-      entry.version++;
-      entry.attempts += entry.inDoubt ^ 1;
-      entry.owner = owner;
-      entry.leaseMillis = leaseUntil;
-      result.add(entry);
-    }
-    return result;
+    return claimed;
   }
 
   /**

@@ -109,7 +109,7 @@ public class ReplayStore {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void answerAll(List<PendingAnswers.Pending> pending, Duration timeout) {
     for (PendingAnswers.Pending one : pending) {
-      answer(one, timeout);
+      answer(one, timeout); // a call on this, not the proxy: in this transaction, not one its own
     }
   }
 
