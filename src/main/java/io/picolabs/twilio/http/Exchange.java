@@ -21,6 +21,7 @@ public final class Exchange {
   private Map<String, List<String>> query;
   private String origin;
   private Enum<?> outcome;
+  private EarlyResponse early;
 
   private Exchange() {}
 
@@ -87,5 +88,18 @@ public final class Exchange {
 
   public void outcome(Enum<?> outcome) {
     this.outcome = outcome;
+  }
+
+  /**
+   * The response another thread may answer while this request's thread is busy, as {@link
+   * ServletResponses} made it (null if it did not run): JAX-RS injects a proxy of the servlet
+   * response that works on the request's thread only.
+   */
+  public EarlyResponse earlyResponse() {
+    return early;
+  }
+
+  void earlyResponse(EarlyResponse early) {
+    this.early = early;
   }
 }

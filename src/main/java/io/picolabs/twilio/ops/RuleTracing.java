@@ -3,27 +3,24 @@ package io.picolabs.twilio.ops;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.picolabs.twilio.rules.RuleEvent;
-import io.picolabs.twilio.spi.Handoff;
 import io.picolabs.twilio.spi.RuleWatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.Callable;
 
 /**
  * Traces (MicroProfile Telemetry): a span around each rule run, named {@code rule Class.method},
  * child of the span current when it starts. Liberty makes the webhook's own span (JAX-RS) current
- * on the request thread; this carries it to the rule thread ({@link Handoff}), so a webhook and its
- * rules are one trace. A rule's sends go out later from the outbox, on the sender's threads: each
- * REST call to Twilio starts a trace of its own.
+ * on the request thread, where the rules run, so a webhook and its rules are one trace. A rule's
+ * sends go out later from the outbox, on the sender's threads: each REST call to Twilio starts a
+ * trace of its own.
  *
  * <p>With the SDK disabled (the default, {@code otel.sdk.disabled=true}) the tracer is a no-op and
  * this costs next to nothing.
  */
 @ApplicationScoped
-public class RuleTracing implements RuleWatch, Handoff {
+public class RuleTracing implements RuleWatch {
 
   @Inject Tracer tracer;
 
@@ -48,10 +45,5 @@ public class RuleTracing implements RuleWatch, Handoff {
         span.end();
       }
     };
-  }
-
-  @Override
-  public <T> Callable<T> carry(Callable<T> task) {
-    return Context.current().wrap(task);
   }
 }

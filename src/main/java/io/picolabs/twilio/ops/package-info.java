@@ -7,9 +7,9 @@
  * webhook}, {@code outbound}), never the reverse. Those packages tell facts through CDI events
  * ({@link io.picolabs.twilio.webhook.WebhookAnswered}, {@link
  * io.picolabs.twilio.outbound.SendSettled}) and interfaces they own ({@link
- * io.picolabs.twilio.spi.RuleWatch}, {@link io.picolabs.twilio.spi.Handoff}), which the beans here
- * observe and implement. In an application server without the MicroProfile features, these beans
- * cannot load and the container leaves them out; the rules work as before.
+ * io.picolabs.twilio.spi.RuleWatch}, {@link io.picolabs.twilio.spi.SendTrace}), which the beans
+ * here observe and implement. In an application server without the MicroProfile features, these
+ * beans cannot load and the container leaves them out; the rules work as before.
  *
  * <p>Internal to the library: rules use {@code io.picolabs.twilio.rules}; the public types here are
  * public for the library's other packages and the container, and may change.

@@ -7,8 +7,6 @@
  *       life without knowing what it is; {@link io.picolabs.twilio.spi.RuleConflict} makes it run
  *       the rule again;
  *   <li>{@link io.picolabs.twilio.spi.RuleWatch}: told when each rule starts and ends (metrics);
- *   <li>{@link io.picolabs.twilio.spi.Handoff}: carries context (a trace) from the request's thread
- *       to the thread that runs its rules;
  *   <li>{@link io.picolabs.twilio.spi.SendTrace}: continues a rule's trace when its message or call
  *       is sent later from the outbox.
  * </ul>

@@ -1,5 +1,6 @@
 package io.picolabs.twilio.webhook;
 
+import io.picolabs.twilio.http.EarlyResponse;
 import io.picolabs.twilio.http.ErrorAnswers;
 import io.picolabs.twilio.http.Exchange;
 import io.picolabs.twilio.http.FormBody;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -302,6 +304,8 @@ public class TwilioWebhook extends PlainRoutingErrors {
     // stays REPLAYED unless this delivery's rules run: a retry is answered without them
     AtomicReference<WebhookAnswered.Outcome> outcome =
         new AtomicReference<>(WebhookAnswered.Outcome.REPLAYED);
+    AtomicBoolean sent = new AtomicBoolean(); // answered at the deadline, by DeadlineWatch's thread
+    EarlyResponse response = Exchange.of(servlet).earlyResponse();
     String twiml;
     try {
       twiml =
@@ -316,7 +320,9 @@ public class TwilioWebhook extends PlainRoutingErrors {
                           gate.withEachCommit(
                               last -> rulesCommitted.accept(last ? dispatch.soFar() : null));
                           return dispatch.twiml(event, origin, gate);
-                        });
+                        },
+                        early -> EarlyAnswer.send(response, early));
+                sent.set(answer.sent());
                 if (answer.temporary()) {
                   outcome.set(WebhookAnswered.Outcome.UNAVAILABLE);
                   // thrown, so that the delivery is forgotten: its retry runs the rules
@@ -331,19 +337,21 @@ public class TwilioWebhook extends PlainRoutingErrors {
               settings.fallbackTwiml());
     } catch (Unavailable e) {
       Exchange.of(servlet).outcome(WebhookAnswered.Outcome.UNAVAILABLE);
+      if (sent.get()) {
+        return null; // the caller has had the same answer, at the deadline
+      }
       throw new WebApplicationException(
-          ErrorAnswers.plain(
-              Response.Status.SERVICE_UNAVAILABLE,
-              "the rules cannot run just now; the event was not kept: retry"));
+          ErrorAnswers.plain(Response.Status.SERVICE_UNAVAILABLE, EarlyAnswer.UNAVAILABLE));
     }
     Exchange.of(servlet).outcome(outcome.get());
-    return twiml;
+    // null once the caller has had its answer at the deadline: nothing more is written to it
+    return sent.get() ? null : twiml;
   }
 
   /**
-   * The rules could not run for a delivery (every rule thread busy, the engine failed): a failure
-   * that may be gone in a moment, answered 503 so that Twilio retries it or asks the number's
-   * fallback URL, and never kept as the delivery's answer.
+   * The rules could not run for a delivery (the engine failed, or was held up outside any rule past
+   * the deadline): a failure that may be gone in a moment, answered 503 so that Twilio retries it
+   * or asks the number's fallback URL, and never kept as the delivery's answer.
    */
   static final class Unavailable extends RuntimeException {
     private static final long serialVersionUID = 1L;

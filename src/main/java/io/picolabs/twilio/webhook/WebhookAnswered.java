@@ -33,9 +33,9 @@ public record WebhookAnswered(String type, Outcome outcome) {
      */
     REPLAYED,
     /**
-     * 503: the rules could not run (every rule thread busy, or the engine failed, e.g. on the
-     * database); nothing was kept for the delivery, so that Twilio's retry or the number's fallback
-     * URL answers it.
+     * 503: the rules could not run (the engine failed, e.g. on the database, or was held up outside
+     * any rule past the deadline); nothing was kept for the delivery, so that Twilio's retry or the
+     * number's fallback URL answers it.
      */
     UNAVAILABLE,
     /** Any other answer (a 5xx): not expected, see the log. */

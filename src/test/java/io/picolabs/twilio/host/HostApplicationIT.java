@@ -41,7 +41,9 @@ class HostApplicationIT {
         .addAsLibraries(Wars.library())
         .addClasses(HostApplication.class, Orders.class, OrderMissing.class, HostErrors.class)
         .addClass(HostRules.class)
-        .addAsResource(new StringAsset(tokens()), "META-INF/microprofile-config.properties");
+        .addAsResource(
+            new StringAsset(tokens() + "twilio.webhook.deadline-ms=1000\n"),
+            "META-INF/microprofile-config.properties");
   }
 
   @ArquillianResource URL base;
@@ -110,6 +112,22 @@ class HostApplicationIT {
   }
 
   @Test
+  void aSlowRuleUnderTheHostsPathIsAnsweredTheFallbackAtTheDeadline() {
+    long sent = System.nanoTime();
+    HttpResponse<String> answer =
+        postForm(base, "api/twilio/host_slow", inboundCall("+18015550124"));
+    long tookMillis = (System.nanoTime() - sent) / 1_000_000;
+    assertEquals(200, answer.statusCode(), answer.body());
+    assertEquals(
+        XML
+            + "<Response><Say>Sorry, we could not answer in time. Please call again later.</Say>"
+            + "<Hangup/></Response>",
+        answer.body());
+    // at the deadline (1 s), from another thread, while the rule still runs (3 s)
+    assertTrue(tookMillis >= 1000 && tookMillis < 2500, "answered after " + tookMillis + " ms");
+  }
+
+  @Test
   void theLibrarysErrorsStayItsOwn() {
     HttpResponse<String> unsigned =
         send(
@@ -141,7 +159,9 @@ class HostApplicationIT {
   void theRuleTableIsLoggedAtStart() {
     String log = ServerLog.since(0);
     assertTrue(
-        log.contains("1 rule:\n  twilio inbound_call -> HostRules.answer (2500)"),
+        log.contains(
+            "2 rules:\n  twilio host_slow -> HostRules.slow (2500)\n"
+                + "  twilio inbound_call -> HostRules.answer (2500)"),
         () -> log.substring(Math.max(0, log.length() - 3000)));
   }
 }

@@ -62,8 +62,12 @@ class LateRuleIT {
     TWILIO.reset();
     String caller = caller();
     long start = ServerLog.length();
+    long sent = System.nanoTime();
     HttpResponse<String> response = postForm(base, "twilio/late", inboundCall(caller));
+    long tookMillis = (System.nanoTime() - sent) / 1_000_000;
     assertEquals(200, response.statusCode());
+    // the caller hears the fallback at the deadline (2 s), not when the rule returns (3 s)
+    assertTrue(tookMillis >= 2000 && tookMillis < 2800, "answered after " + tookMillis + " ms");
     assertEquals(
         XML
             + "<Response><Say>Sorry, we could not answer in time. Please call again later.</Say>"
