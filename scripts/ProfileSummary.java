@@ -19,7 +19,7 @@ import jdk.jfr.consumer.RecordingFile;
  * per request (measured from /proc by scripts/benchmark --profile) gives microseconds per request.
  * An estimate, and an upper one: JFR samples threads running Java code, so the user CPU of the
  * garbage collector and the JIT compiler is in the figure but in no sample; the kernel's time
- * (sockets, the futex wake-ups of a thread hand-off) is left out on both sides.
+ * (sockets, futex wake-ups, the database log's writes) is left out on both sides.
  */
 public class ProfileSummary {
   /** Parts of one request, each a frame prefix (class, or class#method); inclusive, may nest. */
@@ -30,6 +30,9 @@ public class ProfileSummary {
         "HTTP channel: read, parse, write (com.ibm.ws.http, com.ibm.ws.tcpchannel)",
         "com.ibm.ws.http|com.ibm.ws.tcpchannel|com.ibm.io.async");
     PARTS.put("servlet container (com.ibm.ws.webcontainer)", "com.ibm.ws.webcontainer");
+    PARTS.put(
+        "  our servlet filter: the early response (ServletResponses)",
+        "io.picolabs.twilio.http.ServletResponses#doFilter");
     PARTS.put("JAX-RS runtime (org.jboss.resteasy)", "org.jboss.resteasy");
     PARTS.put(
         "  our filters: signature check (SignatureCheck)",
@@ -44,11 +47,20 @@ public class ProfileSummary {
     PARTS.put("  our resource (TwilioWebhook)", "io.picolabs.twilio.webhook.TwilioWebhook");
     PARTS.put("    replays (Replays)", "io.picolabs.twilio.webhook.Replays");
     PARTS.put(
-        "    deadline: rules handed off and awaited (Deadline#answer)",
+        "      a delivery looked up (ReplayStore#find)",
+        "io.picolabs.twilio.webhook.ReplayStore#find");
+    PARTS.put(
+        "    deadline: rules run, watched (Deadline#answer)",
         "io.picolabs.twilio.webhook.Deadline#answer");
-    PARTS.put("rule thread: dispatch (RuleDispatch)", "io.picolabs.twilio.webhook.RuleDispatch");
-    PARTS.put("  rules engine (RuleEngine)", "io.picolabs.twilio.event.RuleEngine");
-    PARTS.put("  TwiML writing (TwimlWriter)", "io.picolabs.twilio.twiml.TwimlWriter");
+    PARTS.put("      dispatch (RuleDispatch)", "io.picolabs.twilio.webhook.RuleDispatch");
+    PARTS.put("        rules engine (RuleEngine)", "io.picolabs.twilio.event.RuleEngine");
+    PARTS.put(
+        "          a rule's commit (RuleTransaction)", "io.picolabs.twilio.event.RuleTransaction");
+    PARTS.put("        TwiML writing (TwimlWriter)", "io.picolabs.twilio.twiml.TwimlWriter");
+    PARTS.put(
+        "answers written after answering (PendingAnswers)",
+        "io.picolabs.twilio.webhook.PendingAnswers");
+    PARTS.put("the deadline's watch (DeadlineWatch)", "io.picolabs.twilio.webhook.DeadlineWatch");
     PARTS.put("the SDK's handler (SdkResource)", "io.picolabs.twilio.benchmark.SdkResource");
     PARTS.put("  RequestValidator", "com.twilio.security");
     PARTS.put("  TwiML builders and toXml()", "com.twilio.twiml");
@@ -56,10 +68,13 @@ public class ProfileSummary {
         "the ceiling's resource (CeilingResource)", "io.picolabs.twilio.benchmark.CeilingResource");
     PARTS.put("CDI (org.jboss.weld), anywhere", "org.jboss.weld");
     PARTS.put("JAXB, anywhere", "org.glassfish.jaxb|com.sun.xml.bind|jakarta.xml.bind");
+    PARTS.put("JPA (org.eclipse.persistence), anywhere", "org.eclipse.persistence");
+    PARTS.put("transactions (com.ibm.tx, com.ibm.ws.tx), anywhere", "com.ibm.tx|com.ibm.ws.tx");
     PARTS.put(
-        "thread hand-off in Java: submit, wait, wake (the kernel's share is not sampled)",
-        "java.util.concurrent.AbstractExecutorService#submit|java.util.concurrent.FutureTask#get"
-            + "|java.util.concurrent.FutureTask#finishCompletion");
+        "connection pool (com.ibm.ejs.j2c, com.ibm.ws.rsadapter), anywhere",
+        "com.ibm.ejs.j2c|com.ibm.ws.rsadapter");
+    PARTS.put("Derby (org.apache.derby), anywhere", "org.apache.derby");
+    PARTS.put("PostgreSQL's driver (org.postgresql), anywhere", "org.postgresql");
   }
 
   public static void main(String[] args) throws Exception {

@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * Runs rules in-process, without a server: the rule classes under test (and any beans of yours they
  * inject) in a CDI SE container with the library's own beans, each event raised through the engine
- * the server uses, as a webhook's rule thread raises it. What the rules did comes back as a {@link
- * RuleRun}: the TwiML, the messages and calls sent, the variables written.
+ * the server uses, as a webhook raises it. What the rules did comes back as a {@link RuleRun}: the
+ * TwiML, the messages and calls sent, the variables written.
  *
  * <pre>{@code
  * try (RuleHarness rules = RuleHarness.of(HelloMonkey.class)) {

@@ -57,10 +57,10 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * The one place where the harness knows the library's insides: which of its beans a rule reaches,
- * the stand-ins for what only the server provides, and how a raised event is run as a webhook's
- * rule thread runs it (a request context of its own, the request's origin, the engine, the call's
- * end, the directives written as TwiML). As the project's {@code DispatchBenchmark} and {@code
- * RuleEngineTest} do, through CDI SE rather than Weld's own API.
+ * the stand-ins for what only the server provides, and how a raised event is run as a webhook runs
+ * it (a request context, the request's origin, the engine, the call's end, the directives written
+ * as TwiML). As the project's {@code DispatchBenchmark} and {@code RuleEngineTest} do, through CDI
+ * SE rather than Weld's own API.
  */
 final class ServerParts implements AutoCloseable {
 
@@ -134,7 +134,7 @@ final class ServerParts implements AutoCloseable {
     }
   }
 
-  /** Runs {@code event}'s rules in a request of their own, as a webhook's rule thread does. */
+  /** Runs {@code event}'s rules in a request of their own, as a webhook does. */
   RuleRun raise(RuleEvent event) {
     variables.written.clear();
     outbox.written.clear();
