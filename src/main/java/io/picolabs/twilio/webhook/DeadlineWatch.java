@@ -22,7 +22,10 @@ import java.util.logging.Logger;
  * per request: a request then costs adding itself to a set and removing itself (no timer queue, no
  * wake-up of anyone); the container's scheduled executors scan their pending tasks on every
  * schedule, which was measured slower than the hand-off this replaces (docs/adr/0001). A deadline
- * is seconds long: acting up to a tick late does not matter.
+ * is seconds long: acting up to a tick late does not matter. What it does for an overdue webhook
+ * runs on this thread, one at a time: a commit under way at a deadline, which that webhook's answer
+ * waits for (at most a second, {@link Deadline#COMMIT_WAIT}), delays the next overdue one's by as
+ * much.
  */
 @ApplicationScoped
 public class DeadlineWatch {

@@ -88,16 +88,12 @@ class DeadlineTest {
           return "<Response><Say>too late</Say></Response>";
         };
     CompletableFuture<Deadline.Answer> returned =
-        CompletableFuture.supplyAsync(
-            () ->
-                deadline.answer(
-                    EVENT,
-                    Duration.ofMillis(100),
-                    rules,
-                    answer -> {
-                      sender.set(Thread.currentThread());
-                      return early.complete(answer);
-                    }));
+        inBackground(
+            rules,
+            answer -> {
+              sender.set(Thread.currentThread());
+              return early.complete(answer);
+            });
     Deadline.Answer sent = early.get(5, TimeUnit.SECONDS);
     assertEquals(new Deadline.Answer(FALLBACK, true, false, true), sent);
     assertFalse(returned.isDone(), "the rules still run");
@@ -128,16 +124,12 @@ class DeadlineTest {
     CountDownLatch release = new CountDownLatch(1);
     CompletableFuture<Deadline.Answer> early = new CompletableFuture<>();
     CompletableFuture<Deadline.Answer> returned =
-        CompletableFuture.supplyAsync(
-            () ->
-                deadline.answer(
-                    EVENT,
-                    Duration.ofMillis(100),
-                    gate -> {
-                      await(release);
-                      return "<Response/>";
-                    },
-                    early::complete));
+        inBackground(
+            gate -> {
+              await(release);
+              return "<Response/>";
+            },
+            early::complete);
     assertEquals(new Deadline.Answer(null, false, true, true), early.get(5, TimeUnit.SECONDS));
     release.countDown();
     assertEquals(new Deadline.Answer(null, false, true, true), returned.get(5, TimeUnit.SECONDS));
@@ -175,6 +167,13 @@ class DeadlineTest {
             });
     assertEquals(new Deadline.Answer("<Response/>", false, false, false), answer);
     assertEquals(caller, ran.get());
+  }
+
+  /** {@code rules} answered on another thread, with a deadline of 100 ms. */
+  private CompletableFuture<Deadline.Answer> inBackground(
+      Function<AnswerGate, String> rules, Deadline.Early early) {
+    return CompletableFuture.supplyAsync(
+        () -> deadline.answer(EVENT, Duration.ofMillis(100), rules, early));
   }
 
   private static void sleep(long millis) {
