@@ -77,18 +77,26 @@ public class Deadline {
     Thread worker = Thread.currentThread();
     Overdue overdue = new Overdue(event, budget, gate, worker, early);
     DeadlineWatch.Watch watched = watch.watch(budget, overdue);
+    String twiml = null;
+    RuntimeException failed = null;
+    boolean inTime;
     try {
-      String twiml = answer.apply(gate);
-      overdue.rulesReturned = true;
-      if (watched.returned()) {
-        return new Answer(twiml, false, false, false);
-      }
+      twiml = answer.apply(gate);
     } catch (RuntimeException e) {
+      failed = e;
+    } finally {
+      // whatever the rules ended with, an Error too: the watch ends here, or its answer has been
+      // written, before this request's response can go back to the container (and to another
+      // request)
       overdue.rulesReturned = true;
-      if (watched.returned()) {
-        LOG.log(Level.SEVERE, "event " + event + " could not be answered", e);
-        return temporary(false);
-      }
+      inTime = watched.returned();
+    }
+    if (inTime && failed == null) {
+      return new Answer(twiml, false, false, false);
+    }
+    if (inTime) {
+      LOG.log(Level.SEVERE, "event " + event + " could not be answered", failed);
+      return temporary(false);
     }
     Answer sent = overdue.sent;
     return sent != null ? sent : temporary(false); // the deadline's own work failed (logged)

@@ -2,6 +2,7 @@ package io.picolabs.twilio.webhook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.picolabs.twilio.config.MapConfig;
@@ -147,6 +148,23 @@ class DeadlineTest {
             },
             a -> early.add(a));
     assertEquals(new Deadline.Answer(null, false, true, false), answer);
+    assertEquals(List.of(), early);
+  }
+
+  @Test
+  void rulesEndingInAnErrorEndTheirWatchBeforeTheErrorLeaves() {
+    List<Deadline.Answer> early = new ArrayList<>();
+    assertThrows(
+        StackOverflowError.class,
+        () ->
+            deadline.answer(
+                EVENT,
+                Duration.ofMillis(50),
+                gate -> {
+                  throw new StackOverflowError();
+                },
+                a -> early.add(a)));
+    sleep(300); // past the deadline: the response went back to the container, nothing may touch it
     assertEquals(List.of(), early);
   }
 
