@@ -1,15 +1,19 @@
 package io.picolabs.twilio.webhook;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceUnit;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * Webhook answers in the application's database, shared by every instance. A delivery gets its row
@@ -27,8 +31,11 @@ public class ReplayStore {
   @PersistenceContext(unitName = UNIT)
   EntityManager em;
 
-  @PersistenceUnit(unitName = UNIT)
-  EntityManagerFactory factory;
+  @Resource(lookup = "jdbc/twilioRules") // the persistence unit's data source
+  DataSource data;
+
+  private static final String FIND =
+      "SELECT ANSWER, RULES_COMMITTED, EXPIRES_MS FROM TWILIO_REPLAY WHERE DELIVERY_KEY = ?";
 
   /**
    * Inside the transaction of the rules' effects: they commit for delivery {@code key} under {@code
@@ -103,13 +110,53 @@ public class ReplayStore {
   }
 
   /**
-   * Records the answers of {@code pending} as {@link #answer} does, all in one transaction: one
-   * commit for the batch. Fails, writing none, if any of them fails.
+   * Records the answers of {@code pending} as {@link #answer} does, all in one (local) transaction:
+   * one commit for the batch. Fails, writing none, if any of them fails.
    */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void answerAll(List<PendingAnswers.Pending> pending, Duration timeout) {
-    for (PendingAnswers.Pending one : pending) {
-      answer(one, timeout); // a call on this, not the proxy: in this transaction, not one its own
+    // Plain JDBC, the rows of their own in one batch: an answer is written for every delivery with
+    // a token, and a JPA statement per row cost more than the row (docs/performance.md)
+    try (Connection connection = data.getConnection()) {
+      connection.setAutoCommit(false);
+      try (PreparedStatement update = connection.prepareStatement(StoredAnswer.ANSWER_SQL);
+          PreparedStatement insert = connection.prepareStatement(StoredAnswer.FIRST_ANSWER_SQL)) {
+        int seconds = seconds(timeout);
+        update.setQueryTimeout(seconds);
+        insert.setQueryTimeout(seconds);
+        int inserts = 0;
+        for (PendingAnswers.Pending one : pending) {
+          if (one.committed()) {
+            update.setString(1, one.answer());
+            update.setLong(2, one.windowEndMillis());
+            update.setString(3, one.key());
+            update.setString(4, one.claim());
+            if (update.executeUpdate() == 1) {
+              continue;
+            }
+          }
+          if (!one.rowOnly()) {
+            insert.setString(1, one.key());
+            insert.setString(2, one.claim());
+            insert.setString(3, one.answer());
+            insert.setLong(4, one.windowEndMillis());
+            insert.addBatch();
+            inserts++;
+          }
+        }
+        if (inserts > 0) {
+          insert.executeBatch();
+        }
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        try {
+          connection.rollback();
+        } catch (SQLException rollback) {
+          e.addSuppressed(rollback);
+        }
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException("webhook answers not written: " + e, e);
     }
   }
 
@@ -138,12 +185,25 @@ public class ReplayStore {
    * persistence exception): a database held up must not keep the caller waiting.
    */
   public Optional<Held> find(String key, Duration timeout) {
-    try (EntityManager reader = factory.createEntityManager()) {
-      StoredAnswer stored = reader.find(StoredAnswer.class, key, Map.of(TIMEOUT, millis(timeout)));
-      return stored == null
-          ? Optional.empty()
-          : Optional.of(new Held(stored.answer, stored.rulesCommitted == 1, stored.expiresMillis));
+    // Plain JDBC: every delivery with a token is looked up, and an entity manager made for each
+    // look-up cost more than the SELECT (docs/performance.md, the cost of one request)
+    try (Connection connection = data.getConnection();
+        PreparedStatement select = connection.prepareStatement(FIND)) {
+      select.setQueryTimeout(seconds(timeout));
+      select.setString(1, key);
+      try (ResultSet row = select.executeQuery()) {
+        return row.next()
+            ? Optional.of(new Held(row.getString(1), row.getInt(2) == 1, row.getLong(3)))
+            : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException("a webhook delivery could not be looked up: " + e, e);
     }
+  }
+
+  /** {@code timeout} as JDBC takes it: whole seconds, rounded up. */
+  private static int seconds(Duration timeout) {
+    return (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
   }
 
   /** {@code timeout} as the hint takes it: whole milliseconds, at least one. */

@@ -26,10 +26,7 @@ import jakarta.persistence.Table;
     name = StoredAnswer.EXPIRED,
     query = "DELETE FROM StoredAnswer a WHERE a.expiresMillis <= :now")
 // native, so that Derby gets one prepared statement with bound values (see StoredVariable)
-@NamedNativeQuery(
-    name = StoredAnswer.ANSWER,
-    query =
-        "UPDATE TWILIO_REPLAY SET ANSWER = ?, EXPIRES_MS = ? WHERE DELIVERY_KEY = ? AND CLAIM_ID = ?")
+@NamedNativeQuery(name = StoredAnswer.ANSWER, query = StoredAnswer.ANSWER_SQL)
 @NamedNativeQuery(
     name = StoredAnswer.COMMITTED,
     query =
@@ -51,11 +48,7 @@ import jakarta.persistence.Table;
     query =
         "UPDATE TWILIO_REPLAY SET RULES_COMMITTED = 1, ANSWER = ?, EXPIRES_MS = ?"
             + " WHERE DELIVERY_KEY = ? AND CLAIM_ID = ?")
-@NamedNativeQuery(
-    name = StoredAnswer.FIRST_ANSWER,
-    query =
-        "INSERT INTO TWILIO_REPLAY (DELIVERY_KEY, CLAIM_ID, ANSWER, EXPIRES_MS, RULES_COMMITTED)"
-            + " VALUES (?, ?, ?, ?, 0)")
+@NamedNativeQuery(name = StoredAnswer.FIRST_ANSWER, query = StoredAnswer.FIRST_ANSWER_SQL)
 @NamedQuery(
     name = StoredAnswer.OVER,
     query =
@@ -70,6 +63,12 @@ public class StoredAnswer {
   static final String FIRST_ANSWER = "StoredAnswer.firstAnswer";
   static final String FIRST_COMMIT_ANSWERED = "StoredAnswer.firstCommitAnswered";
   static final String COMMITTED_ANSWERED = "StoredAnswer.committedAnswered";
+  // also run as plain JDBC, in batches (ReplayStore.answerAll)
+  static final String ANSWER_SQL =
+      "UPDATE TWILIO_REPLAY SET ANSWER = ?, EXPIRES_MS = ? WHERE DELIVERY_KEY = ? AND CLAIM_ID = ?";
+  static final String FIRST_ANSWER_SQL =
+      "INSERT INTO TWILIO_REPLAY (DELIVERY_KEY, CLAIM_ID, ANSWER, EXPIRES_MS, RULES_COMMITTED)"
+          + " VALUES (?, ?, ?, ?, 0)";
 
   @Id
   @Column(name = "DELIVERY_KEY", length = 64)
