@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -520,10 +521,10 @@ public final class CallbackStorm {
   }
 
   /**
-   * A whole request, made once before the storm so that posting costs a write. No {@code
-   * I-Twilio-Idempotency-Token}, though Twilio sends one: with it the server would claim each token
-   * in its database and answer the repeated callback from there, so the storm would not test that
-   * the outbox records a repeated status once.
+   * A whole request, made once before the storm so that posting costs a write, with an {@code
+   * I-Twilio-Idempotency-Token} of its own, as Twilio sends each delivery (a repeated status is a
+   * delivery of its own, not a retry of one: the outbox, not the replay of a token, must record it
+   * once).
    */
   static byte[] post(String host, String target, String signature, String body) {
     byte[] content = body.getBytes(StandardCharsets.UTF_8);
@@ -533,6 +534,9 @@ public final class CallbackStorm {
             + " HTTP/1.1\r\nHost: "
             + host
             + "\r\nUser-Agent: TwilioProxy/1.1\r\nAccept: */*\r\n"
+            + "I-Twilio-Idempotency-Token: "
+            + UUID.randomUUID()
+            + "\r\n"
             + "Content-Type: application/x-www-form-urlencoded; charset=utf-8\r\n"
             + Signature.HEADER
             + ": "

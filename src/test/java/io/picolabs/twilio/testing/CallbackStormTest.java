@@ -311,6 +311,8 @@ class CallbackStormTest {
                 + "Host: 127.0.0.1:9180\r\n"),
         request);
     assertTrue(request.contains("\r\nX-Twilio-Signature: " + callback.signature() + "\r\n"));
+    assertTrue(
+        request.matches("(?s).*\r\nI-Twilio-Idempotency-Token: [0-9a-f-]{36}\r\n.*"), request);
     assertTrue(request.endsWith("\r\n\r\n" + callback.body()), request);
     assertTrue(request.contains("\r\nContent-Length: " + callback.body().length() + "\r\n"));
   }

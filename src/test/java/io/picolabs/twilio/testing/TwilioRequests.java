@@ -113,6 +113,18 @@ public final class TwilioRequests {
             .POST(HttpRequest.BodyPublishers.ofString(form(params), StandardCharsets.UTF_8)));
   }
 
+  /** A form POST signed as Twilio signs it, with Twilio's {@code I-Twilio-Idempotency-Token}. */
+  public static HttpResponse<String> postForm(
+      URL base, String path, Map<String, String> params, String idempotencyToken) {
+    URI uri = uri(base, path);
+    return send(
+        HttpRequest.newBuilder(uri)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-Twilio-Signature", signature(uri, params))
+            .header("I-Twilio-Idempotency-Token", idempotencyToken)
+            .POST(HttpRequest.BodyPublishers.ofString(form(params), StandardCharsets.UTF_8)));
+  }
+
   /** A GET signed as Twilio signs it (the query is part of the signed URL). */
   public static HttpResponse<String> get(URL base, String pathAndQuery) {
     URI uri = uri(base, pathAndQuery);
