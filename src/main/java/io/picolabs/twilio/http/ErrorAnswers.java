@@ -15,9 +15,11 @@ public final class ErrorAnswers {
    * such as Twilio's, may span several).
    */
   public static Response plain(Response.Status status, String message) {
-    return Response.status(status)
-        .type(MediaType.TEXT_PLAIN_TYPE)
-        .entity(message.replaceAll("\\s+", " ").strip() + "\n")
-        .build();
+    return Response.status(status).type(MediaType.TEXT_PLAIN_TYPE).entity(line(message)).build();
+  }
+
+  /** {@code message} as an error answer's body: one line, ended. */
+  public static String line(String message) {
+    return message.replaceAll("\\s+", " ").strip() + "\n";
   }
 }

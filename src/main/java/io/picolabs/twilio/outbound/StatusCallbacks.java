@@ -79,6 +79,19 @@ public class StatusCallbacks implements EventGate {
     }
   }
 
+  /**
+   * Whether a webhook's parameters report a status of an entry this server sent (its callback URL
+   * names the entry). Each such status is recorded once per entry by the outbox's history whichever
+   * delivery brings it, and a repeated one runs no rule: Twilio's retry of such a callback needs no
+   * replay of its own.
+   */
+  public static boolean reportsOnEntry(Map<String, List<String>> params) {
+    return params.containsKey(ENTRY)
+        && (params.containsKey("MessageStatus")
+            || params.containsKey("SmsStatus")
+            || params.containsKey("CallStatus"));
+  }
+
   private static String messageStatus(RuleEvent event) {
     return event.attr("MessageStatus", event.attr("SmsStatus"));
   }

@@ -26,9 +26,9 @@ import java.util.logging.Logger;
  * rules return, answers nothing more. Until 2026-12 the rules ran on a rule thread while the
  * request thread waited for them: two wake-ups per request, the largest cost of a webhook after our
  * own work; the designs tried and their measurements are in
- * docs/adr/0001-deadline-blocking-handoff.md. The rule is not interrupted: a rule interrupted in
- * the middle of a database call can break the connection it holds, and the gate already keeps
- * whatever it does after the deadline from landing.
+ * docs/adr/0009-deadline-watched-not-handed-off.md (and, before, 0001). The rule is not
+ * interrupted: a rule interrupted in the middle of a database call can break the connection it
+ * holds, and the gate already keeps whatever it does after the deadline from landing.
  *
  * <p>{@code twilio.webhook.deadline-ms=0} turns the deadline off: nobody watches the rules, and a
  * rule that never returns leaves the caller silent until Twilio gives up.

@@ -1,6 +1,7 @@
 package io.picolabs.twilio.webhook;
 
 import io.picolabs.twilio.http.EarlyResponse;
+import io.picolabs.twilio.http.ErrorAnswers;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,8 @@ final class EarlyAnswer {
       return false;
     }
     boolean twiml = !answer.temporary();
-    byte[] body = (twiml ? answer.twiml() : UNAVAILABLE + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        (twiml ? answer.twiml() : ErrorAnswers.line(UNAVAILABLE)).getBytes(StandardCharsets.UTF_8);
     try {
       response.answer(
           twiml ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE,

@@ -25,9 +25,6 @@ import javax.sql.DataSource;
 public class ReplayStore {
   private static final String UNIT = "twilio-rules";
 
-  /** Jakarta Persistence's hint: a statement's timeout, in milliseconds. */
-  private static final String TIMEOUT = "jakarta.persistence.query.timeout";
-
   @PersistenceContext(unitName = UNIT)
   EntityManager em;
 
@@ -83,30 +80,8 @@ public class ReplayStore {
    * delivery's row is there, and after {@code timeout} (a persistence exception) if the database
    * holds the write up.
    */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void answer(PendingAnswers.Pending pending, Duration timeout) {
-    int millis = millis(timeout);
-    if (pending.committed()
-        && em.createNamedQuery(StoredAnswer.ANSWER)
-                .setParameter(1, pending.answer())
-                .setParameter(2, pending.windowEndMillis())
-                .setParameter(3, pending.key())
-                .setParameter(4, pending.claim())
-                .setHint(TIMEOUT, millis)
-                .executeUpdate()
-            == 1) {
-      return;
-    }
-    if (pending.rowOnly()) {
-      return; // the rules' commit kept no row (it rolled back): nothing to answer again
-    }
-    em.createNamedQuery(StoredAnswer.FIRST_ANSWER)
-        .setParameter(1, pending.key())
-        .setParameter(2, pending.claim())
-        .setParameter(3, pending.answer())
-        .setParameter(4, pending.windowEndMillis())
-        .setHint(TIMEOUT, millis)
-        .executeUpdate();
+    answerAll(List.of(pending), timeout);
   }
 
   /**
@@ -114,8 +89,8 @@ public class ReplayStore {
    * one commit for the batch. Fails, writing none, if any of them fails.
    */
   public void answerAll(List<PendingAnswers.Pending> pending, Duration timeout) {
-    // Plain JDBC, the rows of their own in one batch: an answer is written for every delivery with
-    // a token, and a JPA statement per row cost more than the row (docs/performance.md)
+    // Plain JDBC: an answer is written for every delivery with a token, and a JPA statement per row
+    // cost more than the row (docs/performance.md)
     try (Connection connection = data.getConnection()) {
       connection.setAutoCommit(false);
       try (PreparedStatement update = connection.prepareStatement(StoredAnswer.ANSWER_SQL);
@@ -123,7 +98,6 @@ public class ReplayStore {
         int seconds = seconds(timeout);
         update.setQueryTimeout(seconds);
         insert.setQueryTimeout(seconds);
-        int inserts = 0;
         for (PendingAnswers.Pending one : pending) {
           if (one.committed()) {
             update.setString(1, one.answer());
@@ -134,17 +108,13 @@ public class ReplayStore {
               continue;
             }
           }
-          if (!one.rowOnly()) {
+          if (!one.rowOnly()) { // else the rules' commit kept no row: nothing to answer again
             insert.setString(1, one.key());
             insert.setString(2, one.claim());
             insert.setString(3, one.answer());
             insert.setLong(4, one.windowEndMillis());
-            insert.addBatch();
-            inserts++;
+            insert.executeUpdate(); // one by one: a duplicate key fails with its own SQL state
           }
-        }
-        if (inserts > 0) {
-          insert.executeBatch();
         }
         connection.commit();
       } catch (SQLException | RuntimeException e) {
@@ -204,11 +174,6 @@ public class ReplayStore {
   /** {@code timeout} as JDBC takes it: whole seconds, rounded up. */
   private static int seconds(Duration timeout) {
     return (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
-  }
-
-  /** {@code timeout} as the hint takes it: whole milliseconds, at least one. */
-  private static int millis(Duration timeout) {
-    return (int) Math.max(1, timeout.toMillis());
   }
 
   /** Removes the answers whose window has passed. */

@@ -26,7 +26,6 @@ import jakarta.persistence.Table;
     name = StoredAnswer.EXPIRED,
     query = "DELETE FROM StoredAnswer a WHERE a.expiresMillis <= :now")
 // native, so that Derby gets one prepared statement with bound values (see StoredVariable)
-@NamedNativeQuery(name = StoredAnswer.ANSWER, query = StoredAnswer.ANSWER_SQL)
 @NamedNativeQuery(
     name = StoredAnswer.COMMITTED,
     query =
@@ -48,7 +47,6 @@ import jakarta.persistence.Table;
     query =
         "UPDATE TWILIO_REPLAY SET RULES_COMMITTED = 1, ANSWER = ?, EXPIRES_MS = ?"
             + " WHERE DELIVERY_KEY = ? AND CLAIM_ID = ?")
-@NamedNativeQuery(name = StoredAnswer.FIRST_ANSWER, query = StoredAnswer.FIRST_ANSWER_SQL)
 @NamedQuery(
     name = StoredAnswer.OVER,
     query =
@@ -56,14 +54,12 @@ import jakarta.persistence.Table;
             + " AND a.rulesCommitted = 0 AND a.answer IS NULL")
 public class StoredAnswer {
   static final String EXPIRED = "StoredAnswer.expired";
-  static final String ANSWER = "StoredAnswer.answer";
   static final String COMMITTED = "StoredAnswer.committed";
   static final String OVER = "StoredAnswer.over";
   static final String FIRST_COMMIT = "StoredAnswer.firstCommit";
-  static final String FIRST_ANSWER = "StoredAnswer.firstAnswer";
   static final String FIRST_COMMIT_ANSWERED = "StoredAnswer.firstCommitAnswered";
   static final String COMMITTED_ANSWERED = "StoredAnswer.committedAnswered";
-  // also run as plain JDBC, in batches (ReplayStore.answerAll)
+  // run as plain JDBC (ReplayStore.answerAll)
   static final String ANSWER_SQL =
       "UPDATE TWILIO_REPLAY SET ANSWER = ?, EXPIRES_MS = ? WHERE DELIVERY_KEY = ? AND CLAIM_ID = ?";
   static final String FIRST_ANSWER_SQL =

@@ -302,7 +302,9 @@ public class TwilioWebhook extends PlainRoutingErrors {
     RuleEvent event = new RuleEvent(DOMAIN, type, params);
     String origin = publicUrl.originOf(servlet);
     String key =
-        idempotencyToken == null || reportsOnOurSend(params)
+        // a status callback on our own send is recorded once by the outbox's history (Twilio
+        // reads nothing of its answer): no replay row, neither its look-up nor its write
+        idempotencyToken == null || StatusCallbacks.reportsOnEntry(params)
             ? null
             : servlet.getRequestURI() + ' ' + idempotencyToken;
     // stays REPLAYED unless this delivery's rules run: a retry is answered without them
@@ -363,20 +365,6 @@ public class TwilioWebhook extends PlainRoutingErrors {
     Unavailable() {
       super("the rules could not run", null, false, false);
     }
-  }
-
-  /**
-   * A status callback on a message or call this server sent (its URL names the outbox entry): each
-   * status is recorded once per entry by the outbox's history whichever delivery brings it, and a
-   * repeated one runs no rule ({@link StatusCallbacks}), so Twilio's retry of it needs no replay
-   * row, and the callback costs neither the look-up nor the answer's write. (Its answer is not
-   * kept: Twilio reads nothing of a status callback's answer.)
-   */
-  private static boolean reportsOnOurSend(Map<String, List<String>> params) {
-    return params.containsKey(StatusCallbacks.ENTRY)
-        && (params.containsKey("MessageStatus")
-            || params.containsKey("SmsStatus")
-            || params.containsKey("CallStatus"));
   }
 
   /** Query parameters, then body parameters; a name in both keeps the values of both. */

@@ -710,11 +710,8 @@ class OutboundIT {
     List<String> tokens = Arrays.asList(null, token, token, null, null);
     List<String> statuses = List.of("queued", "delivered", "delivered", "sent", "delivered");
     for (int i = 0; i < statuses.size(); i++) {
-      Map<String, String> params = statusCallback(sid, statuses.get(i));
       HttpResponse<String> answer =
-          tokens.get(i) == null
-              ? postForm(base, callback, params)
-              : postForm(base, callback, params, tokens.get(i));
+          postForm(base, callback, statusCallback(sid, statuses.get(i)), tokens.get(i));
       assertEquals("200 " + empty, answer.statusCode() + " " + answer.body());
     }
     // a callback that lost its entry id is matched by its SID

@@ -105,24 +105,25 @@ public final class TwilioRequests {
 
   /** A form POST signed as Twilio signs it. */
   public static HttpResponse<String> postForm(URL base, String path, Map<String, String> params) {
-    URI uri = uri(base, path);
-    return send(
-        HttpRequest.newBuilder(uri)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("X-Twilio-Signature", signature(uri, params))
-            .POST(HttpRequest.BodyPublishers.ofString(form(params), StandardCharsets.UTF_8)));
+    return postForm(base, path, params, null);
   }
 
-  /** A form POST signed as Twilio signs it, with Twilio's {@code I-Twilio-Idempotency-Token}. */
+  /**
+   * A form POST signed as Twilio signs it, with Twilio's {@code I-Twilio-Idempotency-Token} unless
+   * {@code idempotencyToken} is null.
+   */
   public static HttpResponse<String> postForm(
       URL base, String path, Map<String, String> params, String idempotencyToken) {
     URI uri = uri(base, path);
-    return send(
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("X-Twilio-Signature", signature(uri, params))
-            .header("I-Twilio-Idempotency-Token", idempotencyToken)
-            .POST(HttpRequest.BodyPublishers.ofString(form(params), StandardCharsets.UTF_8)));
+            .header("X-Twilio-Signature", signature(uri, params));
+    if (idempotencyToken != null) {
+      request.header("I-Twilio-Idempotency-Token", idempotencyToken);
+    }
+    return send(
+        request.POST(HttpRequest.BodyPublishers.ofString(form(params), StandardCharsets.UTF_8)));
   }
 
   /** A GET signed as Twilio signs it (the query is part of the signed URL). */
