@@ -9,9 +9,9 @@ import java.util.stream.Collectors;
 
 /**
  * The accounts Twilio asked this instance to slow down for: after a 429, no request of that account
- * goes out until its pause ({@code Retry-After}, else the backoff) ends. Without it every request
- * already claimed for the account went out into the same limit and spent an attempt of its own;
- * with many requests in flight that is a whole wave of attempts per 429.
+ * goes out until its pause ({@code Retry-After} or the backoff, the longer) ends. Without it every
+ * request already claimed for the account went out into the same limit and spent an attempt of its
+ * own; with many requests in flight that is a whole wave of attempts per 429.
  *
  * <p>Per instance and in memory: another instance learns of the limit from its own first 429, and a
  * restart forgets it, which costs one more 429 at most.

@@ -7,7 +7,8 @@ import java.time.Duration;
  * Exponential backoff for requests that certainly did not reach Twilio's application (a refused
  * connection, a 429): the delay doubles from {@code initialDelay} up to {@code maxDelay}, for at
  * most {@code maxAttempts} attempts in all. A {@code Retry-After} from Twilio is honoured up to
- * {@code maxDelay}.
+ * {@code maxDelay}, but never shortens the backoff: a {@code Retry-After: 0} taken at its word
+ * would let one request spend all its attempts on the same limit within milliseconds.
  */
 public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay) {
 
@@ -29,10 +30,10 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDe
    * The wait before attempt {@code attempt + 1}, after attempt {@code attempt} (1-based) failed.
    */
   public Duration delayAfter(int attempt, Duration requested) {
-    if (requested != null) {
-      return requested.compareTo(maxDelay) > 0 ? maxDelay : requested;
-    }
     Duration delay = initialDelay.multipliedBy(1L << Math.min(attempt - 1, 30));
+    if (requested != null && requested.compareTo(delay) > 0) {
+      delay = requested;
+    }
     return delay.compareTo(maxDelay) > 0 || delay.isNegative() ? maxDelay : delay;
   }
 }

@@ -60,6 +60,9 @@ class RestPiecesTest {
     assertEquals(Duration.ofMillis(500), policy.delayAfter(64, null));
     assertEquals(Duration.ofMillis(250), policy.delayAfter(1, Duration.ofMillis(250)));
     assertEquals(Duration.ofMillis(500), policy.delayAfter(1, Duration.ofSeconds(30)));
+    // a Retry-After shorter than the backoff does not shorten it
+    assertEquals(Duration.ofMillis(100), policy.delayAfter(1, Duration.ZERO));
+    assertEquals(Duration.ofMillis(400), policy.delayAfter(3, Duration.ofMillis(250)));
     assertThrows(
         IllegalArgumentException.class, () -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO));
   }
