@@ -111,12 +111,6 @@ import jakarta.persistence.UniqueConstraint;
 @NamedNativeQuery(
     name = OutboxEntry.ANSWERED_STATUS,
     query = "UPDATE TWILIO_OUTBOX SET STATUS = ? WHERE ID = ? AND STATUS_RANK < 0")
-@NamedNativeQuery(
-    name = OutboxEntry.FORWARD,
-    query =
-        "UPDATE TWILIO_OUTBOX SET STATUS = ?, STATUS_RANK = ?, SID = COALESCE(SID, ?),"
-            + " ERROR_CODE = COALESCE(CAST(? AS INTEGER), ERROR_CODE), UPDATED_MS = ?"
-            + " WHERE ID = ? AND STATUS_RANK < ?")
 public class OutboxEntry {
   static final String DUE = "OutboxEntry.due";
   static final String LEASE_EXPIRED = "OutboxEntry.leaseExpired";
@@ -133,7 +127,6 @@ public class OutboxEntry {
   static final String ANSWERED_STATUS = "OutboxEntry.answeredStatus";
   static final String PURGE_HISTORY = "OutboxEntry.purgeHistory";
   static final String PURGE = "OutboxEntry.purge";
-  static final String FORWARD = "OutboxEntry.forward";
 
   /** Where an entry stands in the outbox. */
   public enum State {

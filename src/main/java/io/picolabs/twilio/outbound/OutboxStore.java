@@ -260,46 +260,6 @@ public class OutboxStore {
     return settled == 1;
   }
 
-  /** How a status report changed an entry. */
-  enum Progress {
-    /** Recorded, and the entry's status moved forward to it. */
-    FORWARD,
-    /** Recorded in the history only: the entry is already past it. */
-    LATE,
-    /** The same status was reported before: nothing recorded. */
-    DUPLICATE
-  }
-
-  /**
-   * Records that Twilio reported {@code status} for entry {@code id}: once per status in the
-   * history, and as the entry's status only if it ranks after the current one. Two instances
-   * recording the same status at once: one of them fails on the history's key, and its caller takes
-   * that for {@link Progress#DUPLICATE} ({@code DuplicateKey}).
-   */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  Progress report(
-      String id, String kind, String status, Integer errorCode, String sid, long nowMillis) {
-    if (em.find(StatusChange.class, new StatusChange.Key(id, status)) != null) {
-      return Progress.DUPLICATE;
-    }
-    int rank = StatusOrder.rank(kind, status);
-    boolean forward =
-        rank != StatusOrder.UNRANKED
-            && em.createNamedQuery(OutboxEntry.FORWARD)
-                    .setParameter(1, status)
-                    .setParameter(2, rank)
-                    .setParameter(3, sid)
-                    .setParameter(4, errorCode)
-                    .setParameter(5, nowMillis)
-                    .setParameter(6, id)
-                    .setParameter(7, rank)
-                    .executeUpdate()
-                == 1;
-    em.persist(new StatusChange(id, status, nowMillis, errorCode, forward));
-    em.flush();
-    return forward ? Progress.FORWARD : Progress.LATE;
-  }
-
   /** The entry Twilio's {@code sid} belongs to, if it is one of ours. */
   Optional<OutboxEntry> bySid(String sid) {
     try (EntityManager reader = factory.createEntityManager()) {

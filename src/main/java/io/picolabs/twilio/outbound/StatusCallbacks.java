@@ -1,6 +1,5 @@
 package io.picolabs.twilio.outbound;
 
-import io.picolabs.twilio.event.DuplicateKey;
 import io.picolabs.twilio.rules.RuleEvent;
 import io.picolabs.twilio.schema.DatabaseClock;
 import io.picolabs.twilio.spi.EventGate;
@@ -30,6 +29,7 @@ public class StatusCallbacks implements EventGate {
   public static final String ENTRY = "outbox";
 
   @Inject OutboxStore store;
+  @Inject StatusRecords records;
   @Inject DatabaseClock clock;
 
   /**
@@ -48,14 +48,26 @@ public class StatusCallbacks implements EventGate {
     if (status == null) {
       return Optional.of(event);
     }
-    Optional<OutboxEntry> entry =
-        id != null ? store.find(id) : sid != null ? store.bySid(sid) : Optional.empty();
-    if (entry.isEmpty()) {
+    // the callback URL names the entry and the parameters its kind: no look-up of the entry first
+    String entryId;
+    String kind;
+    if (id != null) {
+      entryId = id;
+      kind = call ? OutboxStore.CALL : OutboxStore.SMS;
+    } else {
+      Optional<OutboxEntry> entry = sid != null ? store.bySid(sid) : Optional.empty();
+      if (entry.isEmpty()) {
+        return Optional.of(event); // not sent from here: the rules decide
+      }
+      entryId = entry.get().id;
+      kind = entry.get().kind;
+    }
+    StatusRecords.Progress progress =
+        records.record(entryId, kind, status, errorCode(event), sid, clock.now());
+    if (progress == StatusRecords.Progress.UNKNOWN) {
       return Optional.of(event); // not sent from here: the rules decide
     }
-    String entryId = entry.get().id;
-    OutboxStore.Progress progress = report(entry.get(), status, errorCode(event), sid);
-    if (progress != OutboxStore.Progress.FORWARD) {
+    if (progress != StatusRecords.Progress.FORWARD) {
       LOG.fine(() -> "status " + status + " of " + entryId + " recorded only: " + progress);
       return Optional.empty();
     }
@@ -65,18 +77,6 @@ public class StatusCallbacks implements EventGate {
     Map<String, List<String>> attrs = new LinkedHashMap<>(event.attrs());
     attrs.put(ENTRY, List.of(entryId));
     return Optional.of(new RuleEvent(event.domain(), event.type(), attrs));
-  }
-
-  private OutboxStore.Progress report(
-      OutboxEntry entry, String status, Integer errorCode, String sid) {
-    try {
-      return store.report(entry.id, entry.kind, status, errorCode, sid, clock.now());
-    } catch (RuntimeException e) {
-      if (DuplicateKey.in(e)) { // the same callback, recorded by another instance
-        return OutboxStore.Progress.DUPLICATE;
-      }
-      throw e;
-    }
   }
 
   /**

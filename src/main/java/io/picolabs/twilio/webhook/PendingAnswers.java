@@ -1,6 +1,7 @@
 package io.picolabs.twilio.webhook;
 
 import io.picolabs.twilio.event.DuplicateKey;
+import io.picolabs.twilio.schema.GroupCommit;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -8,11 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -56,50 +53,27 @@ public class PendingAnswers {
   @Inject ReplayStore store;
   @Resource ManagedThreadFactory threadFactory;
 
-  private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(CAPACITY);
-  private volatile boolean stopped;
-  private volatile Thread writer;
+  private final GroupCommit<Pending> commits =
+      new GroupCommit<>(
+          "twilio-webhook-answers",
+          CAPACITY,
+          BATCH,
+          this::writeBatch,
+          pending -> pending.written().run());
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    Thread thread = threadFactory.newThread(this::drain);
-    thread.setName("twilio-webhook-answers");
-    thread.setDaemon(true);
-    thread.start();
-    writer = thread;
+    commits.start(threadFactory);
   }
 
   /** Writes {@code pending} soon, or now on the caller's thread if too many wait. */
   void write(Pending pending) {
-    if (!stopped && writer != null && queue.offer(pending)) {
+    if (commits.offer(pending)) {
       return;
     }
     try {
       writeEach(List.of(pending));
     } finally {
       pending.written().run();
-    }
-  }
-
-  private void drain() {
-    List<Pending> batch = new ArrayList<>(BATCH);
-    while (!stopped || !queue.isEmpty()) {
-      try {
-        Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
-        }
-        batch.add(first);
-        queue.drainTo(batch, BATCH - 1);
-        writeBatch(batch);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "webhook answers not kept for retried deliveries: " + e, e);
-      } finally {
-        batch.forEach(pending -> pending.written().run());
-        batch.clear();
-      }
     }
   }
 
@@ -132,14 +106,6 @@ public class PendingAnswers {
   /** Writes what waits before the application stops. */
   @PreDestroy
   void stop() {
-    stopped = true;
-    Thread running = writer;
-    if (running != null) {
-      try {
-        running.join(TimeUnit.SECONDS.toMillis(5));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    commits.stop();
   }
 }

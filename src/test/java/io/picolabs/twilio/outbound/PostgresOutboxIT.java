@@ -190,6 +190,55 @@ class PostgresOutboxIT {
                 .map(h -> h.getString("status") + " forward " + h.getBoolean("forward"))
                 .toList(),
         entry + logs());
+
+    // a storm: the callbacks of ten other messages, each status three times, all at once, on
+    // both instances: batched records (one commit for many) where a duplicate undoes only itself
+    List<String> stormed =
+        bodyOf.keySet().stream().filter(other -> !other.equals(id)).limit(10).toList();
+    List<String> statuses = List.of("queued", "sent", "delivered", "read");
+    ExecutorService callers = Executors.newFixedThreadPool(24);
+    try {
+      List<Future<String>> answers = new ArrayList<>();
+      for (int copy = 0; copy < 3; copy++) {
+        for (String other : stormed) {
+          for (String status : statuses) {
+            LibertyServer at = (copy + status.length()) % 2 == 0 ? a : b;
+            String otherSid = sidOfBody.get(bodyOf.get(other));
+            answers.add(
+                callers.submit(
+                    () ->
+                        answer(
+                            signedPost(
+                                at,
+                                "twilio/sms_status?outbox=" + other,
+                                status(otherSid, status),
+                                newToken()))));
+          }
+        }
+      }
+      for (Future<String> stormAnswer : answers) {
+        assertEquals(empty, stormAnswer.get(60, TimeUnit.SECONDS), logs());
+      }
+    } finally {
+      callers.shutdownNow();
+    }
+    Map<String, String> stormedExpected = new TreeMap<>();
+    Map<String, String> stormedSeen = new TreeMap<>();
+    for (JsonObject other : page(a).getJsonArray("messages").getValuesAs(JsonObject.class)) {
+      if (stormed.contains(other.getString("id"))) {
+        stormedExpected.put(other.getString("id"), "read [delivered, queued, read, sent]");
+        stormedSeen.put(
+            other.getString("id"),
+            other.getString("status")
+                + " "
+                + other.getJsonArray("history").getValuesAs(JsonObject.class).stream()
+                    .map(h -> h.getString("status"))
+                    .sorted()
+                    .toList());
+      }
+    }
+    assertEquals(10, stormedExpected.size());
+    assertEquals(stormedExpected, stormedSeen, "each status once, the last one current" + logs());
   }
 
   /** What Twilio posts to a message's status callback. */

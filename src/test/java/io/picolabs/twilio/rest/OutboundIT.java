@@ -34,6 +34,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
@@ -737,6 +739,77 @@ class OutboundIT {
             .map(s -> s.getString("status") + (s.getBoolean("forward") ? "" : " (late)"))
             .toList();
     assertEquals(List.of("queued", "delivered", "sent (late)", "read"), history);
+  }
+
+  /**
+   * A storm of callbacks for one message, every status five times, all at once: their records share
+   * commits (StatusRecords), and a duplicate in a batch undoes only itself. Each status is in the
+   * history once, and each that moved the entry forward reached the rules once.
+   */
+  @Test
+  void concurrentRepeatedStatusCallbacksAreRecordedOnceEach() {
+    String id =
+        onlyEntry(
+            send("{\"to\":\"+18015552311\",\"from\":\"+18005551212\",\"message\":\"storm\"}"));
+    String sid = outcome(id).split(" ")[1];
+    List<String> statuses = new ArrayList<>();
+    for (int copy = 0; copy < 5; copy++) {
+      statuses.addAll(List.of("queued", "sent", "delivered", "read"));
+    }
+    ExecutorService callers = Executors.newFixedThreadPool(statuses.size());
+    List<CompletableFuture<Integer>> answers;
+    try {
+      answers =
+          statuses.stream()
+              .map(
+                  status ->
+                      CompletableFuture.supplyAsync(
+                          () ->
+                              postForm(
+                                      base,
+                                      "twilio/sms_status?outbox=" + id,
+                                      statusCallback(sid, status),
+                                      "idem-" + System.nanoTime() + "-" + status)
+                                  .statusCode(),
+                          callers))
+              .toList();
+      assertEquals(
+          statuses.stream().map(status -> 200).toList(),
+          answers.stream().map(CompletableFuture::join).toList());
+    } finally {
+      callers.shutdown();
+    }
+
+    JsonObject logged = logEntry("messages", id);
+    assertEquals("read", logged.getString("status"), "read ranks last");
+    List<JsonObject> history = logged.getJsonArray("history").getValuesAs(JsonObject.class);
+    assertEquals(
+        List.of("delivered", "queued", "read", "sent"),
+        history.stream().map(s -> s.getString("status")).sorted().toList(),
+        "each status once");
+    List<String> forward =
+        history.stream()
+            .filter(s -> s.getBoolean("forward"))
+            .map(s -> s.getString("status"))
+            .sorted()
+            .toList();
+    assertTrue(forward.contains("read"), forward.toString());
+    assertEquals(
+        forward,
+        Arrays.stream(appVar("statuses-" + id).split(" ")).sorted().toList(),
+        "each forward move reached the rules once, and nothing else did");
+  }
+
+  /** A callback naming an entry this server does not have is the rules' to handle. */
+  @Test
+  void aCallbackForAnotherServersEntryReachesTheRules() {
+    String id =
+        "00000000-0000-4000-8000-" + String.format("%012d", System.nanoTime() % 1_000_000_000_000L);
+    assertEquals(
+        200,
+        postForm(base, "twilio/sms_status?outbox=" + id, statusCallback("SM" + id, "delivered"))
+            .statusCode());
+    assertEquals("delivered", appVar("statuses-" + id));
   }
 
   @Test
