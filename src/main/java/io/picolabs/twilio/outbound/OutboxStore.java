@@ -292,11 +292,11 @@ public class OutboxStore {
    * body, media and messaging service; {@code entry} among them; oldest first (then by id).
    */
   List<OutboxEntry> siblings(OutboxEntry entry) {
-    List<OutboxEntry> siblings = new ArrayList<>();
+    List<OutboxEntry> read = new ArrayList<>();
     try (EntityManager reader = factory.createEntityManager()) {
       for (OutboxEntry.State state :
           List.of(OutboxEntry.State.SENDING, OutboxEntry.State.RECONCILE)) {
-        siblings.addAll(
+        read.addAll(
             reader
                 .createNamedQuery(OutboxEntry.IN_DOUBT_TO, OutboxEntry.class)
                 .setParameter("state", state.code())
@@ -306,8 +306,23 @@ public class OutboxStore {
                 .getResultList());
       }
     }
-    siblings.removeIf(other -> other.id.equals(entry.id) || !sameRequest(entry, other));
-    siblings.add(entry);
+    return siblings(entry, read);
+  }
+
+  /**
+   * Of the entries {@code read} in doubt, those that could have made the same request as {@code
+   * entry}, with {@code entry}, each once (an entry that moved from one state to the other between
+   * the reads is read twice), oldest first.
+   */
+  static List<OutboxEntry> siblings(OutboxEntry entry, List<OutboxEntry> read) {
+    Map<String, OutboxEntry> byId = new LinkedHashMap<>();
+    for (OutboxEntry other : read) {
+      if (sameRequest(entry, other)) {
+        byId.put(other.id, other);
+      }
+    }
+    byId.put(entry.id, entry);
+    List<OutboxEntry> siblings = new ArrayList<>(byId.values());
     siblings.sort(
         Comparator.comparingLong((OutboxEntry e) -> e.createdMillis).thenComparing(e -> e.id));
     return siblings;
