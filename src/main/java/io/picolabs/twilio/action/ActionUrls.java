@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class ActionUrls {
   private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*(\\?.*)?");
+  private static final Pattern SESSION_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
   private Supplier<String> basePath;
   private Supplier<String> origin;
@@ -84,6 +85,22 @@ public class ActionUrls {
               + WebhookConfig.PUBLIC_URL.key());
     }
     return base + url;
+  }
+
+  /**
+   * The URL of a WebSocket for Twilio to connect to: {@code name}, a session of this server of
+   * {@code kind} ({@code relay}, {@code stream}), becomes {@code wss://}{@code
+   * <host><base>/twilio/<kind>/<name>} ({@code ws://} behind a plain-HTTP origin), always absolute:
+   * Twilio resolves no relative WebSocket URL. Anything else is a URL, kept as written.
+   */
+  public String socket(String kind, String name) {
+    if (!SESSION_NAME.matcher(name).matches()) {
+      return name;
+    }
+    String url = absolute(basePath.get() + "/twilio/" + kind + "/" + name);
+    return url.startsWith("https://")
+        ? "wss://" + url.substring("https://".length())
+        : "ws://" + url.substring("http://".length());
   }
 
   /** {@code url} with its query parameters in sorted order, each kept exactly as written. */

@@ -6,6 +6,7 @@ import io.picolabs.twilio.rules.Twilio;
 import io.picolabs.twilio.twiml.Client;
 import io.picolabs.twilio.twiml.Conference;
 import io.picolabs.twilio.twiml.Connect;
+import io.picolabs.twilio.twiml.ConversationRelay;
 import io.picolabs.twilio.twiml.Dial;
 import io.picolabs.twilio.twiml.Enqueue;
 import io.picolabs.twilio.twiml.Gather;
@@ -206,6 +207,14 @@ public class TwilioActions implements Twilio {
     Stream stream = new Stream().url(required(url, "connectStream"));
     add(new Connect(stream));
     return stream;
+  }
+
+  /** {@code <Connect action><ConversationRelay url/></Connect>}: a live conversation. */
+  public ConversationRelay connectRelay(String relay, String then) {
+    ConversationRelay session =
+        new ConversationRelay(urls.socket("relay", required(relay, "connectRelay")));
+    add(new Connect(session).action(urls.resolve(then)));
+    return session;
   }
 
   /** {@code <Start><Stream url/></Start>}: a copy of the call's audio while the TwiML goes on. */

@@ -2,6 +2,7 @@ package io.picolabs.twilio.rules;
 
 import io.picolabs.twilio.twiml.Client;
 import io.picolabs.twilio.twiml.Conference;
+import io.picolabs.twilio.twiml.ConversationRelay;
 import io.picolabs.twilio.twiml.Dial;
 import io.picolabs.twilio.twiml.Enqueue;
 import io.picolabs.twilio.twiml.Gather;
@@ -121,6 +122,15 @@ public interface Twilio {
 
   /** {@code <Connect><Stream url/></Connect>}: the call's audio both ways over a WebSocket. */
   Stream connectStream(String url);
+
+  /**
+   * {@code <Connect action><ConversationRelay url/></Connect>}: a live conversation, Twilio turning
+   * speech into text and text into speech. {@code relay} names a relay session of this server
+   * ({@code wss://…/twilio/relay/relay}, whose messages raise {@code twilio relay_prompt} and the
+   * like) or is a {@code wss://} URL; when the session ends the call goes on at event type (or URL)
+   * {@code then}, none if null.
+   */
+  ConversationRelay connectRelay(String relay, String then);
 
   /** {@code <Start><Stream url/></Start>}: a copy of the call's audio while the TwiML goes on. */
   Stream startStream(String url);

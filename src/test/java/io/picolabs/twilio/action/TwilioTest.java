@@ -281,6 +281,36 @@ class TwilioTest {
   }
 
   @Test
+  void aRelayOfThisServerIsItsWebSocketUrlAndTheActionAnEventType() {
+    Twilio behindTls =
+        new TwilioActions(
+            directives,
+            new Outbox(null, null, null, null, null),
+            new ActionUrls("/app", () -> "https://voice.example.com"));
+    behindTls
+        .connectRelay("monkey", "monkey_bye")
+        .welcomeGreeting("Hello! What is your favorite number?")
+        .dtmfDetection(true);
+    behindTls.connectRelay("wss://agents.example.com/relay?x=1", null);
+    assertTwiml(
+        "<Connect action=\"/app/twilio/monkey_bye\"><ConversationRelay"
+            + " url=\"wss://voice.example.com/app/twilio/relay/monkey\" dtmfDetection=\"true\""
+            + " welcomeGreeting=\"Hello! What is your favorite number?\"/></Connect>"
+            + "<Connect><ConversationRelay url=\"wss://agents.example.com/relay?x=1\"/></Connect>");
+    Directives another = new Directives();
+    new TwilioActions(
+            another,
+            new Outbox(null, null, null, null, null),
+            new ActionUrls("", () -> "http://localhost:9080"))
+        .connectRelay("echo", null);
+    assertEquals(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Connect><ConversationRelay"
+            + " url=\"ws://localhost:9080/twilio/relay/echo\"/></Connect></Response>",
+        TwimlWriter.write(another.response()));
+    assertThrows(NullPointerException.class, () -> twilio.connectRelay(null, "x"));
+  }
+
+  @Test
   void sayWithSsml() {
     Say say = twilio.say("Your code is ").voice(Voices.POLLY_JOANNA).language(Languages.EN_US);
     say.sayAs("1234").interpretAs("digits");

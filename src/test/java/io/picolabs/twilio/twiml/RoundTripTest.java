@@ -104,6 +104,8 @@ class RoundTripTest {
                 "Start",
                 "Stop",
                 "Stream",
+                "ConversationRelay",
+                "Language",
                 "Message",
                 "Body",
                 "Media",
@@ -686,9 +688,39 @@ class RoundTripTest {
           };
       int children = random.nextInt(3);
       for (int i = 0; i < children; i++) {
-        verb.children().add(random.nextInt(4) == 0 ? raw(RAW_STREAM_NOUNS) : stream());
+        int pick = random.nextInt(4);
+        verb.children()
+            .add(
+                pick == 0
+                    ? raw(RAW_STREAM_NOUNS)
+                    : pick < 3 && verb instanceof Connect ? relay() : stream());
       }
       return verb;
+    }
+
+    private ConversationRelay relay() {
+      ConversationRelay relay = new ConversationRelay(attr());
+      if (coin()) relay.language(attr());
+      if (coin()) relay.ttsProvider(attr());
+      if (coin()) relay.voice(attr());
+      if (coin()) relay.welcomeGreeting(attr());
+      if (coin()) relay.dtmfDetection(coin());
+      if (coin()) relay.interruptible(pick(ConversationRelay.Input.values()));
+      if (coin()) relay.reportInputDuringAgentSpeech(pick(ConversationRelay.Input.values()));
+      if (coin()) relay.hints(attr());
+      int children = random.nextInt(3);
+      for (int i = 0; i < children; i++) {
+        if (coin()) {
+          Language language = new Language(attr());
+          if (coin()) language.ttsProvider(attr());
+          if (coin()) language.voice(attr());
+          if (coin()) language.speechModel(attr());
+          relay.language(hatch(language));
+        } else {
+          relay.parameter(attr(), attr());
+        }
+      }
+      return hatch(relay);
     }
 
     private Stream stream() {

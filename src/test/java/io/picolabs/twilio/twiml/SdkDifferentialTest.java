@@ -1138,6 +1138,87 @@ class SdkDifferentialTest {
                 .method("GET")));
   }
 
+  // every attribute twilio-java 10.9.2 writes but reportInputDuringAgentSpeech, a Boolean there and
+  // none|dtmf|speech|any in Twilio's documentation: ConversationRelayTest has it
+  @Test
+  void connectAConversationRelayWithEveryAttribute() {
+    assertEquivalent(
+        voice(
+            r ->
+                r.connect(
+                    new com.twilio.twiml.voice.Connect.Builder()
+                        .action(URL)
+                        .method(GET)
+                        .conversationRelay(
+                            new com.twilio.twiml.voice.ConversationRelay.Builder()
+                                .url("wss://example.com/twilio/relay/monkey?a=1&b=2")
+                                .language("en-US")
+                                .ttsLanguage("en-GB")
+                                .transcriptionLanguage("fr-FR")
+                                .ttsProvider("ElevenLabs")
+                                .voice("ZF6FPAbjXT4488VcRRnw")
+                                .transcriptionProvider("Deepgram")
+                                .speechModel("nova-3-general")
+                                .profanityFilter(false)
+                                .dtmfDetection(true)
+                                .welcomeGreeting("Hello! <What> is your \"favorite\" number?")
+                                .partialPrompts(true)
+                                .welcomeGreetingInterruptible("none")
+                                .interruptible("speech")
+                                .preemptible(true)
+                                .hints("Twilio, Jakarta, Liberty")
+                                .intelligenceService("GAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
+                                .elevenlabsTextNormalization("on")
+                                .interruptSensitivity("high")
+                                .debug("debugging speaker-events tokens-played")
+                                .language(
+                                    new com.twilio.twiml.voice.Language.Builder()
+                                        .code("fr-FR")
+                                        .ttsProvider("Google")
+                                        .voice("fr-FR-Neural2-A")
+                                        .transcriptionProvider("Google")
+                                        .speechModel("telephony")
+                                        .build())
+                                .parameter(
+                                    new com.twilio.twiml.voice.Parameter.Builder()
+                                        .name("caller & co")
+                                        .value("<VIP>")
+                                        .build())
+                                .build())
+                        .build())),
+        ours(
+            new Connect(
+                    new ConversationRelay("wss://example.com/twilio/relay/monkey?a=1&b=2")
+                        .language("en-US")
+                        .ttsLanguage("en-GB")
+                        .transcriptionLanguage("fr-FR")
+                        .ttsProvider("ElevenLabs")
+                        .voice("ZF6FPAbjXT4488VcRRnw")
+                        .transcriptionProvider("Deepgram")
+                        .speechModel("nova-3-general")
+                        .profanityFilter(false)
+                        .dtmfDetection(true)
+                        .welcomeGreeting("Hello! <What> is your \"favorite\" number?")
+                        .partialPrompts(true)
+                        .welcomeGreetingInterruptible(ConversationRelay.Input.NONE)
+                        .interruptible(ConversationRelay.Input.SPEECH)
+                        .preemptible(true)
+                        .hints("Twilio, Jakarta, Liberty")
+                        .intelligenceService("GAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
+                        .elevenlabsTextNormalization("on")
+                        .interruptSensitivity("high")
+                        .debug("debugging speaker-events tokens-played")
+                        .language(
+                            new Language("fr-FR")
+                                .ttsProvider("Google")
+                                .voice("fr-FR-Neural2-A")
+                                .transcriptionProvider("Google")
+                                .speechModel("telephony"))
+                        .parameter("caller & co", "<VIP>"))
+                .action(URL)
+                .method("GET")));
+  }
+
   @Test
   void startAndStopAStream() {
     assertEquivalent(

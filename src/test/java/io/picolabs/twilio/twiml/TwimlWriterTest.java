@@ -49,4 +49,24 @@ class TwimlWriterTest {
         XML + "<Response><Say language=\"de-DE\">Grüße, 你好</Say></Response>",
         write(new Say("Grüße, 你好").language("de-DE")));
   }
+
+  @Test
+  void conversationRelayWritesTheDocumentedInputValues() {
+    assertEquals(
+        XML
+            + "<Response><Connect action=\"/twilio/monkey_bye\"><ConversationRelay"
+            + " url=\"wss://example.com/twilio/relay/monkey\" welcomeGreetingInterruptible=\"none\""
+            + " interruptible=\"dtmf\" reportInputDuringAgentSpeech=\"any\"><Language"
+            + " code=\"de-DE\" voice=\"de-DE-Neural2-B\"/><Parameter name=\"a\" value=\"b\"/>"
+            + "</ConversationRelay></Connect></Response>",
+        write(
+            new Connect(
+                    new ConversationRelay("wss://example.com/twilio/relay/monkey")
+                        .welcomeGreetingInterruptible(ConversationRelay.Input.NONE)
+                        .interruptible(ConversationRelay.Input.DTMF)
+                        .reportInputDuringAgentSpeech(ConversationRelay.Input.ANY)
+                        .language(new Language("de-DE").voice("de-DE-Neural2-B"))
+                        .parameter("a", "b"))
+                .action("/twilio/monkey_bye")));
+  }
 }
