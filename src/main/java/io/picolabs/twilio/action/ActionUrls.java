@@ -31,6 +31,7 @@ public class ActionUrls {
   private static final Pattern SESSION_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
   private Supplier<String> basePath;
+  private Supplier<String> contextPath;
   private Supplier<String> origin;
 
   protected ActionUrls() {}
@@ -38,6 +39,7 @@ public class ActionUrls {
   @Inject
   ActionUrls(PublicUrl publicUrl, RequestOrigin requestOrigin) {
     this.basePath = publicUrl::basePath;
+    this.contextPath = publicUrl::contextPath;
     Optional<String> configured = publicUrl.configured();
     this.origin = configured.isPresent() ? configured::get : requestOrigin::get;
   }
@@ -53,6 +55,7 @@ public class ActionUrls {
    */
   public ActionUrls(String basePath, Supplier<String> origin) {
     this.basePath = () -> basePath;
+    this.contextPath = this.basePath;
     this.origin = origin;
   }
 
@@ -89,15 +92,15 @@ public class ActionUrls {
 
   /**
    * The URL of a WebSocket for Twilio to connect to: {@code name}, a session of this server of
-   * {@code kind} ({@code relay}, {@code stream}), becomes {@code wss://}{@code
-   * <host><base>/twilio/<kind>/<name>} ({@code ws://} behind a plain-HTTP origin), always absolute:
-   * Twilio resolves no relative WebSocket URL. Anything else is a URL, kept as written.
+   * {@code kind} ({@code relay}, {@code stream}), becomes {@code wss://}{@code <host><context
+   * root>/twilio/<kind>/<name>} ({@code ws://} behind a plain-HTTP origin), always absolute: Twilio
+   * resolves no relative WebSocket URL. Anything else is a URL, kept as written.
    */
   public String socket(String kind, String name) {
     if (!SESSION_NAME.matcher(name).matches()) {
       return name;
     }
-    String url = absolute(basePath.get() + "/twilio/" + kind + "/" + name);
+    String url = absolute(contextPath.get() + "/twilio/" + kind + "/" + name);
     return url.startsWith("https://")
         ? "wss://" + url.substring("https://".length())
         : "ws://" + url.substring("http://".length());

@@ -19,6 +19,7 @@ import io.picolabs.twilio.outbound.OutboxStore;
 import io.picolabs.twilio.outbound.OutcomeEvents;
 import io.picolabs.twilio.outbound.Sender;
 import io.picolabs.twilio.outbound.StatusCallbacks;
+import io.picolabs.twilio.relay.RelayReplies;
 import io.picolabs.twilio.rest.Account;
 import io.picolabs.twilio.rest.OutgoingCall;
 import io.picolabs.twilio.rest.OutgoingSms;
@@ -80,6 +81,7 @@ final class ServerParts implements AutoCloseable {
           TwilioActions.class,
           Directives.class,
           Outbox.class,
+          RelayReplies.class,
           VariableWrites.class,
           EntityVariables.class,
           AppVariables.class,

@@ -69,6 +69,14 @@ public class PublicUrl {
         .origin(() -> originOf(request, config.publicUrl(), config.trustForwardedHeaders()));
   }
 
+  /**
+   * The context root, e.g. {@code /shop}, or {@code ""}: where the library's WebSocket endpoints
+   * are, which no JAX-RS application path moves.
+   */
+  public String contextPath() {
+    return context.getContextPath();
+  }
+
   /** The base path, e.g. {@code /shop/api}, or {@code ""}. */
   public String basePath() {
     String known = basePath;

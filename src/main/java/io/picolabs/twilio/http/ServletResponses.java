@@ -21,7 +21,8 @@ public final class ServletResponses implements Filter {
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (request instanceof HttpServletRequest http
-        && response instanceof HttpServletResponse answer) {
+        && response instanceof HttpServletResponse answer
+        && !"websocket".equalsIgnoreCase(http.getHeader("Upgrade"))) { // a relay's, answered 101
       EarlyResponse early = new EarlyResponse(answer);
       Exchange.of(http).earlyResponse(early);
       chain.doFilter(request, early);
