@@ -61,6 +61,12 @@ public class ProfileSummary {
         "answers written after answering (PendingAnswers)",
         "io.picolabs.twilio.webhook.PendingAnswers");
     PARTS.put("the deadline's watch (DeadlineWatch)", "io.picolabs.twilio.webhook.DeadlineWatch");
+    PARTS.put(
+        "status callbacks: the gate (StatusCallbacks)",
+        "io.picolabs.twilio.outbound.StatusCallbacks");
+    PARTS.put(
+        "status records, written in shared commits (StatusRecords)",
+        "io.picolabs.twilio.outbound.StatusRecords");
     PARTS.put("the SDK's handler (SdkResource)", "io.picolabs.twilio.benchmark.SdkResource");
     PARTS.put("  RequestValidator", "com.twilio.security");
     PARTS.put("  TwiML builders and toXml()", "com.twilio.twiml");

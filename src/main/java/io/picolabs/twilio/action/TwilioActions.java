@@ -204,7 +204,7 @@ public class TwilioActions implements Twilio {
 
   /** {@code <Connect><Stream url/></Connect>}: the call's audio both ways over a WebSocket. */
   public Stream connectStream(String url) {
-    Stream stream = new Stream().url(required(url, "connectStream"));
+    Stream stream = new Stream().url(urls.socket("stream", required(url, "connectStream")));
     add(new Connect(stream));
     return stream;
   }

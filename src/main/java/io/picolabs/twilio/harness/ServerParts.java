@@ -37,6 +37,7 @@ import io.picolabs.twilio.state.Scope;
 import io.picolabs.twilio.state.VarKey;
 import io.picolabs.twilio.state.VariableStore;
 import io.picolabs.twilio.state.VariableWrites;
+import io.picolabs.twilio.streams.StreamReplies;
 import io.picolabs.twilio.twiml.TwimlWriter;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -82,6 +83,7 @@ final class ServerParts implements AutoCloseable {
           Directives.class,
           Outbox.class,
           RelayReplies.class,
+          StreamReplies.class,
           VariableWrites.class,
           EntityVariables.class,
           AppVariables.class,

@@ -51,7 +51,7 @@ public final class RelayEvents {
    * the fields of nested objects ({@code customParameters}) under their own names unless a field of
    * the message has that name (a custom parameter never passes for the caller).
    */
-  private static Map<String, List<String>> fields(JsonObject message) {
+  public static Map<String, List<String>> fields(JsonObject message) {
     Map<String, List<String>> attrs = new LinkedHashMap<>();
     message.forEach(
         (name, value) -> {
@@ -77,6 +77,12 @@ public final class RelayEvents {
           case TRUE -> "true";
           case FALSE -> "false";
           case NULL -> null;
+          case ARRAY ->
+              String.join(
+                  ",",
+                  value.asJsonArray().stream()
+                      .map(v -> v instanceof JsonString s ? s.getString() : v.toString())
+                      .toList());
           default -> value.toString();
         };
     if (text != null && (replace || !attrs.containsKey(name))) {

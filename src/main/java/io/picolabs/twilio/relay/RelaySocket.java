@@ -57,7 +57,7 @@ public class RelaySocket {
   }
 
   /** The HTTP origin of the socket's URL ({@code wss://h/…} → {@code https://h}), or null. */
-  static String origin(URI socketUrl) {
+  public static String origin(URI socketUrl) {
     if (socketUrl == null || socketUrl.getScheme() == null || socketUrl.getRawAuthority() == null) {
       return null;
     }

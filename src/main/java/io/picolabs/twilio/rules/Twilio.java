@@ -120,8 +120,12 @@ public interface Twilio {
   /** {@code <Leave/>}: out of the queue, on to the next verb after {@code <Enqueue>}. */
   void leave();
 
-  /** {@code <Connect><Stream url/></Connect>}: the call's audio both ways over a WebSocket. */
-  Stream connectStream(String url);
+  /**
+   * {@code <Connect><Stream url/></Connect>}: the call's audio both ways over a WebSocket: {@code
+   * stream} names a Media Stream of this server ({@code wss://…/twilio/stream/stream}, whose
+   * messages raise {@code twilio stream_start} and the like) or is a {@code wss://} URL.
+   */
+  Stream connectStream(String stream);
 
   /**
    * {@code <Connect action><ConversationRelay url/></Connect>}: a live conversation, Twilio turning

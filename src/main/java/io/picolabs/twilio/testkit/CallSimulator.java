@@ -52,6 +52,20 @@ public final class CallSimulator {
   private Exchange statusCallbackExchange;
   private int seconds;
   private int turn;
+  // a ConversationRelay session in progress: Twilio's end of its socket, its Connect, its start
+  private RelayLeg relay;
+  private Element relayConnect;
+  private String relaySession;
+  private int relayStarted;
+
+  /**
+   * How long the relay is given to answer at all, for its next message, for a streamed reply's next
+   * piece.
+   */
+  private static final long FIRST_REPLY_MILLIS = 300;
+
+  private static final long NEXT_REPLY_MILLIS = 100;
+  private static final long NEXT_TOKEN_MILLIS = 5000;
 
   /** Where an Enqueue left the call's own document while it waits in the queue. */
   private record Queued(Element enqueue, URI document, List<Element> after, int since) {}
@@ -137,6 +151,37 @@ public final class CallSimulator {
   }
 
   /**
+   * The caller says {@code words} to a ConversationRelay session: Twilio's {@code prompt} (final,
+   * {@code lang} of the session), then what the server answers, until it is quiet: its texts (a
+   * reply's tokens joined) heard as {@link Heard.Kind#TEXT}, plays as {@code PLAY}, digits and
+   * language switches as {@code OTHER}; an {@code end} ends the session and Twilio requests the
+   * Connect's action with {@code SessionId}, {@code SessionStatus=ended}, {@code SessionDuration}
+   * and {@code HandoffData}.
+   */
+  public void relaySay(String words) {
+    expect("ConversationRelay", "speak to the ConversationRelay session");
+    seconds += 1;
+    relay.send(
+        new JsonText()
+            .string("type", "prompt")
+            .string("voicePrompt", words)
+            .string("lang", Twiml.attribute(listeningTo, "language", "en-US"))
+            .raw("last", "true")
+            .toString());
+    listenToRelay();
+  }
+
+  /** The caller presses {@code keys} in a ConversationRelay session: a {@code dtmf} each. */
+  public void relayPress(String keys) {
+    expect("ConversationRelay", "press keys in the ConversationRelay session");
+    for (char key : keys.toCharArray()) {
+      relay.send(
+          new JsonText().string("type", "dtmf").string("digit", String.valueOf(key)).toString());
+    }
+    listenToRelay();
+  }
+
+  /**
    * The dialed party's outcome: {@code completed} (answered and talked {@code talked} seconds),
    * {@code busy}, {@code no-answer}, {@code failed} or {@code canceled}. Posted to the Dial's
    * action as {@code DialCallStatus}, {@code DialCallDuration} and {@code DialCallSid}; without an
@@ -187,6 +232,7 @@ public final class CallSimulator {
       return;
     }
     turn = 0;
+    closeRelay();
     if (listening != null && listening.verb().equals("Record")) {
       Element record = listeningTo;
       URI action = action(record);
@@ -321,6 +367,18 @@ public final class CallSimulator {
         String reason = Twiml.attribute(verb, "reason", "rejected");
         end(unanswered ? (reason.equals("busy") ? "busy" : "no-answer") : "completed", "Reject");
       }
+      case "Connect" -> {
+        Element session =
+            Twiml.children(verb).stream()
+                .filter(noun -> noun.getTagName().equals("ConversationRelay"))
+                .findFirst()
+                .orElse(null);
+        if (session == null) {
+          hear(Heard.Kind.OTHER, "Connect");
+        } else {
+          startRelay(verb, session);
+        }
+      }
       case "Message", "Sms" -> {
         Text text = Twiml.message(verb, call.get("From"), call.get("To"));
         texts.add(text);
@@ -328,6 +386,114 @@ public final class CallSimulator {
       }
       default -> hear(Heard.Kind.OTHER, verb.getTagName());
     }
+  }
+
+  /** Twilio's side of {@code <Connect><ConversationRelay>}: greets, connects, sends the setup. */
+  private void startRelay(Element connect, Element session) {
+    String greeting = session.getAttribute("welcomeGreeting");
+    if (!greeting.isEmpty()) {
+      hear(Heard.Kind.SAY, greeting);
+    }
+    URI url = URI.create(session.getAttribute("url").trim());
+    relay = RelayLeg.open(http, url);
+    relayConnect = connect;
+    relaySession = Sids.next("VX");
+    relayStarted = seconds;
+    JsonText custom = new JsonText();
+    for (Element parameter : Twiml.children(session)) {
+      if (parameter.getTagName().equals("Parameter")) {
+        custom.string(parameter.getAttribute("name"), parameter.getAttribute("value"));
+      }
+    }
+    relay.send(
+        new JsonText()
+            .string("type", "setup")
+            .string("sessionId", relaySession)
+            .string("accountSid", call.getOrDefault("AccountSid", ""))
+            .string("parentCallSid", "")
+            .string("callSid", call.getOrDefault("CallSid", ""))
+            .string("from", call.getOrDefault("From", ""))
+            .string("to", call.getOrDefault("To", ""))
+            .string("forwardedFrom", call.getOrDefault("ForwardedFrom", ""))
+            .string("callType", "PSTN")
+            .string("callerName", call.getOrDefault("CallerName", ""))
+            .string("direction", call.getOrDefault("Direction", "inbound"))
+            .string("callStatus", "IN-PROGRESS")
+            .raw("customParameters", custom.toString())
+            .toString());
+    listeningTo = session;
+    listening = new Listening("ConversationRelay", Twiml.attributes(session), url.toString());
+    listenToRelay();
+  }
+
+  /** What the relay session says, until it is quiet or ends. */
+  private void listenToRelay() {
+    StringBuilder reply = new StringBuilder();
+    boolean speaking = false;
+    boolean answered = false;
+    while (relay != null) {
+      Map<String, String> message =
+          relay.poll(
+              speaking ? NEXT_TOKEN_MILLIS : answered ? NEXT_REPLY_MILLIS : FIRST_REPLY_MILLIS);
+      if (message == null) {
+        if (reply.length() > 0) {
+          hear(Heard.Kind.TEXT, reply.toString()); // what it got out before it stopped
+        }
+        return;
+      }
+      answered = true;
+      switch (message.getOrDefault("type", "")) {
+        case "text" -> {
+          reply.append(message.getOrDefault("token", ""));
+          speaking = !"true".equals(message.get("last"));
+          if (!speaking) {
+            hear(Heard.Kind.TEXT, reply.toString());
+            reply.setLength(0);
+          }
+        }
+        case "play" -> hear(Heard.Kind.PLAY, message.get("source"));
+        case "sendDigits" -> hear(Heard.Kind.OTHER, "sendDigits " + message.get("digits"));
+        case "language" ->
+            hear(
+                Heard.Kind.OTHER,
+                "language "
+                    + message.getOrDefault("ttsLanguage", "-")
+                    + " "
+                    + message.getOrDefault("transcriptionLanguage", "-"));
+        case "end" -> {
+          endRelay(message.get("handoffData"));
+          return;
+        }
+        default ->
+            hear(
+                Heard.Kind.ERROR,
+                "a message Twilio refuses (64107), the session goes on: " + message);
+      }
+    }
+  }
+
+  /** The server ended the session: the socket closes and the Connect's action is requested. */
+  private void endRelay(String handoffData) {
+    Element connect = closeRelay();
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("SessionId", relaySession);
+    params.put("SessionStatus", "ended");
+    params.put("SessionDuration", String.valueOf(seconds - relayStarted));
+    if (handoffData != null) {
+      params.put("HandoffData", handoffData);
+    }
+    listening = null;
+    actionOrResume(connect, params);
+  }
+
+  private Element closeRelay() {
+    Element connect = relayConnect;
+    if (relay != null) {
+      relay.close();
+    }
+    relay = null;
+    relayConnect = null;
+    return connect;
   }
 
   private void enqueue(Element enqueue) {
@@ -473,7 +639,10 @@ public final class CallSimulator {
   }
 
   private void hear(Heard.Kind kind, String text) {
-    if (kind == Heard.Kind.SAY || kind == Heard.Kind.PLAY || kind == Heard.Kind.PAUSE) {
+    if (kind == Heard.Kind.SAY
+        || kind == Heard.Kind.TEXT
+        || kind == Heard.Kind.PLAY
+        || kind == Heard.Kind.PAUSE) {
       seconds += 1;
     }
     heard.add(new Heard(kind, text, exchanges.size() - 1, within));
@@ -520,6 +689,7 @@ public final class CallSimulator {
     if (ended) {
       return;
     }
+    closeRelay();
     ended = true;
     listening = null;
     listeningTo = null;

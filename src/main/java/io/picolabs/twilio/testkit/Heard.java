@@ -27,6 +27,8 @@ public record Heard(Kind kind, String text, int step, String within) {
   /** The kinds of things a call can do. */
   public enum Kind {
     SAY,
+    /** What a ConversationRelay session said: one reply, its tokens joined. */
+    TEXT,
     PLAY,
     PAUSE,
     MESSAGE,
@@ -42,7 +44,7 @@ public record Heard(Kind kind, String text, int step, String within) {
   @Override
   public String toString() {
     return switch (kind) {
-      case SAY -> "\"" + text + "\"";
+      case SAY, TEXT -> "\"" + text + "\"";
       case PAUSE -> "(pause " + text + " s)";
       default -> "(" + kind.name().toLowerCase(java.util.Locale.ROOT) + " " + text + ")";
     };

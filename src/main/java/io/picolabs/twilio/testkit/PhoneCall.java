@@ -35,6 +35,20 @@ public final class PhoneCall implements AutoCloseable {
     return next(Heard.Kind.SAY, words, "hear \"" + words + "\"");
   }
 
+  /**
+   * The next reply of a ConversationRelay session is {@code words} (its tokens joined; what was
+   * said, played or done in between is passed over).
+   *
+   * <pre>{@code
+   * call.hears("Hello! What is your favorite number?")
+   *     .says("I think seven")
+   *     .hearsText("Your favorite number is 7.");
+   * }</pre>
+   */
+  public PhoneCall hearsText(String words) {
+    return next(Heard.Kind.TEXT, words, "hear the relay say \"" + words + "\"");
+  }
+
   /** The next thing played is {@code url} ({@code "digits 1234"} for played digits). */
   public PhoneCall hearsPlay(String url) {
     return next(Heard.Kind.PLAY, url, "hear the play of " + url);
@@ -85,8 +99,12 @@ public final class PhoneCall implements AutoCloseable {
 
   // ---- what the caller (or the world) does ----
 
-  /** The caller presses {@code keys} at a Gather. */
+  /** The caller presses {@code keys} at a Gather, or in a ConversationRelay session. */
   public PhoneCall press(String keys) {
+    if (atRelay()) {
+      call.relayPress(keys);
+      return this;
+    }
     waitingAt("Gather", "press " + keys);
     if (!call.listening().acceptsKeys()) {
       fail("expected a Gather that listens for keys to press " + keys);
@@ -95,8 +113,15 @@ public final class PhoneCall implements AutoCloseable {
     return this;
   }
 
-  /** The caller says {@code words} at a Gather that listens for speech (confidence 0.9). */
+  /**
+   * The caller says {@code words} at a Gather that listens for speech (confidence 0.9), or in a
+   * ConversationRelay session (a prompt; then what the session answers).
+   */
   public PhoneCall says(String words) {
+    if (atRelay()) {
+      call.relaySay(words);
+      return this;
+    }
     waitingAt("Gather", "say \"" + words + "\"");
     if (!call.listening().acceptsSpeech()) {
       fail("expected a Gather that listens for speech to say \"" + words + "\"");
@@ -319,5 +344,9 @@ public final class PhoneCall implements AutoCloseable {
           .append(exchanges.get(Math.max(step, 0)));
     }
     throw new AssertionError(message.toString());
+  }
+
+  private boolean atRelay() {
+    return call.listening() != null && call.listening().verb().equals("ConversationRelay");
   }
 }

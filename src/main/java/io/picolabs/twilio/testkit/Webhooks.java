@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Twilio's requests to a server: form-encoded POST (or GET with the parameters in the query),
@@ -45,6 +48,33 @@ public final class Webhooks {
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+  }
+
+  /**
+   * Opens a WebSocket to {@code url} ({@code wss://} or {@code ws://}) as Twilio does for {@code
+   * <ConversationRelay>} and {@code <Stream>}: the upgrade signed over the URL with no parameters.
+   */
+  public java.net.http.WebSocket connect(URI url, java.net.http.WebSocket.Listener listener) {
+    java.net.http.WebSocket.Builder builder =
+        client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+    if (sharedKey != null) {
+      builder
+          .header(Signature.SETTINGS_HEADER, sharedKey.settingsHeader())
+          .header(Signature.HEADER, Signature.withKey(sharedKey, url.toString(), Map.of()));
+    } else if (authToken != null) {
+      builder.header(Signature.HEADER, Signature.of(authToken, url.toString(), Map.of()));
+    }
+    try {
+      return builder.buildAsync(url, listener).get(TWILIO_WAITS.toSeconds(), TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "Twilio could not connect to " + url + ": " + e.getCause().getMessage(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("Twilio could not connect to " + url + " in time", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while connecting to " + url, e);
+    }
   }
 
   /** Sends {@code params} to {@code url} with {@code method} (GET or POST) and reads the answer. */

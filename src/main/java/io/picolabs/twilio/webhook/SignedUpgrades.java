@@ -15,15 +15,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Lets a WebSocket upgrade reach Twilio's sessions ({@code /twilio/relay/*}) only if its {@code
- * X-Twilio-Signature} checks out; otherwise 403 and no socket. Twilio signs the {@code wss://} URL
- * it connected to, with no parameters: the {@link PublicUrl} read as for webhooks, its scheme the
- * WebSocket one ({@code https} → {@code wss}, {@code http} → {@code ws}), then path and query. The
- * upgrade names no account, so the default auth token signs it, unless it names a shared key.
+ * Lets a WebSocket upgrade reach Twilio's sessions ({@code /twilio/relay/*}, {@code
+ * /twilio/stream/*}) only if its {@code X-Twilio-Signature} checks out; otherwise 403 and no
+ * socket. Twilio signs the {@code wss://} URL it connected to, with no parameters: the {@link
+ * PublicUrl} read as for webhooks, its scheme the WebSocket one ({@code https} → {@code wss},
+ * {@code http} → {@code ws}), then path and query. The upgrade names no account, so the default
+ * auth token signs it, unless it names a shared key.
  *
  * <p>A servlet filter: a WebSocket upgrade never reaches JAX-RS, where {@link SignatureCheck} is.
  */
-@WebFilter(urlPatterns = "/twilio/relay/*", asyncSupported = true)
+@WebFilter(
+    urlPatterns = {"/twilio/relay/*", "/twilio/stream/*"},
+    asyncSupported = true)
 public class SignedUpgrades extends HttpFilter {
   private static final long serialVersionUID = 1L;
 

@@ -98,6 +98,26 @@ class ConversationIT {
   }
 
   @Test
+  void helloMonkeyByVoiceKeepsTheNumberTheCallerSays() {
+    try (PhoneCall call = phone().from("+18015550199").call("/twilio/monkey_voice")) {
+      call.hears("Hello! What is your favorite number?")
+          .says("Let me think")
+          .hearsText("Sorry, I did not catch a number. What is your favorite number?")
+          .says("I think seven")
+          .hearsText("Your favorite number is 7.")
+          .hears("Goodbye!")
+          .hangsUp();
+      Exchange action = call.simulator().exchanges().get(1);
+      assertEquals(
+          "ended {\"favorite\":\"7\"}",
+          action.params().get("SessionStatus") + " " + action.params().get("HandoffData"),
+          "the Connect's action after the session's end");
+      assertEquals(200, action.status());
+    }
+    assertEquals("{\"favorite\":\"7\"}", withToken(base, "entities/%2B18015550199/vars").body());
+  }
+
+  @Test
   void helloMonkeyTakesOnlyTheFirstKey() {
     try (PhoneCall call = phone().from("+911").call("/twilio/inbound_call")) {
       call.hears("Hello The Man")

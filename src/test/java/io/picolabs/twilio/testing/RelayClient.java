@@ -13,9 +13,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Twilio's side of a ConversationRelay socket, for tests: connects signed as Twilio signs the
- * upgrade (over the {@code ws://} URL, no parameters), sends JSON messages, and hands over what the
- * server sends, one message at a time.
+ * Twilio's side of a ConversationRelay or Media Stream socket, for tests: connects signed as Twilio
+ * signs the upgrade (over the {@code ws://} URL, no parameters), sends JSON messages, and hands
+ * over what the server sends, one message at a time.
  */
 public final class RelayClient implements AutoCloseable {
   private final WebSocket socket;
@@ -50,7 +50,17 @@ public final class RelayClient implements AutoCloseable {
 
   /** Connects to relay {@code relay} signed as Twilio signs it. */
   public static RelayClient signed(URL base, String relay) {
-    URI url = url(base, relay);
+    return signed(url(base, relay));
+  }
+
+  /** The {@code ws://} URL of Media Stream {@code stream} on the server at {@code base}. */
+  public static URI streamUrl(URL base, String stream) {
+    return URI.create(
+        TwilioRequests.uri(base, "twilio/stream/" + stream).toString().replaceFirst("^http", "ws"));
+  }
+
+  /** Connects to {@code url} signed as Twilio signs it. */
+  public static RelayClient signed(URI url) {
     return connect(url, TwilioRequests.signature(url, Map.of())).join();
   }
 

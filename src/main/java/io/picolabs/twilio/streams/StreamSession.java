@@ -1,0 +1,191 @@
+package io.picolabs.twilio.streams;
+
+import io.picolabs.twilio.relay.RelayEvents;
+import io.picolabs.twilio.rules.MediaStream;
+import io.picolabs.twilio.rules.RuleEvent;
+import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonString;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * One bidirectional Media Stream: Twilio's messages over one WebSocket. {@code start}, {@code
+ * dtmf}, {@code mark} and {@code stop} are events, raised in order; each {@code media} frame goes
+ * to the listener a rule registered, on the socket's thread, in order; audio, marks and {@code
+ * clear} go back from any thread. Nothing Twilio sends and nothing a rule or a listener does closes
+ * the stream: failures are logged.
+ */
+final class StreamSession implements MediaStream.AudioOut {
+  private static final Logger LOG = Logger.getLogger(StreamSession.class.getName());
+  private static final JsonReaderFactory READER = Json.createReaderFactory(Map.of());
+  private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+  private static final Pattern EVENT = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
+  /** Where the stream's messages go: the WebSocket. */
+  interface Socket {
+    void send(String text) throws IOException;
+  }
+
+  private final String stream;
+  private final Socket socket;
+  private final String origin;
+  private final BiFunction<RuleEvent, String, List<Consumer<StreamSession>>> rules;
+  private final Object sending = new Object();
+  private volatile MediaStream.AudioListener listener;
+  private volatile String streamSid;
+  private Map<String, List<String>> start = Map.of();
+  private boolean closed; // guarded by sending
+
+  StreamSession(
+      String stream,
+      Socket socket,
+      String origin,
+      BiFunction<RuleEvent, String, List<Consumer<StreamSession>>> rules) {
+    this.stream = stream;
+    this.socket = socket;
+    this.origin = origin;
+    this.rules = rules;
+  }
+
+  /** Handles one text message from Twilio. */
+  void receive(String text) {
+    JsonObject message;
+    try (JsonReader reader = READER.createReader(new StringReader(text))) {
+      message = reader.readObject();
+    } catch (JsonException | IllegalStateException e) {
+      LOG.warning(() -> "stream " + stream + ": a message that is no JSON object, skipped: " + e);
+      return;
+    }
+    String event = message.get("event") instanceof JsonString s ? s.getString() : null;
+    if (event == null || !EVENT.matcher(event).matches()) {
+      LOG.warning(() -> "stream " + stream + ": a message without a usable event, skipped");
+      return;
+    }
+    switch (event) {
+      case "media" -> frame(message);
+      case "connected" -> LOG.fine(() -> "stream " + stream + " connected");
+      default -> {
+        if (event.equals("start")) {
+          start = RelayEvents.fields(message.getJsonObject("start"));
+          streamSid = message.getString("streamSid", null);
+        }
+        raise(StreamEvents.of(stream, start, message));
+        if (event.equals("stop")) {
+          listener = null;
+        }
+      }
+    }
+  }
+
+  private void frame(JsonObject message) {
+    MediaStream.AudioListener to = listener;
+    if (to == null) {
+      return;
+    }
+    try {
+      JsonObject media = message.getJsonObject("media");
+      MediaStream.AudioFrame frame =
+          new MediaStream.AudioFrame(
+              Base64.getDecoder().decode(media.getString("payload")),
+              media.getString("track", "inbound"),
+              Long.parseLong(media.getString("chunk", "0")),
+              Long.parseLong(media.getString("timestamp", "0")));
+      to.frame(frame, this);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "stream " + stream + ": a frame not handled", e);
+    }
+  }
+
+  private void raise(RuleEvent event) {
+    List<Consumer<StreamSession>> actions;
+    try {
+      actions = rules.apply(event, origin);
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "stream " + stream + ": " + event.type() + " not handled", e);
+      return;
+    }
+    actions.forEach(action -> action.accept(this));
+  }
+
+  void listen(MediaStream.AudioListener listener) {
+    this.listener = listener;
+  }
+
+  @Override
+  public void play(byte[] mulaw) {
+    send(
+        JSON.createObjectBuilder()
+            .add("event", "media")
+            .add("streamSid", sid())
+            .add(
+                "media",
+                JSON.createObjectBuilder()
+                    .add("payload", Base64.getEncoder().encodeToString(mulaw)))
+            .build()
+            .toString());
+  }
+
+  @Override
+  public void mark(String name) {
+    send(
+        JSON.createObjectBuilder()
+            .add("event", "mark")
+            .add("streamSid", sid())
+            .add("mark", JSON.createObjectBuilder().add("name", name))
+            .build()
+            .toString());
+  }
+
+  @Override
+  public void clear() {
+    send(
+        JSON.createObjectBuilder()
+            .add("event", "clear")
+            .add("streamSid", sid())
+            .build()
+            .toString());
+  }
+
+  private String sid() {
+    String sid = streamSid;
+    if (sid == null) {
+      throw new IllegalStateException("the stream has not started: no streamSid to send to");
+    }
+    return sid;
+  }
+
+  /** The socket closed: nothing more is sent, and no frame goes to the listener. */
+  void close() {
+    listener = null;
+    synchronized (sending) {
+      closed = true;
+    }
+  }
+
+  private void send(String json) {
+    synchronized (sending) {
+      if (closed) {
+        return;
+      }
+      try {
+        socket.send(json);
+      } catch (IOException | IllegalStateException e) {
+        closed = true;
+        LOG.warning(() -> "stream " + stream + ": the socket is gone (" + e + ")");
+      }
+    }
+  }
+}
