@@ -67,6 +67,9 @@ public class ProfileSummary {
     PARTS.put(
         "status records, written in shared commits (StatusRecords)",
         "io.picolabs.twilio.outbound.StatusRecords");
+    PARTS.put(
+        "the message log read (OutboundLog: the storm's listing and check, not a callback's)",
+        "io.picolabs.twilio.outbound.OutboundLog");
     PARTS.put("the SDK's handler (SdkResource)", "io.picolabs.twilio.benchmark.SdkResource");
     PARTS.put("  RequestValidator", "com.twilio.security");
     PARTS.put("  TwiML builders and toXml()", "com.twilio.twiml");

@@ -1,0 +1,341 @@
+package io.picolabs.twilio.testing;
+
+import io.picolabs.twilio.security.TwilioSignature;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Twilio's side of many WebSocket sessions at once, for scripts/benchmark:
+ *
+ * <pre>
+ * java -cp … SocketLoad relay URL SESSIONS SECONDS AUTH_TOKEN
+ * java -cp … SocketLoad media URL STREAMS SECONDS AUTH_TOKEN
+ * </pre>
+ *
+ * <p>{@code relay}: each session sends a {@code setup}, then prompts one after the other (closed
+ * loop: the next when the answer to the last came), each answered by a message holding the prompt's
+ * words; prints {@code RESULT sessions=… prompts=… rate=… p50_us=… p99_us=… errors=…}.
+ *
+ * <p>{@code media}: each stream sends a {@code start}, then a 160-byte frame every 20 ms on a fixed
+ * schedule (open model: a frame is due at its time, whatever the answers do), each frame numbered
+ * in its first bytes; the latency of a frame is from its due time to its echo's arrival; prints
+ * {@code RESULT streams=… frames=… echoed=… lost=… p50_us=… p99_us=… late=…}. Frames still
+ * unanswered a second after the load are lost.
+ *
+ * <p>With {@code AUTH_TOKEN} {@code -}, upgrades are not signed (the ceiling's echo endpoint).
+ */
+public final class SocketLoad {
+  private static final long HISTOGRAM_MAX_US = 10_000_000;
+
+  private SocketLoad() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 5) {
+      System.err.println("usage: SocketLoad relay|media URL SESSIONS SECONDS AUTH_TOKEN|-");
+      System.exit(2);
+    }
+    URI url = URI.create(args[1]);
+    int sessions = Integer.parseInt(args[2]);
+    int seconds = Integer.parseInt(args[3]);
+    String token = args[4].equals("-") ? null : args[4];
+    HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+    if (args[0].equals("relay")) {
+      relay(client, url, sessions, seconds, token);
+    } else {
+      media(client, url, sessions, seconds, token);
+    }
+    System.exit(0);
+  }
+
+  /** Latencies in microseconds, by whole microsecond up to 10 s, for exact percentiles. */
+  static final class Histogram {
+    private final AtomicLongArray counts = new AtomicLongArray((int) HISTOGRAM_MAX_US + 1);
+    private final AtomicLong total = new AtomicLong();
+
+    void add(long micros) {
+      counts.incrementAndGet((int) Math.max(0, Math.min(HISTOGRAM_MAX_US, micros)));
+      total.incrementAndGet();
+    }
+
+    long count() {
+      return total.get();
+    }
+
+    long percentile(double p) {
+      long rank = (long) Math.ceil(p * total.get());
+      long seen = 0;
+      for (int i = 0; i < counts.length(); i++) {
+        seen += counts.get(i);
+        if (seen >= rank && rank > 0) {
+          return i;
+        }
+      }
+      return 0;
+    }
+  }
+
+  private static WebSocket open(HttpClient client, URI url, String token, WebSocket.Listener l) {
+    WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30));
+    if (token != null) {
+      builder.header(
+          "X-Twilio-Signature", TwilioSignature.compute(token, url.toString(), Map.of()));
+    }
+    return builder.buildAsync(url, l).join();
+  }
+
+  /** Reads whole text messages and hands each to {@code onMessage}. */
+  private abstract static class Texts implements WebSocket.Listener {
+    private final StringBuilder partial = new StringBuilder();
+
+    abstract void onMessage(String text);
+
+    @Override
+    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        String text = partial.toString();
+        partial.setLength(0);
+        onMessage(text);
+      }
+      socket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket socket, ByteBuffer data, boolean last) {
+      socket.request(1);
+      return null;
+    }
+  }
+
+  // ---- relay: prompts answered, closed loop ----
+
+  private static final class RelaySession extends Texts {
+    private final Histogram latencies;
+    private long until; // guarded by this
+    private final int id;
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private WebSocket socket;
+    private long sent;
+    private int prompt;
+    private String waitingFor;
+    long errors;
+
+    RelaySession(int id, Histogram latencies) {
+      this.id = id;
+      this.latencies = latencies;
+    }
+
+    synchronized void startUntil(long end) {
+      until = end;
+      next();
+    }
+
+    synchronized void next() {
+      if (System.nanoTime() >= until) {
+        waitingFor = null;
+        done.complete(null);
+        return;
+      }
+      waitingFor = "s" + id + "p" + prompt++;
+      sent = System.nanoTime();
+      socket.sendText(
+          "{\"type\":\"prompt\",\"voicePrompt\":\""
+              + waitingFor
+              + "\",\"lang\":\"en-US\",\"last\":true}",
+          true);
+    }
+
+    @Override
+    synchronized void onMessage(String text) {
+      if (waitingFor == null) {
+        return;
+      }
+      if (!text.contains(waitingFor)) {
+        if (text.contains("\"type\":\"text\"")) {
+          errors++; // an answer, but not to this prompt
+        }
+        return; // the ceiling's echo of the setup
+      }
+      latencies.add((System.nanoTime() - sent) / 1000);
+      next();
+    }
+  }
+
+  private static void relay(HttpClient client, URI url, int count, int seconds, String token) {
+    Histogram latencies = new Histogram();
+    List<RelaySession> sessions = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      RelaySession session = new RelaySession(i, latencies);
+      session.socket = open(client, url, token, session);
+      session
+          .socket
+          .sendText(
+              "{\"type\":\"setup\",\"sessionId\":\"VX"
+                  + i
+                  + "\",\"callSid\":\"CA"
+                  + i
+                  + "\",\"from\":\"+1801555"
+                  + String.format("%04d", i % 10_000)
+                  + "\",\"to\":\"+18005550100\",\"direction\":\"inbound\",\"customParameters\":{}}",
+              true)
+          .join();
+      sessions.add(session);
+    }
+    // all connected: the measured time starts now for every session
+    long start = System.nanoTime();
+    long end = start + TimeUnit.SECONDS.toNanos(seconds);
+    for (RelaySession session : sessions) {
+      session.startUntil(end);
+    }
+    CompletableFuture.allOf(sessions.stream().map(s -> s.done).toArray(CompletableFuture[]::new))
+        .orTimeout(seconds + 60L, TimeUnit.SECONDS)
+        .join();
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    long errors = sessions.stream().mapToLong(s -> s.errors).sum();
+    System.out.printf(
+        "RESULT sessions=%d prompts=%d rate=%.1f p50_us=%d p99_us=%d errors=%d%n",
+        count,
+        latencies.count(),
+        latencies.count() / elapsed,
+        latencies.percentile(0.50),
+        latencies.percentile(0.99),
+        errors);
+    sessions.forEach(s -> s.socket.abort());
+  }
+
+  // ---- media: frames echoed, open model ----
+
+  private static final class MediaStream extends Texts {
+    private final Histogram latencies;
+    private final Map<Long, Long> due = new ConcurrentHashMap<>();
+    private final String sid;
+    private final int id;
+    WebSocket socket;
+    final AtomicLong echoed = new AtomicLong();
+
+    MediaStream(int id, Histogram latencies) {
+      this.id = id;
+      this.sid = "MZ" + id;
+      this.latencies = latencies;
+    }
+
+    void send(long frame, long dueNanos) {
+      byte[] audio = new byte[160];
+      Arrays.fill(audio, (byte) 0xFF);
+      ByteBuffer.wrap(audio).putLong(frame);
+      due.put(frame, dueNanos);
+      synchronized (this) {
+        socket
+            .sendText(
+                "{\"event\":\"media\",\"sequenceNumber\":\""
+                    + (frame + 2)
+                    + "\",\"media\":{\"track\":\"inbound\",\"chunk\":\""
+                    + (frame + 1)
+                    + "\",\"timestamp\":\""
+                    + frame * 20
+                    + "\",\"payload\":\""
+                    + Base64.getEncoder().encodeToString(audio)
+                    + "\"},\"streamSid\":\""
+                    + sid
+                    + "\"}",
+                true)
+            .join();
+      }
+    }
+
+    @Override
+    void onMessage(String text) {
+      int at = text.indexOf("\"payload\":\"");
+      if (at < 0) {
+        return; // a mark
+      }
+      int from = at + 11;
+      byte[] audio = Base64.getDecoder().decode(text.substring(from, text.indexOf('"', from)));
+      Long dueNanos = due.remove(ByteBuffer.wrap(audio).getLong());
+      if (dueNanos != null) {
+        latencies.add((System.nanoTime() - dueNanos) / 1000);
+        echoed.incrementAndGet();
+      }
+    }
+  }
+
+  private static void media(HttpClient client, URI url, int count, int seconds, String token)
+      throws InterruptedException {
+    Histogram latencies = new Histogram();
+    List<MediaStream> streams = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      MediaStream stream = new MediaStream(i, latencies);
+      stream.socket = open(client, url, token, stream);
+      stream
+          .socket
+          .sendText(
+              "{\"event\":\"start\",\"sequenceNumber\":\"1\",\"start\":{\"accountSid\":\"AC1\","
+                  + "\"streamSid\":\""
+                  + stream.sid
+                  + "\",\"callSid\":\"CA"
+                  + i
+                  + "\",\"tracks\":[\"inbound\"],\"customParameters\":{},\"mediaFormat\":"
+                  + "{\"encoding\":\"audio/x-mulaw\",\"sampleRate\":8000,\"channels\":1}},"
+                  + "\"streamSid\":\""
+                  + stream.sid
+                  + "\"}",
+              true)
+          .join();
+      streams.add(stream);
+    }
+    Thread.sleep(500); // the starts handled
+    int frames = seconds * 50;
+    long start = System.nanoTime();
+    AtomicLong late = new AtomicLong();
+    ScheduledExecutorService clock = Executors.newScheduledThreadPool(4);
+    for (int i = 0; i < count; i++) {
+      MediaStream stream = streams.get(i);
+      long offset = TimeUnit.MILLISECONDS.toNanos(20) * i / count; // spread over the 20 ms
+      for (int frame = 0; frame < frames; frame++) {
+        long dueNanos = start + offset + TimeUnit.MILLISECONDS.toNanos(20L * frame);
+        long f = frame;
+        clock.schedule(
+            () -> {
+              if (System.nanoTime() - dueNanos > TimeUnit.MILLISECONDS.toNanos(20)) {
+                late.incrementAndGet(); // the generator itself fell behind
+              }
+              stream.send(f, dueNanos);
+            },
+            dueNanos - System.nanoTime(),
+            TimeUnit.NANOSECONDS);
+      }
+    }
+    clock.shutdown();
+    clock.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+    Thread.sleep(1000);
+    long echoed = streams.stream().mapToLong(s -> s.echoed.get()).sum();
+    long sent = (long) frames * count;
+    System.out.printf(
+        "RESULT streams=%d frames=%d echoed=%d lost=%d p50_us=%d p99_us=%d late=%d%n",
+        count,
+        sent,
+        echoed,
+        sent - echoed,
+        latencies.percentile(0.50),
+        latencies.percentile(0.99),
+        late.get());
+    streams.forEach(s -> s.socket.abort());
+  }
+}
