@@ -52,6 +52,7 @@
     for (const heard of state.heard) {
       const words = {
         say: heard.text,
+        text: "🗨 " + heard.text,
         play: "♪ play " + heard.text,
         pause: "(pause " + heard.text + " s)",
         message: "✉ text: " + heard.text,
@@ -82,8 +83,9 @@
     } else {
       $("status").textContent = "In call " + state.sid + " (" + state.seconds + " s)";
       $("listening-what").textContent =
-        listening.verb === "Gather"
-          ? "Listening for " + [listening.keys ? "keys" : "", listening.speech ? "speech" : ""]
+        listening.verb === "Gather" || listening.verb === "ConversationRelay"
+          ? (listening.verb === "Gather" ? "Listening for " : "In a conversation: listening for ")
+              + [listening.keys ? "keys" : "", listening.speech ? "speech" : ""]
               .filter(Boolean).join(" or ")
           : "Waiting at " + listening.verb + " " + listening.target;
       $("keypad").hidden = !listening.keys;

@@ -95,8 +95,12 @@ public final class CallSimulator {
 
   // ---- what the caller or the world does ----
 
-  /** The caller presses {@code keys} while a Gather listens for them. */
+  /** The caller presses {@code keys} while a Gather listens for them, or in a relay session. */
   public void press(String keys) {
+    if (atRelay()) {
+      relayPress(keys);
+      return;
+    }
     Element gather = expect("Gather", "press keys");
     if (!listening.acceptsKeys()) {
       throw new IllegalStateException(
@@ -121,9 +125,13 @@ public final class CallSimulator {
 
   /**
    * The caller says {@code words} while a Gather listens for speech, recognized with {@code
-   * confidence}.
+   * confidence}; in a ConversationRelay session, {@link #relaySay}.
    */
   public void speak(String words, double confidence) {
+    if (atRelay()) {
+      relaySay(words);
+      return;
+    }
     Element gather = expect("Gather", "speak");
     if (!listening.acceptsSpeech()) {
       throw new IllegalStateException(
@@ -169,6 +177,10 @@ public final class CallSimulator {
             .raw("last", "true")
             .toString());
     listenToRelay();
+  }
+
+  private boolean atRelay() {
+    return listening != null && listening.verb().equals("ConversationRelay");
   }
 
   /** The caller presses {@code keys} in a ConversationRelay session: a {@code dtmf} each. */

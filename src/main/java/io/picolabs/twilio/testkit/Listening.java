@@ -14,12 +14,16 @@ public record Listening(String verb, Map<String, String> attributes, String targ
 
   /** Whether a Gather listens for keys ({@code input} has {@code dtmf}, the default). */
   public boolean acceptsKeys() {
+    if (verb.equals("ConversationRelay")) { // keys reach the session with dtmfDetection only
+      return attributes.getOrDefault("dtmfDetection", "false").equals("true");
+    }
     return verb.equals("Gather") && attributes.getOrDefault("input", "dtmf").contains("dtmf");
   }
 
   /** Whether a Gather listens for speech ({@code input} has {@code speech}). */
   public boolean acceptsSpeech() {
-    return verb.equals("Gather") && attributes.getOrDefault("input", "dtmf").contains("speech");
+    return verb.equals("ConversationRelay")
+        || verb.equals("Gather") && attributes.getOrDefault("input", "dtmf").contains("speech");
   }
 
   @Override

@@ -238,6 +238,39 @@ class ConsoleBrowserIT {
   }
 
   @Test
+  void aPersonTalksWithTheMonkeyByVoiceThroughAConversationRelaySession() throws IOException {
+    WebDriver driver = console();
+    driver.findElement(By.id("from")).clear();
+    driver.findElement(By.id("from")).sendKeys("+18015550142");
+    driver.findElement(By.id("event")).clear();
+    driver.findElement(By.id("event")).sendKeys("monkey_voice");
+    driver.findElement(By.id("call")).click();
+    await(driver, "the session", d -> text(d, "status").startsWith("In call ") ? true : null);
+    assertEquals(List.of("Hello! What is your favorite number?"), transcript(driver));
+    assertEquals("In a conversation: listening for speech", text(driver, "listening-what"));
+
+    driver.findElement(By.id("speech")).sendKeys("I think seven");
+    driver.findElement(By.id("speak")).click();
+    String ended =
+        await(
+            driver,
+            "the call ended",
+            d -> {
+              String status = text(d, "status");
+              return status.startsWith("Call ended") || status.startsWith("Error") ? status : null;
+            });
+    assertTrue(ended.startsWith("Call ended (Hangup"), shown(driver));
+    assertEquals(
+        List.of(
+            "Hello! What is your favorite number?",
+            "\uD83D\uDDE8 Your favorite number is 7.",
+            "Goodbye!"),
+        transcript(driver));
+    await(driver, "the caller's favorite", d -> text(d, "vars").contains("\"favorite\": \"7\""));
+    assertScreenshot(admin.screenshot("console-monkey-voice"));
+  }
+
+  @Test
   void aTextIsAnsweredInTheThread() throws IOException {
     WebDriver driver = console();
     assertEquals(BIG_BIRD, driver.findElement(By.id("from")).getDomProperty("value"));
