@@ -167,6 +167,23 @@ public final class CallSimulator {
    * and {@code HandoffData}.
    */
   public void relaySay(String words) {
+    relaySay(words, 0);
+  }
+
+  /**
+   * As {@link #relaySay}, and the caller cuts the reply in once {@code afterTokens} of its tokens
+   * came: what was said of it so far is heard, then Twilio sends {@code interrupt} ({@code
+   * utteranceUntilInterrupt}, {@code durationUntilInterruptMs}) and the session's answer to it is
+   * read.
+   */
+  public void relaySayAndCutIn(String words, int afterTokens) {
+    if (afterTokens < 1) {
+      throw new IllegalArgumentException("cut in after 1 token or more, not " + afterTokens);
+    }
+    relaySay(words, afterTokens);
+  }
+
+  private void relaySay(String words, int cutInAfter) {
     expect("ConversationRelay", "speak to the ConversationRelay session");
     seconds += 1;
     relay.send(
@@ -176,7 +193,7 @@ public final class CallSimulator {
             .string("lang", Twiml.attribute(listeningTo, "language", "en-US"))
             .raw("last", "true")
             .toString());
-    listenToRelay();
+    listenToRelay(cutInAfter);
   }
 
   private boolean atRelay() {
@@ -190,7 +207,7 @@ public final class CallSimulator {
       relay.send(
           new JsonText().string("type", "dtmf").string("digit", String.valueOf(key)).toString());
     }
-    listenToRelay();
+    listenToRelay(0);
   }
 
   /**
@@ -435,14 +452,18 @@ public final class CallSimulator {
             .toString());
     listeningTo = session;
     listening = new Listening("ConversationRelay", Twiml.attributes(session), url.toString());
-    listenToRelay();
+    listenToRelay(0);
   }
 
-  /** What the relay session says, until it is quiet or ends. */
-  private void listenToRelay() {
+  /**
+   * What the relay session says, until it is quiet or ends; the caller cuts a reply in after {@code
+   * cutInAfter} tokens (0: never).
+   */
+  private void listenToRelay(int cutInAfter) {
     StringBuilder reply = new StringBuilder();
     boolean speaking = false;
     boolean answered = false;
+    int tokens = 0;
     while (relay != null) {
       Map<String, String> message =
           relay.poll(
@@ -457,10 +478,26 @@ public final class CallSimulator {
       switch (message.getOrDefault("type", "")) {
         case "text" -> {
           reply.append(message.getOrDefault("token", ""));
+          tokens++;
           speaking = !"true".equals(message.get("last"));
           if (!speaking) {
             hear(Heard.Kind.TEXT, reply.toString());
             reply.setLength(0);
+            tokens = 0;
+          } else if (tokens == cutInAfter) {
+            hear(Heard.Kind.TEXT, reply.toString().strip());
+            hear(Heard.Kind.OTHER, "interrupt");
+            relay.send(
+                new JsonText()
+                    .string("type", "interrupt")
+                    .string("utteranceUntilInterrupt", reply.toString().strip())
+                    .number("durationUntilInterruptMs", 500L * tokens)
+                    .toString());
+            reply.setLength(0);
+            tokens = 0;
+            speaking = false;
+            answered = false; // the answer to the interrupt, from now
+            cutInAfter = 0;
           }
         }
         case "play" -> hear(Heard.Kind.PLAY, message.get("source"));

@@ -130,6 +130,23 @@ public final class PhoneCall implements AutoCloseable {
     return this;
   }
 
+  /**
+   * In a ConversationRelay session, the caller says {@code words} and cuts the reply in after
+   * {@code afterTokens} of its tokens (barge-in): what was said of it is heard as a {@link
+   * #hearsText text}, then the session's answer to Twilio's {@code interrupt}.
+   *
+   * <pre>{@code
+   * call.saysAndCutsIn("Tell me a story", 2).hearsText("Once upon").hearsText("Sorry, go ahead.");
+   * }</pre>
+   */
+  public PhoneCall saysAndCutsIn(String words, int afterTokens) {
+    if (!atRelay()) {
+      waitingAt("ConversationRelay", "say \"" + words + "\" and cut in");
+    }
+    call.relaySayAndCutIn(words, afterTokens);
+    return this;
+  }
+
   /** The caller says nothing: the Gather times out (or the Record hears nothing). */
   public PhoneCall staysSilent() {
     if (call.listening() == null || !call.listening().verb().equals("Record")) {

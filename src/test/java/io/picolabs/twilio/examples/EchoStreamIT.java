@@ -1,9 +1,12 @@
 package io.picolabs.twilio.examples;
 
 import static io.picolabs.twilio.testing.TwilioRequests.XML;
+import static io.picolabs.twilio.testing.TwilioRequests.form;
 import static io.picolabs.twilio.testing.TwilioRequests.inboundCall;
-import static io.picolabs.twilio.testing.TwilioRequests.postForm;
+import static io.picolabs.twilio.testing.TwilioRequests.send;
+import static io.picolabs.twilio.testing.TwilioRequests.signature;
 import static io.picolabs.twilio.testing.TwilioRequests.tokens;
+import static io.picolabs.twilio.testing.TwilioRequests.uri;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,10 +16,13 @@ import io.picolabs.twilio.testing.RelayClient;
 import io.picolabs.twilio.testing.Wars;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -26,32 +32,50 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The echo stream over a real WebSocket: the TwiML, the audio back in order, a mark a second. */
+/**
+ * The echo stream over a real WebSocket: the TwiML, the audio back in order, a mark a second;
+ * behind a public URL (as behind a proxy or a tunnel), which both the stream's URL and the
+ * upgrade's signature are read with, as webhooks are.
+ */
 @ExtendWith(ArquillianExtension.class)
 class EchoStreamIT {
+  private static final String PUBLIC = "https://voice.example.com";
+
+  /** What Twilio connects to and signs: the public URL's. */
+  private static final URI SIGNED = URI.create("wss://voice.example.com/echo/twilio/stream/echo");
 
   @Deployment(testable = false)
   static WebArchive application() {
     return Wars.project("echo.war")
-        .addAsResource(new StringAsset(tokens()), "META-INF/microprofile-config.properties");
+        .addAsResource(
+            new StringAsset(tokens() + "twilio.webhook.public-url=" + PUBLIC + "\n"),
+            "META-INF/microprofile-config.properties");
   }
 
   @ArquillianResource URL base;
 
   @Test
   void theCallIsConnectedToTheEchoStreamOfThisServer() {
+    Map<String, String> params = inboundCall("+18015550123");
+    HttpResponse<String> answer =
+        send(
+            HttpRequest.newBuilder(uri(base, "twilio/echo_call"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header(
+                    "X-Twilio-Signature",
+                    signature(URI.create(PUBLIC + "/echo/twilio/echo_call"), params))
+                .POST(HttpRequest.BodyPublishers.ofString(form(params))));
     assertEquals(
-        XML
-            + "<Response><Connect><Stream url=\""
-            + RelayClient.streamUrl(base, "echo")
-            + "\"/></Connect></Response>",
-        postForm(base, "twilio/echo_call", inboundCall("+18015550123")).body());
+        XML + "<Response><Connect><Stream url=\"" + SIGNED + "\"/></Connect></Response>",
+        answer.body());
   }
 
   @Test
   void eachFrameComesBackInOrderWithAMarkEachSecond() throws Exception {
     List<String> expected = new ArrayList<>();
-    try (RelayClient twilio = RelayClient.signed(RelayClient.streamUrl(base, "echo"))) {
+    try (RelayClient twilio =
+        RelayClient.connect(RelayClient.streamUrl(base, "echo"), signature(SIGNED, Map.of()))
+            .join()) {
       twilio.send("{\"event\":\"connected\",\"protocol\":\"Call\",\"version\":\"1.0.0\"}");
       twilio.send(
           "{\"event\":\"start\",\"sequenceNumber\":\"1\",\"start\":{\"accountSid\":\"AC1\","
@@ -94,14 +118,17 @@ class EchoStreamIT {
   }
 
   @Test
-  void anUnsignedUpgradeGetsNoStream() {
+  void anUpgradeNotSignedForThePublicUrlGetsNoStream() {
     URI url = RelayClient.streamUrl(base, "echo");
-    CompletionException refused =
-        assertThrows(CompletionException.class, () -> RelayClient.connect(url, null).join());
-    assertEquals(
-        403,
-        assertInstanceOf(WebSocketHandshakeException.class, refused.getCause())
-            .getResponse()
-            .statusCode());
+    for (String signature : new String[] {null, signature(url, Map.of())}) {
+      CompletionException refused =
+          assertThrows(CompletionException.class, () -> RelayClient.connect(url, signature).join());
+      assertEquals(
+          403,
+          assertInstanceOf(WebSocketHandshakeException.class, refused.getCause())
+              .getResponse()
+              .statusCode(),
+          "signed " + signature);
+    }
   }
 }

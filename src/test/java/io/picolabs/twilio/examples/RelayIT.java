@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.picolabs.twilio.testing.RelayClient;
 import io.picolabs.twilio.testing.TwilioRequests;
 import io.picolabs.twilio.testing.Wars;
+import io.picolabs.twilio.testkit.PhoneCall;
+import io.picolabs.twilio.testkit.TwilioPhone;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -189,6 +191,23 @@ class RelayIT {
       }
       assertEquals("{\"type\":\"text\",\"token\":\"Sorry, go ahead.\",\"last\":true}", next);
       assertNull(twilio.nextWithin(500), "nothing more of the story, nor what followed it");
+    }
+  }
+
+  @Test
+  void theKitsCallerCutsAStreamedReplyInAndHearsItWhole() {
+    try (PhoneCall call =
+        TwilioPhone.at(base)
+            .authToken(TwilioRequests.AUTH_TOKEN)
+            .from("+18015550181")
+            .call("/twilio/story_call")) {
+      call.saysAndCutsIn("10 words please", 2)
+          .hearsText("word1 word2")
+          .hearsText("Sorry, go ahead.")
+          .says("3 words please")
+          .hearsText("word1 word2 word3.")
+          .hearsText("That was the story.");
+      call.hangUp();
     }
   }
 }

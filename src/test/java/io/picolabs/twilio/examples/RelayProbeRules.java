@@ -81,6 +81,12 @@ public class RelayProbeRules {
     relay.text("That was the story.");
   }
 
+  /** {@code POST /twilio/story_call}: the call talks with relay {@code story}. */
+  void storyCall(
+      @Observes @Select(domain = "twilio", type = "story_call") RuleEvent e, Twilio twilio) {
+    twilio.connectRelay("story", null);
+  }
+
   void cutIn(
       @Observes @Select(domain = "twilio", type = "story_interrupt") RuleEvent e, Relay relay) {
     relay.text("Sorry, go ahead.");
