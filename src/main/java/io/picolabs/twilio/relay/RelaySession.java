@@ -1,14 +1,7 @@
 package io.picolabs.twilio.relay;
 
 import io.picolabs.twilio.rules.RuleEvent;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
-import jakarta.json.JsonString;
-import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -16,7 +9,6 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 
 /**
  * One ConversationRelay session: the messages Twilio sends over one WebSocket, each raised as an
@@ -33,22 +25,12 @@ import java.util.regex.Pattern;
  */
 final class RelaySession {
   private static final Logger LOG = Logger.getLogger(RelaySession.class.getName());
-  private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
-  private static final Pattern TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
-
-  /** Where the session's messages go: the WebSocket. */
-  interface Socket {
-    void send(String text) throws IOException;
-  }
-
   private final String relay;
-  private final Socket socket;
+  private final TwilioSocket socket;
   private final String origin;
   private final BiFunction<RuleEvent, String, List<Outgoing>> rules;
-  private final Object sending = new Object();
   private final Deque<Outgoing> queue = new ArrayDeque<>();
   private StreamedReply speaking; // guarded by this
-  private boolean closed; // guarded by sending
   private Map<String, List<String>> setup = Map.of();
 
   /**
@@ -56,29 +38,23 @@ final class RelaySession {
    */
   RelaySession(
       String relay,
-      Socket socket,
+      TwilioSocket.Sender socket,
       String origin,
       BiFunction<RuleEvent, String, List<Outgoing>> rules) {
     this.relay = relay;
-    this.socket = socket;
+    this.socket = new TwilioSocket("relay " + relay, socket);
     this.origin = origin;
     this.rules = rules;
   }
 
   /** Handles one text message from Twilio. */
   void receive(String text) {
-    JsonObject message;
-    try (JsonReader reader = JSON.createReader(new StringReader(text))) {
-      message = reader.readObject();
-    } catch (JsonException | IllegalStateException e) {
-      LOG.warning(() -> "relay " + relay + ": a message that is no JSON object, skipped: " + e);
+    TwilioSocket.Message read = socket.read(text, "type");
+    if (read == null) {
       return;
     }
-    String type = message.get("type") instanceof JsonString s ? s.getString() : null;
-    if (type == null || !TYPE.matcher(type).matches()) {
-      LOG.warning(() -> "relay " + relay + ": a message without a usable type, skipped");
-      return;
-    }
+    JsonObject message = read.json();
+    String type = read.name();
     if (type.equals("setup")) {
       setup = RelayEvents.setup(message);
     } else if (type.equals("interrupt")) {
@@ -139,24 +115,11 @@ final class RelaySession {
 
   /** The socket closed: nothing more is sent, and a reply being made is cancelled. */
   void close() {
-    synchronized (sending) {
-      closed = true;
-    }
+    socket.close();
     interrupt();
   }
 
   private void send(String json) {
-    synchronized (sending) {
-      if (closed) {
-        return;
-      }
-      try {
-        socket.send(json);
-      } catch (IOException | IllegalStateException e) {
-        closed = true;
-        LOG.warning(
-            () -> "relay " + relay + ": the socket is gone; not sent: " + json + " (" + e + ")");
-      }
-    }
+    socket.send(json);
   }
 }

@@ -1,17 +1,12 @@
 package io.picolabs.twilio.streams;
 
 import io.picolabs.twilio.relay.RelayEvents;
+import io.picolabs.twilio.relay.TwilioSocket;
 import io.picolabs.twilio.rules.MediaStream;
 import io.picolabs.twilio.rules.RuleEvent;
 import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
-import jakarta.json.JsonString;
-import java.io.IOException;
-import java.io.StringReader;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +14,6 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 
 /**
  * One bidirectional Media Stream: Twilio's messages over one WebSocket. {@code start}, {@code
@@ -30,50 +24,35 @@ import java.util.regex.Pattern;
  */
 final class StreamSession implements MediaStream.AudioOut {
   private static final Logger LOG = Logger.getLogger(StreamSession.class.getName());
-  private static final JsonReaderFactory READER = Json.createReaderFactory(Map.of());
   private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
-  private static final Pattern EVENT = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
-
-  /** Where the stream's messages go: the WebSocket. */
-  interface Socket {
-    void send(String text) throws IOException;
-  }
 
   private final String stream;
-  private final Socket socket;
+  private final TwilioSocket socket;
   private final String origin;
   private final BiFunction<RuleEvent, String, List<Consumer<StreamSession>>> rules;
-  private final Object sending = new Object();
   private volatile MediaStream.AudioListener listener;
   private volatile String streamSid;
   private Map<String, List<String>> start = Map.of();
-  private boolean closed; // guarded by sending
 
   StreamSession(
       String stream,
-      Socket socket,
+      TwilioSocket.Sender socket,
       String origin,
       BiFunction<RuleEvent, String, List<Consumer<StreamSession>>> rules) {
     this.stream = stream;
-    this.socket = socket;
+    this.socket = new TwilioSocket("stream " + stream, socket);
     this.origin = origin;
     this.rules = rules;
   }
 
   /** Handles one text message from Twilio. */
   void receive(String text) {
-    JsonObject message;
-    try (JsonReader reader = READER.createReader(new StringReader(text))) {
-      message = reader.readObject();
-    } catch (JsonException | IllegalStateException e) {
-      LOG.warning(() -> "stream " + stream + ": a message that is no JSON object, skipped: " + e);
+    TwilioSocket.Message read = socket.read(text, "event");
+    if (read == null) {
       return;
     }
-    String event = message.get("event") instanceof JsonString s ? s.getString() : null;
-    if (event == null || !EVENT.matcher(event).matches()) {
-      LOG.warning(() -> "stream " + stream + ": a message without a usable event, skipped");
-      return;
-    }
+    JsonObject message = read.json();
+    String event = read.name();
     switch (event) {
       case "media" -> frame(message);
       case "connected" -> LOG.fine(() -> "stream " + stream + " connected");
@@ -170,22 +149,10 @@ final class StreamSession implements MediaStream.AudioOut {
   /** The socket closed: nothing more is sent, and no frame goes to the listener. */
   void close() {
     listener = null;
-    synchronized (sending) {
-      closed = true;
-    }
+    socket.close();
   }
 
   private void send(String json) {
-    synchronized (sending) {
-      if (closed) {
-        return;
-      }
-      try {
-        socket.send(json);
-      } catch (IOException | IllegalStateException e) {
-        closed = true;
-        LOG.warning(() -> "stream " + stream + ": the socket is gone (" + e + ")");
-      }
-    }
+    socket.send(json);
   }
 }
