@@ -2,6 +2,7 @@ package io.picolabs.twilio.outbound;
 
 import io.picolabs.twilio.event.DuplicateKey;
 import io.picolabs.twilio.schema.GroupCommit;
+import io.picolabs.twilio.schema.LocalTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -9,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.PersistenceException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -156,43 +156,36 @@ public class StatusRecords {
   /** Writes {@code batch} in one transaction: each report's progress, in order. */
   private Progress[] write(List<Report> batch) throws SQLException {
     Progress[] progress = new Progress[batch.size()];
-    try (Connection connection = data.getConnection()) {
-      connection.setAutoCommit(false);
-      try (PreparedStatement forward = connection.prepareStatement(FORWARD_SQL);
-          PreparedStatement exists = connection.prepareStatement(EXISTS_SQL);
-          PreparedStatement history = connection.prepareStatement(HISTORY_SQL)) {
-        forward.setQueryTimeout(TIMEOUT_SECONDS);
-        exists.setQueryTimeout(TIMEOUT_SECONDS);
-        history.setQueryTimeout(TIMEOUT_SECONDS);
-        for (int i = 0; i < batch.size(); i++) {
-          Report report = batch.get(i);
-          Savepoint before = batch.size() > 1 ? connection.setSavepoint() : null;
-          try {
-            progress[i] = write(report, forward, exists, history);
-          } catch (SQLException e) {
-            if (!DuplicateKey.in(e)) {
-              throw e;
+    return LocalTransaction.run(
+        data,
+        connection -> {
+          try (PreparedStatement forward = connection.prepareStatement(FORWARD_SQL);
+              PreparedStatement exists = connection.prepareStatement(EXISTS_SQL);
+              PreparedStatement history = connection.prepareStatement(HISTORY_SQL)) {
+            forward.setQueryTimeout(TIMEOUT_SECONDS);
+            exists.setQueryTimeout(TIMEOUT_SECONDS);
+            history.setQueryTimeout(TIMEOUT_SECONDS);
+            for (int i = 0; i < batch.size(); i++) {
+              Report report = batch.get(i);
+              Savepoint before = batch.size() > 1 ? connection.setSavepoint() : null;
+              try {
+                progress[i] = write(report, forward, exists, history);
+              } catch (SQLException e) {
+                if (!DuplicateKey.in(e)) {
+                  throw e;
+                }
+                // recorded before (another callback of the same status): this report undone only
+                progress[i] = Progress.DUPLICATE;
+                if (before != null) {
+                  connection.rollback(before);
+                } else {
+                  connection.rollback();
+                }
+              }
             }
-            // recorded before (another callback of the same status): this report undone only
-            progress[i] = Progress.DUPLICATE;
-            if (before != null) {
-              connection.rollback(before);
-            } else {
-              connection.rollback();
-            }
+            return progress;
           }
-        }
-        connection.commit();
-        return progress;
-      } catch (SQLException | RuntimeException e) {
-        try {
-          connection.rollback();
-        } catch (SQLException rollback) {
-          e.addSuppressed(rollback);
-        }
-        throw e;
-      }
-    }
+        });
   }
 
   private static Progress write(

@@ -29,13 +29,9 @@ public class RelaySocket {
     // a session lasts as long as the call's conversation: no idle limit of the container's
     socket.setMaxIdleTimeout(0);
     RelayDispatch dispatch = CDI.current().select(RelayDispatch.class).get();
-    WebhookConfig config = CDI.current().select(WebhookConfig.class).get();
     session =
         new RelaySession(
-            relay,
-            text -> socket.getBasicRemote().sendText(text),
-            config.publicUrl().orElseGet(() -> origin(socket.getRequestURI())),
-            dispatch::raise);
+            relay, text -> socket.getBasicRemote().sendText(text), origin(socket), dispatch::raise);
   }
 
   @OnMessage
@@ -54,6 +50,15 @@ public class RelaySocket {
   @OnError
   public void error(Session socket, Throwable failure) {
     LOG.warning(() -> "relay socket " + socket.getId() + ": " + failure);
+  }
+
+  /**
+   * The origin the events of {@code socket} resolve their targets against: {@code
+   * twilio.webhook.public-url}, else the socket URL's.
+   */
+  public static String origin(Session socket) {
+    WebhookConfig config = CDI.current().select(WebhookConfig.class).get();
+    return config.publicUrl().orElseGet(() -> origin(socket.getRequestURI()));
   }
 
   /** The HTTP origin of the socket's URL ({@code wss://h/…} → {@code https://h}), or null. */

@@ -1,6 +1,5 @@
 package io.picolabs.twilio.streams;
 
-import io.picolabs.twilio.config.WebhookConfig;
 import io.picolabs.twilio.relay.RelaySocket;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.CloseReason;
@@ -28,12 +27,11 @@ public class StreamSocket {
   public void open(Session socket, @PathParam("stream") String stream) {
     socket.setMaxIdleTimeout(0); // as long as the call
     StreamDispatch dispatch = CDI.current().select(StreamDispatch.class).get();
-    WebhookConfig config = CDI.current().select(WebhookConfig.class).get();
     session =
         new StreamSession(
             stream,
             text -> socket.getBasicRemote().sendText(text),
-            config.publicUrl().orElseGet(() -> RelaySocket.origin(socket.getRequestURI())),
+            RelaySocket.origin(socket),
             dispatch::raise);
   }
 

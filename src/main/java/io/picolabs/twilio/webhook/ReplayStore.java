@@ -1,5 +1,6 @@
 package io.picolabs.twilio.webhook;
 
+import io.picolabs.twilio.schema.LocalTransaction;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -91,43 +92,41 @@ public class ReplayStore {
   public void answerAll(List<PendingAnswers.Pending> pending, Duration timeout) {
     // Plain JDBC: an answer is written for every delivery with a token, and a JPA statement per row
     // cost more than the row (docs/performance.md)
-    try (Connection connection = data.getConnection()) {
-      connection.setAutoCommit(false);
-      try (PreparedStatement update = connection.prepareStatement(StoredAnswer.ANSWER_SQL);
-          PreparedStatement insert = connection.prepareStatement(StoredAnswer.FIRST_ANSWER_SQL)) {
-        int seconds = seconds(timeout);
-        update.setQueryTimeout(seconds);
-        insert.setQueryTimeout(seconds);
-        for (PendingAnswers.Pending one : pending) {
-          if (one.committed()) {
-            update.setString(1, one.answer());
-            update.setLong(2, one.windowEndMillis());
-            update.setString(3, one.key());
-            update.setString(4, one.claim());
-            if (update.executeUpdate() == 1) {
-              continue;
-            }
-          }
-          if (!one.rowOnly()) { // else the rules' commit kept no row: nothing to answer again
-            insert.setString(1, one.key());
-            insert.setString(2, one.claim());
-            insert.setString(3, one.answer());
-            insert.setLong(4, one.windowEndMillis());
-            insert.executeUpdate(); // one by one: a duplicate key fails with its own SQL state
-          }
-        }
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        try {
-          connection.rollback();
-        } catch (SQLException rollback) {
-          e.addSuppressed(rollback);
-        }
-        throw e;
-      }
+    try {
+      LocalTransaction.run(data, connection -> writeAnswers(connection, pending, timeout));
     } catch (SQLException e) {
       throw new PersistenceException("webhook answers not written: " + e, e);
     }
+  }
+
+  private static Void writeAnswers(
+      Connection connection, List<PendingAnswers.Pending> pending, Duration timeout)
+      throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement(StoredAnswer.ANSWER_SQL);
+        PreparedStatement insert = connection.prepareStatement(StoredAnswer.FIRST_ANSWER_SQL)) {
+      int seconds = seconds(timeout);
+      update.setQueryTimeout(seconds);
+      insert.setQueryTimeout(seconds);
+      for (PendingAnswers.Pending one : pending) {
+        if (one.committed()) {
+          update.setString(1, one.answer());
+          update.setLong(2, one.windowEndMillis());
+          update.setString(3, one.key());
+          update.setString(4, one.claim());
+          if (update.executeUpdate() == 1) {
+            continue;
+          }
+        }
+        if (!one.rowOnly()) { // else the rules' commit kept no row: nothing to answer again
+          insert.setString(1, one.key());
+          insert.setString(2, one.claim());
+          insert.setString(3, one.answer());
+          insert.setLong(4, one.windowEndMillis());
+          insert.executeUpdate(); // one by one: a duplicate key fails with its own SQL state
+        }
+      }
+    }
+    return null;
   }
 
   /**
