@@ -1,6 +1,7 @@
 package io.picolabs.twilio.ops;
 
 import io.picolabs.twilio.outbound.SendSettled;
+import io.picolabs.twilio.relay.SessionMessage;
 import io.picolabs.twilio.rules.RuleEvent;
 import io.picolabs.twilio.spi.RuleWatch;
 import io.picolabs.twilio.webhook.WebhookAnswered;
@@ -29,7 +30,9 @@ import org.eclipse.microprofile.metrics.Timer;
  *   <li>{@code twilio.rule.runs} (rule, outcome {@code fired} or {@code failed}) and {@code
  *       twilio.rule.duration} (rule): each rule run, its commit included;
  *   <li>{@code twilio.outbound.sends} (kind, outcome, error_code): each settlement of an outbox
- *       entry, see {@link SendSettled}.
+ *       entry, see {@link SendSettled};
+ *   <li>{@code twilio.session.messages} (kind, type): each message of a ConversationRelay session
+ *       or a Media Stream raised to the rules, see {@link SessionMessage}.
  * </ul>
  *
  * A failure to count is logged, never thrown into the code that told the fact.
@@ -68,6 +71,14 @@ public class TwilioMetrics implements RuleWatch {
                   + " in_doubt, unknown) and Twilio error code (none without one)")
           .build();
 
+  static final Metadata SESSION_MESSAGES =
+      Metadata.builder()
+          .withName("twilio.session.messages")
+          .withDescription(
+              "messages of Twilio's WebSocket sessions raised to the rules, by kind (relay, stream)"
+                  + " and event type")
+          .build();
+
   /** Distinct event types counted before the rest are counted as one. */
   static final int MAX_EVENT_TYPES = 100;
 
@@ -83,6 +94,7 @@ public class TwilioMetrics implements RuleWatch {
   private final Map<String, Counter> webhookCounters = new ConcurrentHashMap<>();
   private final Map<String, Counter> ruleRuns = new ConcurrentHashMap<>();
   private final Map<String, Timer> ruleDurations = new ConcurrentHashMap<>();
+  private final Map<String, Counter> sessionMessages = new ConcurrentHashMap<>();
 
   void webhook(@Observes WebhookAnswered answered) {
     try {
@@ -98,6 +110,21 @@ public class TwilioMetrics implements RuleWatch {
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "webhook not counted: " + e, e);
+    }
+  }
+
+  void session(@Observes SessionMessage message) {
+    try {
+      String type = tags.eventType(message.type());
+      sessionMessages
+          .computeIfAbsent(
+              message.kind() + ' ' + type,
+              key ->
+                  registry.counter(
+                      SESSION_MESSAGES, new Tag("kind", message.kind()), new Tag("type", type)))
+          .inc();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "session message not counted: " + e, e);
     }
   }
 

@@ -4,6 +4,7 @@ import io.picolabs.twilio.event.EventContext;
 import io.picolabs.twilio.event.RuleEntry;
 import io.picolabs.twilio.rules.RuleEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.List;
 public class RelayDispatch {
   @Inject RuleEntry entry;
   @Inject Instance<RelayReplies> replies;
+  @Inject Event<SessionMessage> handled;
 
   /**
    * Runs the rules of {@code event} (in a request context of its own) and returns the messages they
@@ -20,6 +22,9 @@ public class RelayDispatch {
    */
   List<Outgoing> raise(RuleEvent event, String origin) {
     // read inside the event's request context: the replies are that context's
-    return entry.raise(EventContext.of(event, origin), outcome -> replies.get().outgoing());
+    List<Outgoing> outgoing =
+        entry.raise(EventContext.of(event, origin), outcome -> replies.get().outgoing());
+    handled.fire(new SessionMessage("relay", event.type()));
+    return outgoing;
   }
 }

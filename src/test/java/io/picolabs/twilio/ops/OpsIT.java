@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.picolabs.twilio.testing.Directories;
 import io.picolabs.twilio.testing.LibertyServer;
 import io.picolabs.twilio.testing.ProjectServer;
+import io.picolabs.twilio.testing.RelayClient;
 import io.picolabs.twilio.testing.Wars;
 import io.picolabs.twilio.testkit.FakeTwilio;
 import jakarta.json.JsonObject;
@@ -166,6 +167,29 @@ class OpsIT {
     assertEquals(1.0, after.get(MONKEY_TIMED) - before.get(MONKEY_TIMED), MONKEY_TIMED);
     String text = get(base, "/metrics?scope=application").body();
     assertTrue(!text.contains("made_up_"), "an unsigned request made a series of its own type");
+  }
+
+  static final String MONKEY_PROMPTS =
+      "twilio_session_messages_total{kind=\"relay\",mp_scope=\"application\",type=\"monkey_prompt\",}";
+  static final String MONKEY_SETUPS =
+      "twilio_session_messages_total{kind=\"relay\",mp_scope=\"application\",type=\"monkey_setup\",}";
+
+  @Test
+  void eachMessageOfARelaySessionIsCounted() {
+    Map<String, Double> before = metrics(base, MONKEY_PROMPTS, MONKEY_SETUPS);
+    try (RelayClient twilio = RelayClient.signed(base, "monkey")) {
+      twilio.send(
+          "{\"type\":\"setup\",\"sessionId\":\"VX1\",\"callSid\":\"CA1\","
+              + "\"from\":\"+18015550166\",\"to\":\"+18005550100\",\"direction\":\"inbound\"}");
+      twilio.send(
+          "{\"type\":\"prompt\",\"voicePrompt\":\"I think four\",\"lang\":\"en-US\",\"last\":true}");
+      assertEquals(
+          "{\"type\":\"text\",\"token\":\"Your favorite number is 4.\",\"last\":true}",
+          twilio.next());
+    }
+    Map<String, Double> after = metrics(base, MONKEY_PROMPTS, MONKEY_SETUPS);
+    assertEquals(1.0, after.get(MONKEY_PROMPTS) - before.get(MONKEY_PROMPTS), MONKEY_PROMPTS);
+    assertEquals(1.0, after.get(MONKEY_SETUPS) - before.get(MONKEY_SETUPS), MONKEY_SETUPS);
   }
 
   @Test
