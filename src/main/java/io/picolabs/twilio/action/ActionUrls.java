@@ -100,10 +100,7 @@ public class ActionUrls {
     if (!SESSION_NAME.matcher(name).matches()) {
       return name;
     }
-    String url = absolute(contextPath.get() + "/twilio/" + kind + "/" + name);
-    return url.startsWith("https://")
-        ? "wss://" + url.substring("https://".length())
-        : "ws://" + url.substring("http://".length());
+    return PublicUrl.socketSpelling(absolute(contextPath.get() + "/twilio/" + kind + "/" + name));
   }
 
   /** {@code url} with its query parameters in sorted order, each kept exactly as written. */

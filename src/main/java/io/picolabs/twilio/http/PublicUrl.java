@@ -118,6 +118,21 @@ public class PublicUrl {
   }
 
   /**
+   * {@code url} (an origin, or an origin and a path) as a WebSocket URL: {@code https:} becomes
+   * {@code wss:}, {@code http:} becomes {@code ws:}; any other scheme stays as written. The one
+   * spelling both the {@code wss://} URLs given to Twilio and the signed upgrades are read with.
+   */
+  public static String socketSpelling(String url) {
+    if (url.regionMatches(true, 0, "https:", 0, 6)) {
+      return "wss:" + url.substring(6);
+    }
+    if (url.regionMatches(true, 0, "http:", 0, 5)) {
+      return "ws:" + url.substring(5);
+    }
+    return url;
+  }
+
+  /**
    * The origin of the socket {@code request} arrived on, e.g. {@code http://127.0.0.1:9080}: this
    * server's own address and port as the connection has them, never a header (not {@code Host}, not
    * {@code X-Forwarded-*}), so that no client can choose it. For the server to call itself (the

@@ -24,16 +24,38 @@ public final class RelayEvents {
 
   /** Whether {@code event} came from a relay session's message. */
   public static boolean isRelayEvent(RuleEvent event) {
-    List<String> relay = event.attrs().get(RELAY);
-    return relay != null && event.type().startsWith(relay.get(0) + "_");
+    return isSessionEvent(event, RELAY);
+  }
+
+  /**
+   * Whether {@code event} came from a message of a session named by its attribute {@code
+   * nameAttribute} ({@value #RELAY}, or a Media Stream's {@code stream}): its type is that name's.
+   */
+  public static boolean isSessionEvent(RuleEvent event, String nameAttribute) {
+    List<String> name = event.attrs().get(nameAttribute);
+    return name != null && event.type().startsWith(name.get(0) + "_");
   }
 
   /** The event of {@code message} in session {@code relay}, which began with {@code setup}. */
   static RuleEvent of(String relay, Map<String, List<String>> setup, JsonObject message) {
-    Map<String, List<String>> attrs = new LinkedHashMap<>(setup);
+    return sessionEvent(RELAY, relay, setup, message, message.getString("type"));
+  }
+
+  /**
+   * The event {@code twilio <name>_<kind>} of {@code message} in a session whose first message's
+   * attributes are {@code start}: those, then the message's fields, then {@code nameAttribute}
+   * naming the session.
+   */
+  public static RuleEvent sessionEvent(
+      String nameAttribute,
+      String name,
+      Map<String, List<String>> start,
+      JsonObject message,
+      String kind) {
+    Map<String, List<String>> attrs = new LinkedHashMap<>(start);
     attrs.putAll(fields(message));
-    attrs.put(RELAY, List.of(relay));
-    return new RuleEvent("twilio", relay + "_" + message.getString("type"), attrs);
+    attrs.put(nameAttribute, List.of(name));
+    return new RuleEvent("twilio", name + "_" + kind, attrs);
   }
 
   /**

@@ -3,7 +3,6 @@ package io.picolabs.twilio.streams;
 import io.picolabs.twilio.relay.RelayEvents;
 import io.picolabs.twilio.rules.RuleEvent;
 import jakarta.json.JsonObject;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,14 +20,10 @@ public final class StreamEvents {
 
   /** Whether {@code event} came from a Media Stream's message. */
   public static boolean isStreamEvent(RuleEvent event) {
-    List<String> stream = event.attrs().get(STREAM);
-    return stream != null && event.type().startsWith(stream.get(0) + "_");
+    return RelayEvents.isSessionEvent(event, STREAM);
   }
 
   static RuleEvent of(String stream, Map<String, List<String>> start, JsonObject message) {
-    Map<String, List<String>> attrs = new LinkedHashMap<>(start);
-    attrs.putAll(RelayEvents.fields(message));
-    attrs.put(STREAM, List.of(stream));
-    return new RuleEvent("twilio", stream + "_" + message.getString("event"), attrs);
+    return RelayEvents.sessionEvent(STREAM, stream, start, message, message.getString("event"));
   }
 }

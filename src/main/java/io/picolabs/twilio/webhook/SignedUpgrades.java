@@ -66,9 +66,9 @@ public class SignedUpgrades extends HttpFilter {
   /** The URL Twilio connected to: {@code origin}'s WebSocket spelling, then path and query. */
   static String socketUrl(String origin, HttpServletRequest request) {
     String query = request.getQueryString();
-    String scheme = origin.startsWith("https:") ? "wss:" : origin.startsWith("http:") ? "ws:" : "";
-    String rest = scheme.isEmpty() ? origin : origin.substring(origin.indexOf(':') + 1);
-    return scheme + rest + request.getRequestURI() + (query == null ? "" : "?" + query);
+    return PublicUrl.socketSpelling(origin)
+        + request.getRequestURI()
+        + (query == null ? "" : "?" + query);
   }
 
   private static void refuse(HttpServletResponse response, String message) throws IOException {

@@ -141,4 +141,14 @@ class PublicUrlTest {
         "http://[fe80:0:0:0:0:0:0:1%25eth0]:9080",
         PublicUrl.ownOrigin(arrivedOn("fe80:0:0:0:0:0:0:1%eth0", 9080, false)));
   }
+
+  @Test
+  void aWebSocketUrlIsTheHttpOneWithItsSocketScheme() {
+    assertEquals(
+        "wss://voice.example.com/app", PublicUrl.socketSpelling("https://voice.example.com/app"));
+    assertEquals("ws://127.0.0.1:9080", PublicUrl.socketSpelling("http://127.0.0.1:9080"));
+    assertEquals("wss://Voice.example.com", PublicUrl.socketSpelling("HTTPS://Voice.example.com"));
+    assertEquals(
+        "wss://already.example.com", PublicUrl.socketSpelling("wss://already.example.com"));
+  }
 }
