@@ -23,6 +23,12 @@ public interface MediaStream {
   /** {@code clear}: drops the audio sent and not yet played (barge-in); its marks come back. */
   void clear();
 
+  /**
+   * Ends the stream after what was sent before: the socket closes, and Twilio goes on with the
+   * {@code <Connect>}'s action, or the verb after it.
+   */
+  void end();
+
   /** Receives the call's audio. Runs on the stream's thread: return quickly. */
   @FunctionalInterface
   interface AudioListener {

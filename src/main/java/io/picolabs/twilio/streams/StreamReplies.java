@@ -49,6 +49,11 @@ public class StreamReplies implements MediaStream, RuleEffects {
     actions.add(StreamSession::clear);
   }
 
+  @Override
+  public void end() {
+    actions.add(StreamSession::end);
+  }
+
   /** What to do to the stream, in order. */
   List<Consumer<StreamSession>> actions() {
     return List.copyOf(actions);

@@ -19,8 +19,8 @@ import java.util.logging.Logger;
  * One bidirectional Media Stream: Twilio's messages over one WebSocket. {@code start}, {@code
  * dtmf}, {@code mark} and {@code stop} are events, raised in order; each {@code media} frame goes
  * to the listener a rule registered, on the socket's thread, in order; audio, marks and {@code
- * clear} go back from any thread. Nothing Twilio sends and nothing a rule or a listener does closes
- * the stream: failures are logged.
+ * clear} go back from any thread. Nothing Twilio sends and nothing a listener does closes the
+ * stream, only a rule's {@code end}: failures are logged.
  */
 final class StreamSession implements MediaStream.AudioOut {
   private static final Logger LOG = Logger.getLogger(StreamSession.class.getName());
@@ -28,6 +28,7 @@ final class StreamSession implements MediaStream.AudioOut {
 
   private final String stream;
   private final TwilioSocket socket;
+  private final AutoCloseable closer;
   private final String origin;
   private final BiFunction<RuleEvent, String, List<Consumer<StreamSession>>> rules;
   private volatile MediaStream.AudioListener listener;
@@ -37,10 +38,12 @@ final class StreamSession implements MediaStream.AudioOut {
   StreamSession(
       String stream,
       TwilioSocket.Sender socket,
+      AutoCloseable closer,
       String origin,
       BiFunction<RuleEvent, String, List<Consumer<StreamSession>>> rules) {
     this.stream = stream;
     this.socket = new TwilioSocket("stream " + stream, socket);
+    this.closer = closer;
     this.origin = origin;
     this.rules = rules;
   }
@@ -144,6 +147,16 @@ final class StreamSession implements MediaStream.AudioOut {
       throw new IllegalStateException("the stream has not started: no streamSid to send to");
     }
     return sid;
+  }
+
+  /** A rule ended the stream: what was sent before has gone, nothing more is, the socket closes. */
+  void end() {
+    close();
+    try {
+      closer.close();
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "stream " + stream + ": the socket did not close", e);
+    }
   }
 
   /** The socket closed: nothing more is sent, and no frame goes to the listener. */

@@ -31,6 +31,7 @@ public class StreamSocket {
         new StreamSession(
             stream,
             text -> socket.getBasicRemote().sendText(text),
+            socket::close,
             RelaySocket.origin(socket),
             dispatch::raise);
   }

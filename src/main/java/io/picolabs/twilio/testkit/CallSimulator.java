@@ -52,8 +52,13 @@ public final class CallSimulator {
   private Exchange statusCallbackExchange;
   private int seconds;
   private int turn;
+  // a Media Stream in progress (<Connect><Stream>), its Connect, the call's seconds at its start
+  private MediaLeg stream;
+  private Element streamConnect;
+  private int streamStarted;
+
   // a ConversationRelay session in progress: Twilio's end of its socket, its Connect, its start
-  private RelayLeg relay;
+  private SocketLeg relay;
   private Element relayConnect;
   private String relaySession;
   private int relayStarted;
@@ -95,10 +100,17 @@ public final class CallSimulator {
 
   // ---- what the caller or the world does ----
 
-  /** The caller presses {@code keys} while a Gather listens for them, or in a relay session. */
+  /**
+   * The caller presses {@code keys} while a Gather listens for them, in a relay session, or during
+   * a Media Stream.
+   */
   public void press(String keys) {
     if (atRelay()) {
       relayPress(keys);
+      return;
+    }
+    if (listening != null && listening.verb().equals("Stream")) {
+      streamPress(keys);
       return;
     }
     Element gather = expect("Gather", "press keys");
@@ -397,15 +409,12 @@ public final class CallSimulator {
         end(unanswered ? (reason.equals("busy") ? "busy" : "no-answer") : "completed", "Reject");
       }
       case "Connect" -> {
-        Element session =
-            Twiml.children(verb).stream()
-                .filter(noun -> noun.getTagName().equals("ConversationRelay"))
-                .findFirst()
-                .orElse(null);
-        if (session == null) {
-          hear(Heard.Kind.OTHER, "Connect");
-        } else {
-          startRelay(verb, session);
+        Element noun = Twiml.children(verb).stream().findFirst().orElse(null);
+        String name = noun == null ? "" : noun.getTagName();
+        switch (name) {
+          case "ConversationRelay" -> startRelay(verb, noun);
+          case "Stream" -> startStream(verb, noun);
+          default -> hear(Heard.Kind.OTHER, "Connect");
         }
       }
       case "Message", "Sms" -> {
@@ -424,7 +433,7 @@ public final class CallSimulator {
       hear(Heard.Kind.SAY, greeting);
     }
     URI url = URI.create(session.getAttribute("url").trim());
-    relay = RelayLeg.open(http, url);
+    relay = SocketLeg.open(http, url);
     relayConnect = connect;
     relaySession = Sids.next("VX");
     relayStarted = seconds;
@@ -472,6 +481,11 @@ public final class CallSimulator {
         if (reply.length() > 0) {
           hear(Heard.Kind.TEXT, reply.toString()); // what it got out before it stopped
         }
+        return;
+      }
+      if (message == SocketLeg.CLOSED) { // no end: Twilio cannot go on, and ends the call
+        hear(Heard.Kind.ERROR, "the relay closed its socket without an end message");
+        end("completed", "the relay's socket closed");
         return;
       }
       answered = true;
@@ -533,6 +547,49 @@ public final class CallSimulator {
     }
     listening = null;
     actionOrResume(connect, params);
+  }
+
+  /** Twilio's side of {@code <Connect><Stream>}: connects, starts, hears what the server sends. */
+  private void startStream(Element connect, Element noun) {
+    stream = MediaLeg.start(http, noun, call);
+    streamConnect = connect;
+    streamStarted = seconds;
+    listeningTo = noun;
+    listening = new Listening("Stream", Twiml.attributes(noun), noun.getAttribute("url").trim());
+    listenToStream();
+  }
+
+  /**
+   * The caller's audio into a Media Stream ({@code <Connect><Stream>}): μ-law 8 kHz, sent as
+   * Twilio's 20 ms {@code media} frames; then what the server sends until it is quiet: its audio
+   * heard as {@link Heard.Kind#AUDIO}, its marks as {@code MARK} (each sent back, as Twilio does
+   * once playback reaches it), a {@code clear} as {@code OTHER}. If the server closes the socket,
+   * the stream is over and Twilio requests the Connect's action (or goes on after it).
+   */
+  public void streamAudio(byte[] mulaw) {
+    expect("Stream", "send audio to the Media Stream");
+    stream.audio(mulaw);
+    listenToStream();
+  }
+
+  /** The caller presses {@code keys} during a Media Stream: a {@code dtmf} each. */
+  public void streamPress(String keys) {
+    expect("Stream", "press keys during the Media Stream");
+    stream.press(keys);
+    listenToStream();
+  }
+
+  private void listenToStream() {
+    boolean closed = stream.listen(FIRST_REPLY_MILLIS, NEXT_REPLY_MILLIS, this::hear);
+    seconds = streamStarted + (int) (stream.millis() / 1000);
+    if (closed) {
+      Element connect = streamConnect;
+      stream.close();
+      stream = null;
+      streamConnect = null;
+      listening = null;
+      actionOrResume(connect, Map.of());
+    }
   }
 
   private Element closeRelay() {
@@ -739,6 +796,10 @@ public final class CallSimulator {
       return;
     }
     closeRelay();
+    if (stream != null) {
+      stream.stop(); // the caller hung up (or the call ended otherwise): Twilio says stop
+      stream = null;
+    }
     ended = true;
     listening = null;
     listeningTo = null;

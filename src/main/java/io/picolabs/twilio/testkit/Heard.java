@@ -29,6 +29,13 @@ public record Heard(Kind kind, String text, int step, String within) {
     SAY,
     /** What a ConversationRelay session said: one reply, its tokens joined. */
     TEXT,
+    /**
+     * Audio a Media Stream sent the caller: its consecutive frames joined, as Base64 of the μ-law
+     * bytes.
+     */
+    AUDIO,
+    /** A mark a Media Stream sent, by name: playback reached it. */
+    MARK,
     PLAY,
     PAUSE,
     MESSAGE,
@@ -46,6 +53,7 @@ public record Heard(Kind kind, String text, int step, String within) {
     return switch (kind) {
       case SAY, TEXT -> "\"" + text + "\"";
       case PAUSE -> "(pause " + text + " s)";
+      case AUDIO -> "(audio " + java.util.Base64.getDecoder().decode(text).length + " bytes)";
       default -> "(" + kind.name().toLowerCase(java.util.Locale.ROOT) + " " + text + ")";
     };
   }

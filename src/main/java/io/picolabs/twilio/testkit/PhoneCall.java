@@ -49,6 +49,22 @@ public final class PhoneCall implements AutoCloseable {
     return next(Heard.Kind.TEXT, words, "hear the relay say \"" + words + "\"");
   }
 
+  /**
+   * The next audio a Media Stream sent is {@code mulaw} (consecutive frames joined; what came in
+   * between them is passed over).
+   */
+  public PhoneCall hearsAudio(byte[] mulaw) {
+    return next(
+        Heard.Kind.AUDIO,
+        java.util.Base64.getEncoder().encodeToString(mulaw),
+        "hear " + mulaw.length + " bytes of audio from the stream");
+  }
+
+  /** The next mark a Media Stream sent is {@code name}. */
+  public PhoneCall hearsMark(String name) {
+    return next(Heard.Kind.MARK, name, "hear the stream's mark \"" + name + "\"");
+  }
+
   /** The next thing played is {@code url} ({@code "digits 1234"} for played digits). */
   public PhoneCall hearsPlay(String url) {
     return next(Heard.Kind.PLAY, url, "hear the play of " + url);
@@ -99,10 +115,17 @@ public final class PhoneCall implements AutoCloseable {
 
   // ---- what the caller (or the world) does ----
 
-  /** The caller presses {@code keys} at a Gather, or in a ConversationRelay session. */
+  /**
+   * The caller presses {@code keys} at a Gather, in a ConversationRelay session, or during a Media
+   * Stream.
+   */
   public PhoneCall press(String keys) {
     if (atRelay()) {
       call.relayPress(keys);
+      return this;
+    }
+    if (atStream()) {
+      call.streamPress(keys);
       return this;
     }
     waitingAt("Gather", "press " + keys);
@@ -144,6 +167,23 @@ public final class PhoneCall implements AutoCloseable {
       waitingAt("ConversationRelay", "say \"" + words + "\" and cut in");
     }
     call.relaySayAndCutIn(words, afterTokens);
+    return this;
+  }
+
+  /**
+   * The caller's audio, μ-law 8 kHz, into a Media Stream ({@code <Connect><Stream>}), sent as
+   * Twilio's 20 ms frames; then what the stream sends back is heard ({@link #hearsAudio}, {@link
+   * #hearsMark}).
+   *
+   * <pre>{@code
+   * call.sendsAudio(hello).hearsAudio(hello);
+   * }</pre>
+   */
+  public PhoneCall sendsAudio(byte[] mulaw) {
+    if (!atStream()) {
+      waitingAt("Stream", "send audio");
+    }
+    call.streamAudio(mulaw);
     return this;
   }
 
@@ -365,5 +405,9 @@ public final class PhoneCall implements AutoCloseable {
 
   private boolean atRelay() {
     return call.listening() != null && call.listening().verb().equals("ConversationRelay");
+  }
+
+  private boolean atStream() {
+    return call.listening() != null && call.listening().verb().equals("Stream");
   }
 }

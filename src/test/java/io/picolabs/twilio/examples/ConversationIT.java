@@ -23,6 +23,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -115,6 +116,25 @@ class ConversationIT {
       assertEquals(200, action.status());
     }
     assertEquals("{\"favorite\":\"7\"}", withToken(base, "entities/%2B18015550199/vars").body());
+  }
+
+  @Test
+  void theEchoStreamPlaysTheCallersAudioBackMarksEachSecondAndEndsOnTheHashKey() {
+    byte[] audio = new byte[75 * 160]; // 1.5 s of μ-law, each 20 ms frame its own bytes
+    for (int i = 0; i < audio.length; i++) {
+      audio[i] = (byte) (i / 160 + i % 7);
+    }
+    try (PhoneCall call = phone().from("+18015550142").call("/twilio/echo_call")) {
+      call.sendsAudio(audio)
+          .hearsAudio(Arrays.copyOf(audio, 51 * 160)) // up to the frame at 1,000 ms
+          .hearsMark("second 1")
+          .hearsAudio(Arrays.copyOfRange(audio, 51 * 160, audio.length))
+          .press("#")
+          .hears("The echo is over. Goodbye.")
+          .hangsUp();
+      assertEquals(1, call.simulator().exchanges().size(), "no action: the TwiML went on");
+      assertEquals(1, call.simulator().seconds() - 1, "1.5 s of audio, then the goodbye");
+    }
   }
 
   @Test

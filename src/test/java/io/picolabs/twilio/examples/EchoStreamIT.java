@@ -66,7 +66,10 @@ class EchoStreamIT {
                     signature(URI.create(PUBLIC + "/echo/twilio/echo_call"), params))
                 .POST(HttpRequest.BodyPublishers.ofString(form(params))));
     assertEquals(
-        XML + "<Response><Connect><Stream url=\"" + SIGNED + "\"/></Connect></Response>",
+        XML
+            + "<Response><Connect><Stream url=\""
+            + SIGNED
+            + "\"/></Connect><Say>The echo is over. Goodbye.</Say></Response>",
         answer.body());
   }
 

@@ -22,11 +22,13 @@ class StreamSessionTest {
 
   private final List<String> sent = new ArrayList<>();
   private final List<RuleEvent> raised = new ArrayList<>();
+  private int closed;
   private Function<RuleEvent, List<Consumer<StreamSession>>> rules = event -> List.of();
   private final StreamSession session =
       new StreamSession(
           "echo",
           sent::add,
+          () -> closed++,
           null,
           (event, origin) -> {
             raised.add(event);
@@ -116,5 +118,32 @@ class StreamSessionTest {
     session.receive("not json");
     session.receive(media(3, 40, (byte) 3));
     assertEquals(List.of(1L, 3L), heard);
+  }
+
+  @Test
+  void aRuleEndsTheStreamAfterWhatItSentThenNothingMoreGoesEitherWay() {
+    List<Long> heard = new ArrayList<>();
+    rules =
+        event ->
+            event.type().equals("echo_start")
+                ? List.of(
+                    s ->
+                        s.listen(
+                            (frame, out) -> {
+                              heard.add(frame.chunk());
+                              out.play(frame.mulaw());
+                            }))
+                : List.of(s -> s.mark("bye"), StreamSession::end);
+    session.receive(START);
+    session.receive(media(1, 0, (byte) 1));
+    session.receive("{\"event\":\"dtmf\",\"streamSid\":\"MZ1\",\"dtmf\":{\"digit\":\"#\"}}");
+    session.receive(media(2, 20, (byte) 2));
+    assertEquals(List.of(1L), heard);
+    assertEquals(
+        List.of(
+            "{\"event\":\"media\",\"streamSid\":\"MZ1\",\"media\":{\"payload\":\"AQ==\"}}",
+            "{\"event\":\"mark\",\"streamSid\":\"MZ1\",\"mark\":{\"name\":\"bye\"}}"),
+        sent);
+    assertEquals(1, closed);
   }
 }

@@ -10,16 +10,17 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Twilio's end of a ConversationRelay socket: opened signed, JSON text frames out, the server's
- * messages in, read as flat JSON objects (the kit reads JSON by hand: it needs the JDK alone).
+ * Twilio's end of a ConversationRelay or Media Streams socket: opened signed, JSON text frames out,
+ * the server's messages in, read as flat JSON objects (the kit reads JSON by hand: it needs the JDK
+ * alone).
  */
-final class RelayLeg implements WebSocket.Listener {
+final class SocketLeg implements WebSocket.Listener {
   private final BlockingQueue<Map<String, String>> received = new LinkedBlockingQueue<>();
   private final StringBuilder partial = new StringBuilder();
   private WebSocket socket;
 
-  static RelayLeg open(Webhooks http, URI url) {
-    RelayLeg leg = new RelayLeg();
+  static SocketLeg open(Webhooks http, URI url) {
+    SocketLeg leg = new SocketLeg();
     leg.socket = http.connect(url, leg);
     return leg;
   }
@@ -28,7 +29,10 @@ final class RelayLeg implements WebSocket.Listener {
     socket.sendText(json, true).join();
   }
 
-  /** The server's next message, or null after {@code millis} without one. */
+  /** What {@link #poll} gives once the server closed the socket (after its last message). */
+  static final Map<String, String> CLOSED = Map.of();
+
+  /** The server's next message, {@link #CLOSED}, or null after {@code millis} without one. */
   Map<String, String> poll(long millis) {
     try {
       return received.poll(millis, TimeUnit.MILLISECONDS);
@@ -52,6 +56,12 @@ final class RelayLeg implements WebSocket.Listener {
       partial.setLength(0);
     }
     webSocket.request(1);
+    return null;
+  }
+
+  @Override
+  public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+    received.add(CLOSED);
     return null;
   }
 
