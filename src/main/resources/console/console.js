@@ -53,6 +53,9 @@
       const words = {
         say: heard.text,
         text: "🗨 " + heard.text,
+        audio: heard.kind === "audio" // only audio's text is Base64
+          ? "🔊 " + atob(heard.text).length + " bytes of audio from the stream" : "",
+        mark: "⚑ mark " + heard.text,
         play: "♪ play " + heard.text,
         pause: "(pause " + heard.text + " s)",
         message: "✉ text: " + heard.text,
@@ -87,7 +90,9 @@
           ? (listening.verb === "Gather" ? "Listening for " : "In a conversation: listening for ")
               + [listening.keys ? "keys" : "", listening.speech ? "speech" : ""]
               .filter(Boolean).join(" or ")
-          : "Waiting at " + listening.verb + " " + listening.target;
+          : listening.verb === "Stream"
+            ? "In a media stream: keys reach it"
+            : "Waiting at " + listening.verb + " " + listening.target;
       $("keypad").hidden = !listening.keys;
       $("dial-outcomes").hidden = listening.verb !== "Dial";
       $("record-controls").hidden = listening.verb !== "Record";
@@ -136,7 +141,8 @@
       const attributes = call.listening.attributes;
       const finish = attributes.finishOnKey === undefined ? "#" : attributes.finishOnKey;
       const enough = attributes.numDigits && keys.length >= Number(attributes.numDigits);
-      if (enough || (finish && digit === finish)) {
+      const live = call.listening.verb !== "Gather"; // a session or a stream gets each key at once
+      if (live || enough || (finish && digit === finish)) {
         act("press", { digits: keys });
       }
     });

@@ -4,9 +4,11 @@ import java.util.Map;
 
 /**
  * What a call waits for from the caller or the world: a {@code Gather} (keys or speech), the
- * outcome of a {@code Dial}, a {@code Record}ing, or the end of an {@code Enqueue}'s wait.
+ * outcome of a {@code Dial}, a {@code Record}ing, the end of an {@code Enqueue}'s wait, or a
+ * ConversationRelay session's or a Media Stream's socket.
  *
- * @param verb {@code Gather}, {@code Dial}, {@code Record} or {@code Enqueue}
+ * @param verb {@code Gather}, {@code Dial}, {@code Record}, {@code Enqueue}, {@code
+ *     ConversationRelay} or {@code Stream}
  * @param attributes the verb's attributes as the TwiML gave them
  * @param target what a Dial dials or the queue an Enqueue waits in; otherwise empty
  */
@@ -14,6 +16,9 @@ public record Listening(String verb, Map<String, String> attributes, String targ
 
   /** Whether a Gather listens for keys ({@code input} has {@code dtmf}, the default). */
   public boolean acceptsKeys() {
+    if (verb.equals("Stream")) { // a bidirectional stream gets each key as dtmf
+      return true;
+    }
     if (verb.equals("ConversationRelay")) { // keys reach the session with dtmfDetection only
       return attributes.getOrDefault("dtmfDetection", "false").equals("true");
     }

@@ -271,6 +271,27 @@ class ConsoleBrowserIT {
   }
 
   @Test
+  void aKeyPressedInAMediaStreamReachesItAtOnce() {
+    WebDriver driver = console();
+    driver.findElement(By.id("event")).clear();
+    driver.findElement(By.id("event")).sendKeys("echo_call");
+    driver.findElement(By.id("call")).click();
+    await(driver, "the stream", d -> text(d, "status").startsWith("In call ") ? true : null);
+    assertEquals("In a media stream: keys reach it", text(driver, "listening-what"));
+    driver.findElement(By.cssSelector("#keypad [data-digit='#']")).click();
+    String ended =
+        await(
+            driver,
+            "the call ended",
+            d -> {
+              String status = text(d, "status");
+              return status.startsWith("Call ended") || status.startsWith("Error") ? status : null;
+            });
+    assertTrue(ended.startsWith("Call ended (the document ended"), shown(driver));
+    assertEquals(List.of("The echo is over. Goodbye."), transcript(driver));
+  }
+
+  @Test
   void aTextIsAnsweredInTheThread() throws IOException {
     WebDriver driver = console();
     assertEquals(BIG_BIRD, driver.findElement(By.id("from")).getDomProperty("value"));
