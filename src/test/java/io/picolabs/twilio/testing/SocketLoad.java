@@ -1,20 +1,16 @@
 package io.picolabs.twilio.testing;
 
 import io.picolabs.twilio.security.TwilioSignature;
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -37,7 +33,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * {@code RESULT streams=… frames=… echoed=… lost=… p50_us=… p99_us=… late=…}. Frames still
  * unanswered a second after the load are lost.
  *
- * <p>With {@code AUTH_TOKEN} {@code -}, upgrades are not signed (the ceiling's echo endpoint).
+ * <p>With {@code AUTH_TOKEN} {@code -}, upgrades are not signed (the ceiling's echo endpoint). The
+ * sessions go through {@link LeanSockets} (two reader threads), not the JDK's client: see why
+ * there.
  */
 public final class SocketLoad {
   private static final long HISTOGRAM_MAX_US = 10_000_000;
@@ -53,11 +51,12 @@ public final class SocketLoad {
     int sessions = Integer.parseInt(args[2]);
     int seconds = Integer.parseInt(args[3]);
     String token = args[4].equals("-") ? null : args[4];
-    HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
-    if (args[0].equals("relay")) {
-      relay(client, url, sessions, seconds, token);
-    } else {
-      media(client, url, sessions, seconds, token);
+    try (LeanSockets client = new LeanSockets(2)) {
+      if (args[0].equals("relay")) {
+        relay(client, url, sessions, seconds, token);
+      } else {
+        media(client, url, sessions, seconds, token);
+      }
     }
     System.exit(0);
   }
@@ -89,38 +88,20 @@ public final class SocketLoad {
     }
   }
 
-  private static WebSocket open(HttpClient client, URI url, String token, WebSocket.Listener l) {
-    WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30));
-    if (token != null) {
-      builder.header(
-          "X-Twilio-Signature", TwilioSignature.compute(token, url.toString(), Map.of()));
-    }
-    return builder.buildAsync(url, l).join();
+  private static LeanSockets.Connection open(LeanSockets client, URI url, String token, Texts texts)
+      throws IOException {
+    return client.open(
+        url,
+        token == null
+            ? Map.of()
+            : Map.of(
+                "X-Twilio-Signature", TwilioSignature.compute(token, url.toString(), Map.of())),
+        texts::onMessage);
   }
 
-  /** Reads whole text messages and hands each to {@code onMessage}. */
-  private abstract static class Texts implements WebSocket.Listener {
-    private final StringBuilder partial = new StringBuilder();
-
+  /** Whole text messages from the server. */
+  private abstract static class Texts {
     abstract void onMessage(String text);
-
-    @Override
-    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-      partial.append(data);
-      if (last) {
-        String text = partial.toString();
-        partial.setLength(0);
-        onMessage(text);
-      }
-      socket.request(1);
-      return null;
-    }
-
-    @Override
-    public CompletionStage<?> onBinary(WebSocket socket, ByteBuffer data, boolean last) {
-      socket.request(1);
-      return null;
-    }
   }
 
   // ---- relay: prompts answered, closed loop ----
@@ -130,7 +111,7 @@ public final class SocketLoad {
     private long until; // guarded by this
     private final int id;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
-    private WebSocket socket;
+    private LeanSockets.Connection socket;
     private long sent;
     private int prompt;
     private String waitingFor;
@@ -157,8 +138,7 @@ public final class SocketLoad {
       socket.sendText(
           "{\"type\":\"prompt\",\"voicePrompt\":\""
               + waitingFor
-              + "\",\"lang\":\"en-US\",\"last\":true}",
-          true);
+              + "\",\"lang\":\"en-US\",\"last\":true}");
     }
 
     @Override
@@ -177,24 +157,21 @@ public final class SocketLoad {
     }
   }
 
-  private static void relay(HttpClient client, URI url, int count, int seconds, String token) {
+  private static void relay(LeanSockets client, URI url, int count, int seconds, String token)
+      throws IOException {
     Histogram latencies = new Histogram();
     List<RelaySession> sessions = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       RelaySession session = new RelaySession(i, latencies);
       session.socket = open(client, url, token, session);
-      session
-          .socket
-          .sendText(
-              "{\"type\":\"setup\",\"sessionId\":\"VX"
-                  + i
-                  + "\",\"callSid\":\"CA"
-                  + i
-                  + "\",\"from\":\"+1801555"
-                  + String.format("%04d", i % 10_000)
-                  + "\",\"to\":\"+18005550100\",\"direction\":\"inbound\",\"customParameters\":{}}",
-              true)
-          .join();
+      session.socket.sendText(
+          "{\"type\":\"setup\",\"sessionId\":\"VX"
+              + i
+              + "\",\"callSid\":\"CA"
+              + i
+              + "\",\"from\":\"+1801555"
+              + String.format("%04d", i % 10_000)
+              + "\",\"to\":\"+18005550100\",\"direction\":\"inbound\",\"customParameters\":{}}");
       sessions.add(session);
     }
     // all connected: the measured time starts now for every session
@@ -226,7 +203,7 @@ public final class SocketLoad {
     private final Map<Long, Long> due = new ConcurrentHashMap<>();
     private final String sid;
     private final int id;
-    WebSocket socket;
+    LeanSockets.Connection socket;
     final AtomicLong echoed = new AtomicLong();
 
     MediaStream(int id, Histogram latencies) {
@@ -241,21 +218,18 @@ public final class SocketLoad {
       ByteBuffer.wrap(audio).putLong(frame);
       due.put(frame, dueNanos);
       synchronized (this) {
-        socket
-            .sendText(
-                "{\"event\":\"media\",\"sequenceNumber\":\""
-                    + (frame + 2)
-                    + "\",\"media\":{\"track\":\"inbound\",\"chunk\":\""
-                    + (frame + 1)
-                    + "\",\"timestamp\":\""
-                    + frame * 20
-                    + "\",\"payload\":\""
-                    + Base64.getEncoder().encodeToString(audio)
-                    + "\"},\"streamSid\":\""
-                    + sid
-                    + "\"}",
-                true)
-            .join();
+        socket.sendText(
+            "{\"event\":\"media\",\"sequenceNumber\":\""
+                + (frame + 2)
+                + "\",\"media\":{\"track\":\"inbound\",\"chunk\":\""
+                + (frame + 1)
+                + "\",\"timestamp\":\""
+                + frame * 20
+                + "\",\"payload\":\""
+                + Base64.getEncoder().encodeToString(audio)
+                + "\"},\"streamSid\":\""
+                + sid
+                + "\"}");
       }
     }
 
@@ -275,28 +249,24 @@ public final class SocketLoad {
     }
   }
 
-  private static void media(HttpClient client, URI url, int count, int seconds, String token)
-      throws InterruptedException {
+  private static void media(LeanSockets client, URI url, int count, int seconds, String token)
+      throws InterruptedException, IOException {
     Histogram latencies = new Histogram();
     List<MediaStream> streams = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       MediaStream stream = new MediaStream(i, latencies);
       stream.socket = open(client, url, token, stream);
-      stream
-          .socket
-          .sendText(
-              "{\"event\":\"start\",\"sequenceNumber\":\"1\",\"start\":{\"accountSid\":\"AC1\","
-                  + "\"streamSid\":\""
-                  + stream.sid
-                  + "\",\"callSid\":\"CA"
-                  + i
-                  + "\",\"tracks\":[\"inbound\"],\"customParameters\":{},\"mediaFormat\":"
-                  + "{\"encoding\":\"audio/x-mulaw\",\"sampleRate\":8000,\"channels\":1}},"
-                  + "\"streamSid\":\""
-                  + stream.sid
-                  + "\"}",
-              true)
-          .join();
+      stream.socket.sendText(
+          "{\"event\":\"start\",\"sequenceNumber\":\"1\",\"start\":{\"accountSid\":\"AC1\","
+              + "\"streamSid\":\""
+              + stream.sid
+              + "\",\"callSid\":\"CA"
+              + i
+              + "\",\"tracks\":[\"inbound\"],\"customParameters\":{},\"mediaFormat\":"
+              + "{\"encoding\":\"audio/x-mulaw\",\"sampleRate\":8000,\"channels\":1}},"
+              + "\"streamSid\":\""
+              + stream.sid
+              + "\"}");
       streams.add(stream);
     }
     Thread.sleep(500); // the starts handled
