@@ -35,4 +35,45 @@ class RuleEventTest {
     assertThrows(UnsupportedOperationException.class, () -> event.attrs().put("x", List.of()));
     assertEquals("twilio inbound_sms", event.toString());
   }
+
+  @Test
+  void namesMatchExactlyWhenTheCaseInsensitiveOrderFindsThemEqual() {
+    List<String> names =
+        List.of(
+            "From",
+            "FROM",
+            "from",
+            "fröm",
+            "FRÖM",
+            "Émile",
+            "émile",
+            "EMILE",
+            "σοφία",
+            "ΣΟΦΊΑ",
+            "ςοφία",
+            "Straße",
+            "STRASSE",
+            "ǅ",
+            "ǆ",
+            "Ǆ",
+            "I",
+            "ı",
+            "İ",
+            "i",
+            "K",
+            "\u212A",
+            "\uD801\uDC00",
+            "\uD801\uDC28",
+            "x\uD801\uDC00",
+            "");
+    for (String name : names) {
+      RuleEvent event = RuleEvent.of("twilio", "t", Map.of(name, "v"));
+      for (String other : names) {
+        assertEquals(
+            String.CASE_INSENSITIVE_ORDER.compare(name, other) == 0,
+            event.attr(other) != null,
+            name + " looked up as " + other);
+      }
+    }
+  }
 }
