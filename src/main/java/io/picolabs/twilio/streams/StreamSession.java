@@ -7,7 +7,6 @@ import io.picolabs.twilio.rules.RuleEvent;
 import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -33,6 +32,7 @@ final class StreamSession implements MediaStream.AudioOut {
   private final BiFunction<RuleEvent, String, List<Consumer<StreamSession>>> rules;
   private volatile MediaStream.AudioListener listener;
   private volatile String streamSid;
+  private volatile String mediaPrefix; // of streamSid's media messages, made once
   private Map<String, List<String>> start = Map.of();
 
   StreamSession(
@@ -50,6 +50,11 @@ final class StreamSession implements MediaStream.AudioOut {
 
   /** Handles one text message from Twilio. */
   void receive(String text) {
+    MediaFrames.Media media = MediaFrames.read(text); // most messages: read without a tree
+    if (media != null) {
+      frame(media);
+      return;
+    }
     TwilioSocket.Message read = socket.read(text, "event");
     if (read == null) {
       return;
@@ -63,6 +68,7 @@ final class StreamSession implements MediaStream.AudioOut {
         if (event.equals("start")) {
           start = RelayEvents.fields(message.getJsonObject("start"));
           streamSid = message.getString("streamSid", null);
+          mediaPrefix = null;
         }
         raise(StreamEvents.of(stream, start, message));
         if (event.equals("stop")) {
@@ -73,19 +79,22 @@ final class StreamSession implements MediaStream.AudioOut {
   }
 
   private void frame(JsonObject message) {
+    JsonObject media = message.get("media") instanceof JsonObject object ? object : null;
+    frame(
+        new MediaFrames.Media(
+            media == null ? null : media.getString("track", null),
+            media == null ? null : media.getString("chunk", null),
+            media == null ? null : media.getString("timestamp", null),
+            media == null ? null : media.getString("payload", null)));
+  }
+
+  private void frame(MediaFrames.Media media) {
     MediaStream.AudioListener to = listener;
     if (to == null) {
       return;
     }
     try {
-      JsonObject media = message.getJsonObject("media");
-      MediaStream.AudioFrame frame =
-          new MediaStream.AudioFrame(
-              Base64.getDecoder().decode(media.getString("payload")),
-              media.getString("track", "inbound"),
-              Long.parseLong(media.getString("chunk", "0")),
-              Long.parseLong(media.getString("timestamp", "0")));
-      to.frame(frame, this);
+      to.frame(media.frame(), this);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "stream " + stream + ": a frame not handled", e);
     }
@@ -108,16 +117,7 @@ final class StreamSession implements MediaStream.AudioOut {
 
   @Override
   public void play(byte[] mulaw) {
-    send(
-        JSON.createObjectBuilder()
-            .add("event", "media")
-            .add("streamSid", sid())
-            .add(
-                "media",
-                JSON.createObjectBuilder()
-                    .add("payload", Base64.getEncoder().encodeToString(mulaw)))
-            .build()
-            .toString());
+    send(MediaFrames.write(mediaPrefix(), mulaw));
   }
 
   @Override
@@ -139,6 +139,14 @@ final class StreamSession implements MediaStream.AudioOut {
             .add("streamSid", sid())
             .build()
             .toString());
+  }
+
+  private String mediaPrefix() {
+    String prefix = mediaPrefix;
+    if (prefix == null) {
+      mediaPrefix = prefix = MediaFrames.prefix(sid());
+    }
+    return prefix;
   }
 
   private String sid() {
