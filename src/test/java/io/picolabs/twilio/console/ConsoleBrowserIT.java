@@ -128,6 +128,17 @@ class ConsoleBrowserIT {
     return (JavascriptExecutor) driver;
   }
 
+  /** Waits for the call to end (or an error to show); the status line then. */
+  private static String callEnded(WebDriver driver) {
+    return await(
+        driver,
+        "the call ended",
+        d -> {
+          String status = text(d, "status");
+          return status.startsWith("Call ended") || status.startsWith("Error") ? status : null;
+        });
+  }
+
   private static String text(WebDriver driver, String id) {
     return driver.findElement(By.id(id)).getText();
   }
@@ -205,14 +216,7 @@ class ConsoleBrowserIT {
     assertEquals("Listening for keys", text(driver, "listening-what"));
     driver.findElement(By.cssSelector("#keypad [data-digit='7']")).click();
 
-    String ended =
-        await(
-            driver,
-            "the call ended",
-            d -> {
-              String status = text(d, "status");
-              return status.startsWith("Call ended") || status.startsWith("Error") ? status : null;
-            });
+    String ended = callEnded(driver);
     assertTrue(ended.startsWith("Call ended (Hangup"), shown(driver));
     List<String> heard = transcript(driver);
     assertEquals("Your favorite number is 7.", heard.get(heard.size() - 1), heard.toString());
@@ -251,14 +255,7 @@ class ConsoleBrowserIT {
 
     driver.findElement(By.id("speech")).sendKeys("I think seven");
     driver.findElement(By.id("speak")).click();
-    String ended =
-        await(
-            driver,
-            "the call ended",
-            d -> {
-              String status = text(d, "status");
-              return status.startsWith("Call ended") || status.startsWith("Error") ? status : null;
-            });
+    String ended = callEnded(driver);
     assertTrue(ended.startsWith("Call ended (Hangup"), shown(driver));
     assertEquals(
         List.of(
@@ -279,14 +276,7 @@ class ConsoleBrowserIT {
     await(driver, "the stream", d -> text(d, "status").startsWith("In call ") ? true : null);
     assertEquals("In a media stream: keys reach it", text(driver, "listening-what"));
     driver.findElement(By.cssSelector("#keypad [data-digit='#']")).click();
-    String ended =
-        await(
-            driver,
-            "the call ended",
-            d -> {
-              String status = text(d, "status");
-              return status.startsWith("Call ended") || status.startsWith("Error") ? status : null;
-            });
+    String ended = callEnded(driver);
     assertTrue(ended.startsWith("Call ended (the document ended"), shown(driver));
     assertEquals(List.of("The echo is over. Goodbye."), transcript(driver));
   }
