@@ -122,7 +122,29 @@
   });
   $("hangup").addEventListener("click", () => act("hangup"));
   $("silence").addEventListener("click", () => act("silence"));
-  $("speak").addEventListener("click", () => act("speak", { speech: $("speech").value }));
+  $("speak").addEventListener("click", async () => {
+    // in a relay session the answer streams: its tokens so far show while the act waits for it
+    const sid = call && call.sid;
+    let polling = true;
+    const shown = $("replying");
+    (async () => {
+      while (polling && sid) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        try {
+          const now = (await get("calls/" + encodeURIComponent(sid) + "/replying")).replying;
+          if (polling) {
+            shown.textContent = now ? "🗨 " + now + " …" : "";
+            shown.hidden = !now;
+          }
+        } catch (error) {
+          return; // the call is gone: the act's answer says why
+        }
+      }
+    })();
+    await act("speak", { speech: $("speech").value });
+    polling = false;
+    shown.hidden = true;
+  });
   $("send-keys").addEventListener("click", () =>
     keys ? act("press", { digits: keys }) : act("silence"));
   $("record").addEventListener("click", () =>

@@ -41,7 +41,8 @@ import java.util.regex.Pattern;
  *   <li>{@code POST calls} (from, event): calls {@code /twilio/<event>} from {@code from};
  *   <li>{@code POST calls/<sid>/<act>}: {@code press} (digits), {@code speak} (speech), {@code
  *       silence}, {@code dial} (outcome, seconds), {@code record} (seconds), {@code bridge}, {@code
- *       hangup}; {@code GET calls/<sid>}: the call as it is;
+ *       hangup}; {@code GET calls/<sid>}: the call as it is; {@code GET calls/<sid>/replying}: what
+ *       its relay session has streamed so far of the reply a {@code speak} waits for;
  *   <li>{@code POST texts} (from, event, body): texts {@code /twilio/<event>}; {@code GET
  *       texts?number=}: that phone's thread and the calls ringing it (placed by rules through the
  *       fake REST API); {@code POST incoming/<sid>/answer}: answers one;
@@ -155,6 +156,10 @@ public class ConsoleApi extends HttpServlet {
     Matcher call = CALL.matcher(path);
     if (call.matches()) {
       return calls.get(call.group(1));
+    }
+    Matcher replying = ACT.matcher(path);
+    if (replying.matches() && replying.group(2).equals("replying")) {
+      return calls.replying(replying.group(1));
     }
     if (path.equals("/texts")) {
       String number = required(request, "number");

@@ -3,6 +3,7 @@ package io.picolabs.twilio.console;
 import io.picolabs.twilio.testkit.CallSimulator;
 import io.picolabs.twilio.testkit.PhoneCall;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -61,6 +62,14 @@ public class ConsoleCalls {
       }
       return CallJson.of(simulator);
     }
+  }
+
+  /**
+   * What the call {@code sid}'s relay session has streamed so far of the reply it is making: read
+   * while an act on the call waits for that reply, so not under the call's lock.
+   */
+  JsonObject replying(String sid) {
+    return Json.createObjectBuilder().add("replying", find(sid).simulator().replyingNow()).build();
   }
 
   /** The call {@code sid} as it is now. */

@@ -59,6 +59,8 @@ public final class CallSimulator {
 
   // a ConversationRelay session in progress: Twilio's end of its socket, its Connect, its start
   private SocketLeg relay;
+  // the reply the relay is streaming, so far (read from other threads while the caller waits)
+  private volatile String replying = "";
   private Element relayConnect;
   private String relaySession;
   private int relayStarted;
@@ -321,6 +323,15 @@ public final class CallSimulator {
     return callStatus;
   }
 
+  /**
+   * What a ConversationRelay session has said so far of a reply it is still streaming (its tokens
+   * joined), empty when none is; safe to read from another thread while the caller's act waits for
+   * the reply (the console shows the tokens as they come).
+   */
+  public String replyingNow() {
+    return replying;
+  }
+
   /** The call's simulated duration so far, in seconds. */
   public int seconds() {
     return seconds;
@@ -469,7 +480,14 @@ public final class CallSimulator {
    * cutInAfter} tokens (0: never).
    */
   private void listenToRelay(int cutInAfter) {
-    StringBuilder reply = new StringBuilder();
+    try {
+      listenToRelay(cutInAfter, new StringBuilder());
+    } finally {
+      replying = "";
+    }
+  }
+
+  private void listenToRelay(int cutInAfter, StringBuilder reply) {
     boolean speaking = false;
     boolean answered = false;
     int tokens = 0;
@@ -494,6 +512,7 @@ public final class CallSimulator {
           reply.append(message.getOrDefault("token", ""));
           tokens++;
           speaking = !"true".equals(message.get("last"));
+          replying = speaking ? reply.toString() : "";
           if (!speaking) {
             hear(Heard.Kind.TEXT, reply.toString());
             reply.setLength(0);

@@ -10,6 +10,7 @@ import static io.picolabs.twilio.testing.TwilioRequests.send;
 import static io.picolabs.twilio.testing.TwilioRequests.uri;
 import static io.picolabs.twilio.testing.TwilioRequests.withToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.picolabs.twilio.testing.Chromium;
@@ -79,6 +80,7 @@ class ConsoleBrowserIT {
             "");
     return Wars.project(NAME + ".war")
         .addClass(RingingRules.class)
+        .addClass(io.picolabs.twilio.examples.RelayProbeRules.class)
         .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
   }
 
@@ -265,6 +267,38 @@ class ConsoleBrowserIT {
         transcript(driver));
     await(driver, "the caller's favorite", d -> text(d, "vars").contains("\"favorite\": \"7\""));
     assertScreenshot(admin.screenshot("console-monkey-voice"));
+  }
+
+  @Test
+  void aStreamedReplyShowsItsTokensAsTheyCome() {
+    WebDriver driver = console();
+    driver.findElement(By.id("event")).clear();
+    driver.findElement(By.id("event")).sendKeys("story_call");
+    driver.findElement(By.id("call")).click();
+    await(driver, "the session", d -> text(d, "status").startsWith("In call ") ? true : null);
+    driver.findElement(By.id("speech")).sendKeys("Tell me 20 words");
+    driver.findElement(By.id("speak")).click();
+    // the rule streams a word each 100 ms: some of them show before the reply is whole
+    String partial =
+        await(
+            driver,
+            "tokens of the reply",
+            d -> {
+              String shown = text(d, "replying");
+              return shown.startsWith("\uD83D\uDDE8 word1 word2") ? shown : null;
+            });
+    assertTrue(partial.endsWith(" …") && !partial.contains("word20"), partial);
+    await(
+        driver,
+        "the whole reply",
+        d -> transcript(d).contains("\uD83D\uDDE8 That was the story.") ? true : null);
+    StringBuilder words = new StringBuilder("\uD83D\uDDE8 ");
+    for (int i = 1; i < 20; i++) {
+      words.append("word").append(i).append(' ');
+    }
+    assertEquals(
+        List.of(words + "word20.", "\uD83D\uDDE8 That was the story."), transcript(driver));
+    assertFalse(driver.findElement(By.id("replying")).isDisplayed(), "the live line is gone");
   }
 
   @Test
