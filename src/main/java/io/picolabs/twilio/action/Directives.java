@@ -81,6 +81,11 @@ public class Directives implements RuleEffects {
   }
 
   @Override
+  public Object emptySavepoint() {
+    return new Mark(1, new int[] {0}); // the response, empty
+  }
+
+  @Override
   public Object savepoint() {
     int[] sizes = new int[open.size()];
     for (int i = 0; i < sizes.length; i++) {

@@ -63,6 +63,11 @@ public class Outbox implements RuleEffects {
 
   /** How many actions are queued, to take or drop those queued after this point. */
   @Override
+  public Object emptySavepoint() {
+    return new int[] {0, 0};
+  }
+
+  @Override
   public Object savepoint() {
     return new int[] {pending.size(), written.size()};
   }

@@ -62,7 +62,7 @@ public class RuleEngine {
   private BeanManager beanManager;
   private Own<CurrentEvent> current;
   private RuleTable names;
-  private List<Own<RuleEffects>> effects;
+  private List<EffectKind> effects;
   private Consumer<Runnable> commit;
   private Supplier<AnswerGate> gate;
   private List<RuleWatch> watches = List.of();
@@ -93,6 +93,51 @@ public class RuleEngine {
       Context context = beans.getContext(bean.getScope());
       T own = context.get(bean);
       return own != null ? own : context.get(bean, beans.createCreationalContext(bean));
+    }
+  }
+
+  /**
+   * A kind of effect. Once an instance has given its {@link RuleEffects#emptySavepoint} (the first
+   * event's creates it), each request's is left to the first rule that uses it: creating every kind
+   * for every event, when an event's rules use one or two, was about a tenth of a relay prompt's
+   * user CPU (JFR, docs/performance.md). Out of the container, or without an empty savepoint, each
+   * event takes its instance as before.
+   */
+  private static final class EffectKind {
+    private final Own<RuleEffects> own;
+    private volatile Object empty; // the kind's empty savepoint, once an instance gave it
+
+    EffectKind(Own<RuleEffects> own) {
+      this.own = own;
+    }
+
+    RuleTransaction.Slot slot(BeanManager beans) {
+      Object known = empty;
+      if (own.bean() == null || known == null) {
+        RuleEffects instance = own.in(beans);
+        if (own.bean() != null) {
+          empty = instance.emptySavepoint();
+        }
+        return RuleTransaction.Slot.of(instance);
+      }
+      Bean<RuleEffects> bean = own.bean();
+      Context context = beans.getContext(bean.getScope());
+      return new RuleTransaction.Slot() {
+        private RuleEffects found; // this request's, once a rule created it
+
+        @Override
+        RuleEffects existing() {
+          if (found == null) {
+            found = context.get(bean);
+          }
+          return found;
+        }
+
+        @Override
+        Object empty() {
+          return known;
+        }
+      };
     }
   }
 
@@ -141,7 +186,8 @@ public class RuleEngine {
     this.beanManager = beanManager;
     this.current = Own.of(beanManager, current.getHandle());
     this.names = names;
-    this.effects = effects.handlesStream().map(effect -> Own.of(beanManager, effect)).toList();
+    this.effects =
+        effects.handlesStream().map(effect -> new EffectKind(Own.of(beanManager, effect))).toList();
     this.commit = commit::run;
     Own<AnswerWindow> answerWindow = Own.of(beanManager, window.getHandle());
     this.gate = () -> answerWindow.in(beanManager).gate(); // the request's own, per event
@@ -162,7 +208,7 @@ public class RuleEngine {
     this.beanManager = beanManager;
     this.current = new Own<>(null, current);
     this.names = names;
-    this.effects = effects.stream().map(effect -> new Own<>(null, effect)).toList();
+    this.effects = effects.stream().map(effect -> new EffectKind(new Own<>(null, effect))).toList();
     this.commit = transaction;
     this.gate = () -> gate;
   }
@@ -195,11 +241,11 @@ public class RuleEngine {
 
   /** A transaction over this request's own effects, and its own answer window. */
   private RuleTransaction transaction() {
-    List<RuleEffects> own = new ArrayList<>(effects.size());
-    for (Own<RuleEffects> effect : effects) {
-      own.add(effect.in(beanManager));
+    List<RuleTransaction.Slot> own = new ArrayList<>(effects.size());
+    for (EffectKind effect : effects) {
+      own.add(effect.slot(beanManager));
     }
-    return new RuleTransaction(own, commit, gate.get());
+    return new RuleTransaction(own, gate.get(), commit);
   }
 
   private Outcome raise(Run run, RuleEvent event) {

@@ -38,9 +38,39 @@ public final class RuleTransaction {
     }
   }
 
-  private final List<RuleEffects> effects;
+  // what a rule saw of a kind of effect not yet created when it started
+  private static final Object ABSENT = new Object();
+
+  private final List<Slot> slots;
   private final Consumer<Runnable> transaction;
   private final AnswerGate gate;
+
+  /**
+   * One kind of effect in one request: its instance, which a kind created only when a rule uses it
+   * lacks until then.
+   */
+  abstract static class Slot {
+    /** The instance, or null while none was created. */
+    abstract RuleEffects existing();
+
+    /** The savepoint of the instance before it was created: its empty savepoint. */
+    abstract Object empty();
+
+    /** A kind whose instance exists. */
+    static Slot of(RuleEffects effects) {
+      return new Slot() {
+        @Override
+        RuleEffects existing() {
+          return effects;
+        }
+
+        @Override
+        Object empty() {
+          throw new IllegalStateException("an effect that existed has no empty savepoint here");
+        }
+      };
+    }
+  }
 
   /**
    * {@code transaction} runs the commits of every effect in one (database) transaction, rolled back
@@ -56,7 +86,12 @@ public final class RuleTransaction {
    */
   public RuleTransaction(
       List<RuleEffects> effects, Consumer<Runnable> transaction, AnswerGate gate) {
-    this.effects = List.copyOf(effects);
+    this(effects.stream().map(Slot::of).toList(), gate, transaction);
+  }
+
+  /** Over {@code slots}, some of whose effects may come to exist only as rules use them. */
+  RuleTransaction(List<Slot> slots, AnswerGate gate, Consumer<Runnable> transaction) {
+    this.slots = List.copyOf(slots);
     this.transaction = transaction;
     this.gate = gate;
   }
@@ -64,15 +99,19 @@ public final class RuleTransaction {
   /** A rule that returned and committed: what is left is to {@link #publish} its effects. */
   public final class Done {
     private final Object[] savepoints;
+    private final RuleEffects[] effects;
 
-    private Done(Object[] savepoints) {
+    private Done(Object[] savepoints, RuleEffects[] effects) {
       this.savepoints = savepoints;
+      this.effects = effects;
     }
 
     /** Lets each effect act on the world, raising outcomes through {@code raise}. */
     public void publish(Consumer<RuleEvent> raise) {
-      for (int i = 0; i < savepoints.length; i++) {
-        effects.get(i).publish(savepoints[i], raise);
+      for (int i = 0; i < effects.length; i++) {
+        if (effects[i] != null) {
+          effects[i].publish(savepoints[i], raise);
+        }
       }
     }
   }
@@ -91,9 +130,10 @@ public final class RuleTransaction {
    * being answered (the gate's statement is told so inside its commit).
    */
   public Done run(Runnable rule, String name, boolean outermost, boolean last) {
-    Object[] savepoints = new Object[effects.size()];
+    Object[] savepoints = new Object[slots.size()];
     for (int i = 0; i < savepoints.length; i++) {
-      savepoints[i] = effects.get(i).savepoint();
+      RuleEffects effect = slots.get(i).existing();
+      savepoints[i] = effect == null ? ABSENT : effect.savepoint();
     }
     ReentrantLock queue = null;
     try {
@@ -127,22 +167,27 @@ public final class RuleTransaction {
   private Done attempt(
       Runnable rule, String name, boolean outermost, boolean last, Object[] savepoints) {
     rule.run();
-    for (int i = 0; i < savepoints.length; i++) {
-      effects.get(i).check(savepoints[i], name);
+    RuleEffects[] effects = present(savepoints);
+    for (int i = 0; i < effects.length; i++) {
+      if (effects[i] != null) {
+        effects[i].check(savepoints[i], name);
+      }
     }
     if (!outermost) {
-      return new Done(new Object[0]);
+      return new Done(new Object[0], new RuleEffects[0]);
     }
     if (gate.closed()) {
       throw late("it returned");
     }
-    if (needsCommit(savepoints)) {
+    if (needsCommit(savepoints, effects)) {
       boolean[] entered = {false};
       try {
         transaction.accept(
             () -> {
-              for (int i = 0; i < savepoints.length; i++) {
-                effects.get(i).commit(savepoints[i]);
+              for (int i = 0; i < effects.length; i++) {
+                if (effects[i] != null) {
+                  effects[i].commit(savepoints[i]);
+                }
               }
               gate.commitAlso(last);
               entered[0] = gate.enterCommit();
@@ -156,7 +201,22 @@ public final class RuleTransaction {
         }
       }
     }
-    return new Done(savepoints);
+    return new Done(savepoints, effects);
+  }
+
+  /**
+   * The effects that exist now; one a rule created since {@code savepoints} were taken gets its
+   * empty savepoint there.
+   */
+  private RuleEffects[] present(Object[] savepoints) {
+    RuleEffects[] effects = new RuleEffects[savepoints.length];
+    for (int i = 0; i < effects.length; i++) {
+      effects[i] = slots.get(i).existing();
+      if (effects[i] != null && savepoints[i] == ABSENT) {
+        savepoints[i] = slots.get(i).empty();
+      }
+    }
+    return effects;
   }
 
   private static LateRule late(String what) {
@@ -175,9 +235,9 @@ public final class RuleTransaction {
     }
   }
 
-  private boolean needsCommit(Object[] savepoints) {
-    for (int i = 0; i < savepoints.length; i++) {
-      if (effects.get(i).needsCommit(savepoints[i])) {
+  private static boolean needsCommit(Object[] savepoints, RuleEffects[] effects) {
+    for (int i = 0; i < effects.length; i++) {
+      if (effects[i] != null && effects[i].needsCommit(savepoints[i])) {
         return true;
       }
     }
@@ -185,8 +245,11 @@ public final class RuleTransaction {
   }
 
   private void rollback(Object[] savepoints) {
-    for (int i = savepoints.length - 1; i >= 0; i--) {
-      effects.get(i).rollback(savepoints[i]);
+    RuleEffects[] effects = present(savepoints);
+    for (int i = effects.length - 1; i >= 0; i--) {
+      if (effects[i] != null) {
+        effects[i].rollback(savepoints[i]);
+      }
     }
   }
 

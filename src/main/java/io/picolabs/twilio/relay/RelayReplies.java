@@ -266,6 +266,11 @@ public class RelayReplies implements Relay, RuleEffects {
   }
 
   @Override
+  public Object emptySavepoint() {
+    return 0;
+  }
+
+  @Override
   public Object savepoint() {
     return replies.size();
   }

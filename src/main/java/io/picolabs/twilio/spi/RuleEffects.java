@@ -19,6 +19,16 @@ public interface RuleEffects {
   Object savepoint();
 
   /**
+   * The {@link #savepoint} of an instance that holds nothing yet, the same for every instance; or
+   * null (the default). With one, the engine leaves the effect to be created by the first rule of a
+   * request that uses it (through its client proxy) and takes this as its savepoint before that
+   * rule: an event whose rules never use it never creates it. Without one, every event creates it.
+   */
+  default Object emptySavepoint() {
+    return null;
+  }
+
+  /**
    * The rule that started at {@code savepoint} returned normally: check what it did. Throwing fails
    * the rule (its effects are then rolled back), as if the rule itself had thrown.
    */

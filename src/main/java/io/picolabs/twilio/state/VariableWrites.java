@@ -92,6 +92,11 @@ public class VariableWrites implements RuleEffects {
   }
 
   @Override
+  public Object emptySavepoint() {
+    return new Savepoint(0, Map.of());
+  }
+
+  @Override
   public Object savepoint() {
     return new Savepoint(writes.size(), seen.isEmpty() ? Map.of() : new HashMap<>(seen));
   }

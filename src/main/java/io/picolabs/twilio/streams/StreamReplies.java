@@ -60,6 +60,11 @@ public class StreamReplies implements MediaStream, RuleEffects {
   }
 
   @Override
+  public Object emptySavepoint() {
+    return 0;
+  }
+
+  @Override
   public Object savepoint() {
     return actions.size();
   }

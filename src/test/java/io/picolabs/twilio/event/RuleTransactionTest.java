@@ -264,4 +264,66 @@ class RuleTransactionTest {
     assertEquals(List.of(), transactions);
     assertEquals(List.of("savepoint 0", "check R.say", "publish"), effect.calls);
   }
+
+  /** A kind of effect created only when a rule first uses it, as a request-scoped bean is. */
+  static final class Lazy extends RuleTransaction.Slot {
+    Recording created;
+
+    Recording use() {
+      if (created == null) {
+        created = new Recording();
+      }
+      return created;
+    }
+
+    @Override
+    RuleEffects existing() {
+      return created;
+    }
+
+    @Override
+    Object empty() {
+      return 0;
+    }
+  }
+
+  @Test
+  void anEffectNoRuleUsesIsNeverCreatedNorAsked() {
+    Lazy unused = new Lazy();
+    Lazy used = new Lazy();
+    RuleTransaction lazy =
+        new RuleTransaction(
+            List.of(RuleTransaction.Slot.of(effect), unused, used),
+            new AnswerGate(),
+            commits -> {
+              transactions.add("begin");
+              commits.run();
+              transactions.add("end");
+            });
+    lazy.run(() -> used.use().pending += 2, "R.uses", true).publish(e -> {});
+    assertEquals(null, unused.created);
+    // created by the rule: checked, committed and published from its empty savepoint
+    assertEquals(List.of("check R.uses", "commit 2", "publish"), used.created.calls);
+    assertEquals(List.of("savepoint 0", "check R.uses", "commit 0", "publish"), effect.calls);
+    assertEquals(List.of("begin", "end"), transactions);
+    // the next rule finds it created: it takes its savepoint as any
+    lazy.run(() -> {}, "R.next", true);
+    assertEquals("savepoint 0", used.created.calls.get(3));
+  }
+
+  @Test
+  void anEffectCreatedByARuleThatFailsIsRolledBackToEmpty() {
+    Lazy used = new Lazy();
+    RuleTransaction lazy =
+        new RuleTransaction(List.of(used), new AnswerGate(), commits -> transactions.add("begin"));
+    Runnable rule =
+        () -> {
+          used.use().pending = 3;
+          throw new IllegalStateException("broke");
+        };
+    assertThrows(IllegalStateException.class, () -> lazy.run(rule, "R.bad", true));
+    assertEquals(List.of("rollback to 0"), used.created.calls);
+    assertEquals(0, used.created.pending);
+    assertEquals(List.of(), transactions);
+  }
 }
