@@ -59,11 +59,21 @@ public final class RuleEvent {
     if (i == name.length()) {
       return name;
     }
-    StringBuilder folded = new StringBuilder(name.length()).append(name, 0, i);
-    name.codePoints()
-        .skip(name.codePointCount(0, i))
-        .forEach(c -> folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c))));
-    return folded.toString();
+    char[] chars = name.toCharArray();
+    for (int j = i; j < chars.length; j++) {
+      char c = chars[j];
+      if (c >= 0x80) { // beyond ASCII: code point by code point, as the comparator
+        StringBuilder folded = new StringBuilder(chars.length).append(chars, 0, j);
+        name.codePoints()
+            .skip(name.codePointCount(0, j))
+            .forEach(p -> folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(p))));
+        return folded.toString();
+      }
+      if (c >= 'A' && c <= 'Z') {
+        chars[j] = (char) (c + ('a' - 'A'));
+      }
+    }
+    return new String(chars);
   }
 
   public static RuleEvent of(String domain, String type, Map<String, String> attrs) {
@@ -80,10 +90,18 @@ public final class RuleEvent {
     return type;
   }
 
-  /** The first value of attribute {@code name} (any case), or {@code null} if there is none. */
+  /**
+   * The first value of attribute {@code name} (any case: the attribute named exactly so, else the
+   * first whose name matches ignoring case), or {@code null} if there is none.
+   */
   public String attr(String name) {
-    List<String> values = byFoldedName().get(fold(name));
+    List<String> values = named(name);
     return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  private List<String> named(String name) {
+    List<String> exact = attrs.get(name); // the usual look-up, in Twilio's own spelling: no folding
+    return exact != null ? exact : byFoldedName().get(fold(name));
   }
 
   /** The first value of attribute {@code name} (any case), or {@code fallback}. */
@@ -92,9 +110,10 @@ public final class RuleEvent {
     return value == null ? fallback : value;
   }
 
-  /** Every value of attribute {@code name} (any case), in the order received. */
+  /** Every value of attribute {@code name} (any case, as {@link #attr}), in the order received. */
   public List<String> attrValues(String name) {
-    return byFoldedName().getOrDefault(fold(name), List.of());
+    List<String> values = named(name);
+    return values == null ? List.of() : values;
   }
 
   /** All attributes under the names they were received with, in the order received. */

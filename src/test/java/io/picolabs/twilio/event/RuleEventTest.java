@@ -76,4 +76,16 @@ class RuleEventTest {
       }
     }
   }
+
+  @Test
+  void aNameSpelledExactlyWinsOverOneThatMatchesIgnoringCase() {
+    Map<String, List<String>> attrs = new LinkedHashMap<>();
+    attrs.put("From", List.of("first"));
+    attrs.put("FROM", List.of("second"));
+    RuleEvent event = new RuleEvent("twilio", "t", attrs);
+    assertEquals("first", event.attr("From"));
+    assertEquals("second", event.attr("FROM"));
+    assertEquals("first", event.attr("from"), "no exact name: the first that matches");
+    assertEquals(List.of("second"), event.attrValues("FROM"));
+  }
 }
