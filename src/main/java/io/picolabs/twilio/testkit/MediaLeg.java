@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
 import org.w3c.dom.Element;
 
@@ -142,14 +143,24 @@ final class MediaLeg {
     }
   }
 
-  /** The caller hangs up: {@code stop}, then the socket closes. */
+  /** The caller hangs up: {@code stop}, then the socket closes (unless the server closed it). */
   void stop() {
-    send(
-        "stop",
-        new JsonText()
-            .string("accountSid", call.getOrDefault("AccountSid", ""))
-            .string("callSid", call.getOrDefault("CallSid", ""))
-            .toString());
+    if (!socket.open()) {
+      return;
+    }
+    try {
+      send(
+          "stop",
+          new JsonText()
+              .string("accountSid", call.getOrDefault("AccountSid", ""))
+              .string("callSid", call.getOrDefault("CallSid", ""))
+              .toString());
+    } catch (CompletionException e) {
+      if (socket.open()) {
+        throw e;
+      }
+      return; // the server closed it meanwhile: there is no one to tell
+    }
     close();
   }
 

@@ -26,6 +26,11 @@ final class SocketLeg implements WebSocket.Listener {
     return leg;
   }
 
+  /** Whether neither side has closed the socket yet. */
+  boolean open() {
+    return !socket.isOutputClosed() && !socket.isInputClosed();
+  }
+
   void send(String json) {
     socket.sendText(json, true).join();
   }
