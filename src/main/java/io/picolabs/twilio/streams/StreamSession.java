@@ -32,7 +32,7 @@ final class StreamSession implements MediaStream.AudioOut {
   private final BiFunction<RuleEvent, String, List<Consumer<StreamSession>>> rules;
   private volatile MediaStream.AudioListener listener;
   private volatile String streamSid;
-  private volatile String mediaPrefix; // of streamSid's media messages, made once
+  private volatile String mediaPrefix; // of streamSid's media messages, made at the start
   private Map<String, List<String>> start = Map.of();
 
   StreamSession(
@@ -62,13 +62,17 @@ final class StreamSession implements MediaStream.AudioOut {
     JsonObject message = read.json();
     String event = read.name();
     switch (event) {
-      case "media" -> frame(message);
+      case "media" -> { // one MediaFrames could not read: it has no usable payload
+        if (listener != null) {
+          LOG.warning(() -> "stream " + stream + ": a media message without a payload, skipped");
+        }
+      }
       case "connected" -> LOG.fine(() -> "stream " + stream + " connected");
       default -> {
         if (event.equals("start")) {
           start = RelayEvents.fields(message.getJsonObject("start"));
           streamSid = message.getString("streamSid", null);
-          mediaPrefix = null;
+          mediaPrefix = streamSid == null ? null : MediaFrames.prefix(streamSid);
         }
         raise(StreamEvents.of(stream, start, message));
         if (event.equals("stop")) {
@@ -76,16 +80,6 @@ final class StreamSession implements MediaStream.AudioOut {
         }
       }
     }
-  }
-
-  private void frame(JsonObject message) {
-    JsonObject media = message.get("media") instanceof JsonObject object ? object : null;
-    frame(
-        new MediaFrames.Media(
-            media == null ? null : media.getString("track", null),
-            media == null ? null : media.getString("chunk", null),
-            media == null ? null : media.getString("timestamp", null),
-            media == null ? null : media.getString("payload", null)));
   }
 
   private void frame(MediaFrames.Media media) {
@@ -117,7 +111,11 @@ final class StreamSession implements MediaStream.AudioOut {
 
   @Override
   public void play(byte[] mulaw) {
-    send(MediaFrames.write(mediaPrefix(), mulaw));
+    String prefix = mediaPrefix;
+    if (prefix == null) {
+      throw notStarted();
+    }
+    send(MediaFrames.write(prefix, mulaw));
   }
 
   @Override
@@ -141,20 +139,16 @@ final class StreamSession implements MediaStream.AudioOut {
             .toString());
   }
 
-  private String mediaPrefix() {
-    String prefix = mediaPrefix;
-    if (prefix == null) {
-      mediaPrefix = prefix = MediaFrames.prefix(sid());
-    }
-    return prefix;
-  }
-
   private String sid() {
     String sid = streamSid;
     if (sid == null) {
-      throw new IllegalStateException("the stream has not started: no streamSid to send to");
+      throw notStarted();
     }
     return sid;
+  }
+
+  private static IllegalStateException notStarted() {
+    return new IllegalStateException("the stream has not started: no streamSid to send to");
   }
 
   /** A rule ended the stream: what was sent before has gone, nothing more is, the socket closes. */

@@ -111,7 +111,7 @@ public final class CallSimulator {
       relayPress(keys);
       return;
     }
-    if (listening != null && listening.verb().equals("Stream")) {
+    if (at("Stream")) {
       streamPress(keys);
       return;
     }
@@ -211,7 +211,11 @@ public final class CallSimulator {
   }
 
   private boolean atRelay() {
-    return listening != null && listening.verb().equals("ConversationRelay");
+    return at("ConversationRelay");
+  }
+
+  private boolean at(String verb) {
+    return listening != null && listening.verb().equals(verb);
   }
 
   /** The caller presses {@code keys} in a ConversationRelay session: a {@code dtmf} each. */

@@ -1,5 +1,7 @@
 package io.picolabs.twilio.testkit;
 
+import java.util.Base64;
+
 /**
  * One thing that happened on the call, in order: what the caller heard ({@code Say}, {@code Play},
  * {@code Pause}), texts sent to them ({@code Message}), and what the call did ({@code Dial}, {@code
@@ -53,7 +55,7 @@ public record Heard(Kind kind, String text, int step, String within) {
     return switch (kind) {
       case SAY, TEXT -> "\"" + text + "\"";
       case PAUSE -> "(pause " + text + " s)";
-      case AUDIO -> "(audio " + java.util.Base64.getDecoder().decode(text).length + " bytes)";
+      case AUDIO -> "(audio " + Base64.getDecoder().decode(text).length + " bytes)";
       default -> "(" + kind.name().toLowerCase(java.util.Locale.ROOT) + " " + text + ")";
     };
   }

@@ -1,5 +1,6 @@
 package io.picolabs.twilio.testkit;
 
+import java.util.Base64;
 import java.util.BitSet;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -56,7 +57,7 @@ public final class PhoneCall implements AutoCloseable {
   public PhoneCall hearsAudio(byte[] mulaw) {
     return next(
         Heard.Kind.AUDIO,
-        java.util.Base64.getEncoder().encodeToString(mulaw),
+        Base64.getEncoder().encodeToString(mulaw),
         "hear " + mulaw.length + " bytes of audio from the stream");
   }
 

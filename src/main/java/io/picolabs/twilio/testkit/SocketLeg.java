@@ -53,13 +53,13 @@ final class SocketLeg implements WebSocket.Listener {
    * close itself, so nothing is sent (and a close that crossed the server's is no failure).
    */
   void close() {
-    if (socket.isOutputClosed() || socket.isInputClosed()) {
+    if (!open()) {
       return;
     }
     try {
       socket.sendClose(WebSocket.NORMAL_CLOSURE, "session over").join();
     } catch (CompletionException e) {
-      if (!socket.isOutputClosed() && !socket.isInputClosed()) {
+      if (open()) {
         throw e;
       }
     }
