@@ -30,12 +30,13 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <p>{@code media}: each stream sends a {@code start}, then a 160-byte frame every 20 ms on a fixed
  * schedule (open model: a frame is due at its time, whatever the answers do), each frame numbered
  * in its first bytes; the latency of a frame is from its due time to its echo's arrival; prints
- * {@code RESULT streams=… frames=… echoed=… lost=… p50_us=… p99_us=… late=… lead_p99_us=…}. Frames
- * still unanswered a second after the load are lost. The first {@value #MEDIA_LEAD_SECONDS} seconds
- * of frames are sent and echoed but not measured: this generator is a new JVM each run, and while
- * its own send path was still interpreted every stream fell behind (every frame of the first
- * 150–250 ms over 20 ms late, more than 1 % of a 10 s run: enough to set the p99 alone). Their p99
- * is printed apart ({@code lead_p99_us}); {@code lost} counts them too.
+ * {@code RESULT streams=… frames=… echoed=… lost=… p50_us=… p99_us=… late=… lead_p99_us=…
+ * answered=…}. Frames still unanswered a second after the load are lost. The first {@value
+ * #MEDIA_LEAD_SECONDS} seconds of frames are sent and echoed but not measured: this generator is a
+ * new JVM each run, and while its own send path was still interpreted every stream fell behind
+ * (every frame of the first 150–250 ms over 20 ms late, more than 1 % of a 10 s run: enough to set
+ * the p99 alone). Their p99 is printed apart ({@code lead_p99_us}); {@code lost} counts them too,
+ * as does {@code answered} (every frame echoed).
  *
  * <p>With {@code AUTH_TOKEN} {@code -}, upgrades are not signed (the ceiling's echo endpoint). The
  * sessions go through {@link LeanSockets} (two reader threads), not the JDK's client: see why
@@ -329,7 +330,7 @@ public final class SocketLoad {
     long sent = (long) frames * count;
     System.out.printf(
         "RESULT streams=%d frames=%d echoed=%d lost=%d p50_us=%d p99_us=%d late=%d"
-            + " lead_p99_us=%d%n",
+            + " lead_p99_us=%d answered=%d%n",
         count,
         sent,
         echoed,
@@ -337,7 +338,8 @@ public final class SocketLoad {
         latencies.percentile(0.50),
         latencies.percentile(0.99),
         late.get(),
-        leadLatencies.percentile(0.99));
+        leadLatencies.percentile(0.99),
+        answered);
     streams.forEach(s -> s.socket.abort());
   }
 }
