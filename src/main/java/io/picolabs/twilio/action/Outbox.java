@@ -61,12 +61,12 @@ public class Outbox implements RuleEffects {
     return List.copyOf(written);
   }
 
-  /** How many actions are queued, to take or drop those queued after this point. */
   @Override
   public Object emptySavepoint() {
     return new int[] {0, 0};
   }
 
+  /** How many actions are queued, to take or drop those queued after this point. */
   @Override
   public Object savepoint() {
     return new int[] {pending.size(), written.size()};

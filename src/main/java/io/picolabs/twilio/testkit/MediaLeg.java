@@ -5,7 +5,6 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
 import org.w3c.dom.Element;
 
@@ -145,23 +144,16 @@ final class MediaLeg {
 
   /** The caller hangs up: {@code stop}, then the socket closes (unless the server closed it). */
   void stop() {
-    if (!socket.open()) {
-      return;
+    String stop =
+        message(
+            "stop",
+            new JsonText()
+                .string("accountSid", call.getOrDefault("AccountSid", ""))
+                .string("callSid", call.getOrDefault("CallSid", ""))
+                .toString());
+    if (socket.sendWhileOpen(stop)) { // else the server closed it: there is no one to tell
+      close();
     }
-    try {
-      send(
-          "stop",
-          new JsonText()
-              .string("accountSid", call.getOrDefault("AccountSid", ""))
-              .string("callSid", call.getOrDefault("CallSid", ""))
-              .toString());
-    } catch (CompletionException e) {
-      if (socket.open()) {
-        throw e;
-      }
-      return; // the server closed it meanwhile: there is no one to tell
-    }
-    close();
   }
 
   void close() {
@@ -182,12 +174,15 @@ final class MediaLeg {
 
   /** A message of {@code event} whose body is {@code body}, in Twilio's order of members. */
   private void send(String event, String body) {
-    socket.send(
-        new JsonText()
-            .string("event", event)
-            .string("sequenceNumber", String.valueOf(++sequence))
-            .raw(event, body)
-            .string("streamSid", streamSid)
-            .toString());
+    socket.send(message(event, body));
+  }
+
+  private String message(String event, String body) {
+    return new JsonText()
+        .string("event", event)
+        .string("sequenceNumber", String.valueOf(++sequence))
+        .raw(event, body)
+        .string("streamSid", streamSid)
+        .toString();
   }
 }

@@ -5,10 +5,12 @@ import java.net.http.WebSocket;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Twilio's end of a ConversationRelay or Media Streams socket: opened signed, JSON text frames out,
@@ -35,6 +37,14 @@ final class SocketLeg implements WebSocket.Listener {
     socket.sendText(json, true).join();
   }
 
+  /**
+   * Sends {@code json} unless a side has closed the socket; whether it went (one that crossed the
+   * server's close did not, and is no failure).
+   */
+  boolean sendWhileOpen(String json) {
+    return whileOpen(() -> socket.sendText(json, true));
+  }
+
   /** What {@link #poll} gives once the server closed the socket (after its last message). */
   static final Map<String, String> CLOSED = Map.of();
 
@@ -53,15 +63,22 @@ final class SocketLeg implements WebSocket.Listener {
    * close itself, so nothing is sent (and a close that crossed the server's is no failure).
    */
   void close() {
+    whileOpen(() -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "session over"));
+  }
+
+  /** Does {@code act} if the socket is open; a failure because the server closed it is none. */
+  private boolean whileOpen(Supplier<CompletableFuture<WebSocket>> act) {
     if (!open()) {
-      return;
+      return false;
     }
     try {
-      socket.sendClose(WebSocket.NORMAL_CLOSURE, "session over").join();
+      act.get().join();
+      return true;
     } catch (CompletionException e) {
       if (open()) {
         throw e;
       }
+      return false; // the server closed it meanwhile
     }
   }
 

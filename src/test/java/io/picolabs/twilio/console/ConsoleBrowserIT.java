@@ -141,6 +141,14 @@ class ConsoleBrowserIT {
         });
   }
 
+  /** Places a call raising {@code event} and waits until it is in call (a session or a stream). */
+  private static void callWith(WebDriver driver, String event) {
+    driver.findElement(By.id("event")).clear();
+    driver.findElement(By.id("event")).sendKeys(event);
+    driver.findElement(By.id("call")).click();
+    await(driver, "the call", d -> text(d, "status").startsWith("In call ") ? true : null);
+  }
+
   private static String text(WebDriver driver, String id) {
     return driver.findElement(By.id(id)).getText();
   }
@@ -248,10 +256,7 @@ class ConsoleBrowserIT {
     WebDriver driver = console();
     driver.findElement(By.id("from")).clear();
     driver.findElement(By.id("from")).sendKeys("+18015550142");
-    driver.findElement(By.id("event")).clear();
-    driver.findElement(By.id("event")).sendKeys("monkey_voice");
-    driver.findElement(By.id("call")).click();
-    await(driver, "the session", d -> text(d, "status").startsWith("In call ") ? true : null);
+    callWith(driver, "monkey_voice");
     assertEquals(List.of("Hello! What is your favorite number?"), transcript(driver));
     assertEquals("In a conversation: listening for speech", text(driver, "listening-what"));
 
@@ -272,10 +277,7 @@ class ConsoleBrowserIT {
   @Test
   void aStreamedReplyShowsItsTokensAsTheyCome() {
     WebDriver driver = console();
-    driver.findElement(By.id("event")).clear();
-    driver.findElement(By.id("event")).sendKeys("story_call");
-    driver.findElement(By.id("call")).click();
-    await(driver, "the session", d -> text(d, "status").startsWith("In call ") ? true : null);
+    callWith(driver, "story_call");
     driver.findElement(By.id("speech")).sendKeys("Tell me 20 words");
     driver.findElement(By.id("speak")).click();
     // the rule streams a word each 100 ms: some of them show before the reply is whole
@@ -304,10 +306,7 @@ class ConsoleBrowserIT {
   @Test
   void aKeyPressedInAMediaStreamReachesItAtOnce() {
     WebDriver driver = console();
-    driver.findElement(By.id("event")).clear();
-    driver.findElement(By.id("event")).sendKeys("echo_call");
-    driver.findElement(By.id("call")).click();
-    await(driver, "the stream", d -> text(d, "status").startsWith("In call ") ? true : null);
+    callWith(driver, "echo_call");
     assertEquals("In a media stream: keys reach it", text(driver, "listening-what"));
     driver.findElement(By.cssSelector("#keypad [data-digit='#']")).click();
     String ended = callEnded(driver);
